@@ -1,0 +1,82 @@
+#include "stages/chain.h"
+
+#include <chrono>
+#include <exception>
+
+#include "stages/registry.h"
+
+namespace copydesk::stages {
+
+ChainSpec DefaultChainSpec() {
+  ChainSpec spec;
+  for (const StageDescriptor& d : BuiltinStages()) spec.stages.emplace_back(d.name);
+  return spec;
+}
+
+StatusOr<Chain> Chain::Build(const ChainSpec& spec) {
+  if (spec.stages.empty()) return Status::Error("config", "the stage chain is empty");
+  for (const auto& [name, values] : spec.config) {
+    if (FindStage(name) == nullptr) {
+      return Status::Error("config", "configuration given for unknown stage '" + name + "'");
+    }
+  }
+  Chain chain;
+  for (const std::string& name : spec.stages) {
+    const StageDescriptor* descriptor = FindStage(name);
+    if (descriptor == nullptr) return Status::Error("config", "unknown stage '" + name + "'");
+    static const std::map<std::string, std::string> kNone;
+    auto it = spec.config.find(name);
+    StatusOr<StageOptions> options = StageOptions::Validate(name, descriptor->keys,
+                                                            it == spec.config.end() ? kNone : it->second);
+    if (!options.ok()) return Status::Error("config", options.status().ToString());
+    StatusOr<std::unique_ptr<Stage>> stage = descriptor->factory(options.value());
+    if (!stage.ok()) return Status::Error("config", stage.status().ToString());
+    chain.stages_.push_back(std::move(stage).value());
+  }
+  return chain;
+}
+
+namespace {
+
+// Fields the contract copies from the input unchanged; no stage owns them.
+void CopyPassThroughFields(const v1::RawArticle& raw, v1::EnrichedArticle& out) {
+  if (out.id().empty()) out.set_id(raw.id());
+  out.set_url(raw.url());
+  out.set_source(raw.source());
+  out.set_language(raw.language());
+  if (raw.has_published_at()) *out.mutable_published_at() = raw.published_at();
+  out.mutable_metadata()->insert(raw.metadata().begin(), raw.metadata().end());
+}
+
+}  // namespace
+
+Status Chain::Run(const v1::RawArticle& raw, v1::EnrichedArticle& out) const {
+  CopyPassThroughFields(raw, out);
+  Article article{raw, out, {}};
+  for (const auto& stage : stages_) {
+    auto started = std::chrono::steady_clock::now();
+    StageResult result = StageResult::Continue();
+    try {
+      result = stage->Transform(article);
+    } catch (const std::exception& e) {
+      result = StageResult::Fail(std::string("unexpected exception: ") + e.what());
+    } catch (...) {
+      result = StageResult::Fail("unexpected exception");
+    }
+    auto micros = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() -
+                                                                         started);
+    v1::StageTiming* timing = out.mutable_provenance()->add_stages();
+    timing->set_stage(std::string(stage->name()));
+    timing->set_micros(static_cast<uint64_t>(micros.count()));
+    if (result.failed()) return Status::Error(std::string(stage->name()), result.reason());
+  }
+  return Status::Ok();
+}
+
+std::vector<std::string> Chain::StageNames() const {
+  std::vector<std::string> names;
+  for (const auto& stage : stages_) names.emplace_back(stage->name());
+  return names;
+}
+
+}  // namespace copydesk::stages

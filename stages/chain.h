@@ -1,0 +1,45 @@
+// The chain: stages built once from config, run left to right on each article.
+//
+// Run() is const and thread-safe: one Chain serves every worker thread. It stops at the first stage that
+// fails and reports that stage's name and reason, which the worker turns into a dead-letter record.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "copydesk/v1/enriched_article.pb.h"
+#include "copydesk/v1/raw_article.pb.h"
+#include "stages/stage.h"
+#include "stages/status.h"
+
+namespace copydesk::stages {
+
+// What the user asked for: stage names in order, and per-stage key/value config.
+struct ChainSpec {
+  std::vector<std::string> stages;
+  std::map<std::string, std::map<std::string, std::string>> config;  // stage name -> key -> value
+};
+
+// The chain the project recommends: every built-in stage that is ready, in order.
+ChainSpec DefaultChainSpec();
+
+class Chain {
+ public:
+  // Validates names and config against the registry and builds every stage. Errors have where = "config".
+  static StatusOr<Chain> Build(const ChainSpec& spec);
+
+  // Copies the pass-through fields (id when `out` has none, url, source, language, published_at,
+  // metadata), then runs every stage on `raw`, filling `out` and appending per-stage
+  // timings to out.provenance.stages. On failure `out` holds what was written so far; the Status names
+  // the stage (where) and the reason.
+  Status Run(const v1::RawArticle& raw, v1::EnrichedArticle& out) const;
+
+  std::vector<std::string> StageNames() const;
+
+ private:
+  std::vector<std::shared_ptr<const Stage>> stages_;
+};
+
+}  // namespace copydesk::stages

@@ -1,0 +1,23 @@
+#include "stages/registry.h"
+
+#include <array>
+
+#include "stages/normalize/normalize_stage.h"
+
+namespace copydesk::stages {
+
+std::span<const StageDescriptor> BuiltinStages() {
+  static const std::array<StageDescriptor, 1> kStages = {
+      NormalizeStageDescriptor(),
+  };
+  return kStages;
+}
+
+const StageDescriptor* FindStage(std::string_view name) {
+  for (const StageDescriptor& d : BuiltinStages()) {
+    if (d.name == name) return &d;
+  }
+  return nullptr;
+}
+
+}  // namespace copydesk::stages

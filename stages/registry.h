@@ -1,0 +1,33 @@
+// The registry: the one place that knows every built-in stage by name. A stage folder exposes one
+// StageDescriptor (name, doc, its config-key table and a factory); registry.cc lists them. Registration is
+// an explicit list rather than static initialisers so that linking from static libraries cannot silently
+// drop a stage.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "stages/stage.h"
+#include "stages/stage_config.h"
+#include "stages/status.h"
+
+namespace copydesk::stages {
+
+struct StageDescriptor {
+  std::string_view name;
+  std::string_view doc;
+  std::span<const ConfigKey> keys;
+  // Turns validated options into a ready stage, once, at start-up.
+  std::function<StatusOr<std::unique_ptr<Stage>>(const StageOptions&)> factory;
+};
+
+// Every built-in stage, in the recommended chain order.
+std::span<const StageDescriptor> BuiltinStages();
+
+// nullptr when no stage has that name.
+const StageDescriptor* FindStage(std::string_view name);
+
+}  // namespace copydesk::stages

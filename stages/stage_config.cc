@@ -1,0 +1,105 @@
+#include "stages/stage_config.h"
+
+#include <charconv>
+#include <stdexcept>
+
+namespace copydesk::stages {
+
+std::string_view KeyTypeName(KeyType type) {
+  switch (type) {
+    case KeyType::kString: return "string";
+    case KeyType::kInt: return "int";
+    case KeyType::kBool: return "bool";
+    case KeyType::kDouble: return "double";
+  }
+  return "?";
+}
+
+bool ParseBool(std::string_view text, bool* out) {
+  if (text == "true" || text == "1" || text == "yes" || text == "on") {
+    *out = true;
+    return true;
+  }
+  if (text == "false" || text == "0" || text == "no" || text == "off") {
+    *out = false;
+    return true;
+  }
+  return false;
+}
+
+bool ParseInt(std::string_view text, int64_t* out) {
+  if (text.empty()) return false;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), *out);
+  return ec == std::errc() && end == text.data() + text.size();
+}
+
+bool ParseDouble(std::string_view text, double* out) {
+  if (text.empty()) return false;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), *out);
+  return ec == std::errc() && end == text.data() + text.size();
+}
+
+namespace {
+
+bool Parses(KeyType type, std::string_view text) {
+  bool b;
+  int64_t i;
+  double d;
+  switch (type) {
+    case KeyType::kString: return true;
+    case KeyType::kInt: return ParseInt(text, &i);
+    case KeyType::kBool: return ParseBool(text, &b);
+    case KeyType::kDouble: return ParseDouble(text, &d);
+  }
+  return false;
+}
+
+}  // namespace
+
+StatusOr<StageOptions> StageOptions::Validate(std::string_view stage, std::span<const ConfigKey> keys,
+                                              const std::map<std::string, std::string>& values) {
+  StageOptions options;
+  for (const ConfigKey& key : keys) options.values_.emplace(std::string(key.name), key.default_value);
+  for (const auto& [name, value] : values) {
+    const ConfigKey* declared = nullptr;
+    for (const ConfigKey& key : keys) {
+      if (key.name == name) declared = &key;
+    }
+    if (declared == nullptr) {
+      return Status::Error(std::string(stage), "unknown config key '" + name + "'");
+    }
+    if (!Parses(declared->type, value)) {
+      return Status::Error(std::string(stage), "config key '" + name + "' expects " +
+                                                   std::string(KeyTypeName(declared->type)) + ", got '" +
+                                                   value + "'");
+    }
+    options.values_[name] = value;
+  }
+  return options;
+}
+
+const std::string& StageOptions::GetString(std::string_view key) const {
+  auto it = values_.find(key);
+  if (it == values_.end()) throw std::logic_error("undeclared stage config key: " + std::string(key));
+  return it->second;
+}
+
+int64_t StageOptions::GetInt(std::string_view key) const {
+  int64_t v = 0;
+  ParseInt(GetString(key), &v);
+  return v;
+}
+
+bool StageOptions::GetBool(std::string_view key) const {
+  bool v = false;
+  ParseBool(GetString(key), &v);
+  return v;
+}
+
+double StageOptions::GetDouble(std::string_view key) const {
+  double v = 0;
+  ParseDouble(GetString(key), &v);
+  return v;
+}
+
+}  // namespace copydesk::stages

@@ -1,0 +1,126 @@
+#include "worker/config.h"
+
+#include <gtest/gtest.h>
+
+namespace copydesk::worker {
+namespace {
+
+TEST(ConfigTest, DefaultsValidate) {
+  Config config;
+  ASSERT_TRUE(config.ApplyYamlText(DefaultYaml(), "embedded").ok());
+  Status s = config.Validate();
+  EXPECT_TRUE(s.ok()) << s.ToString();
+  EXPECT_EQ(config.GetString("kafka.input_topic"), "articles.raw");
+}
+
+TEST(ConfigTest, YamlIsFlattenedAndListsBecomeCommaSeparated) {
+  Config config;
+  Status s = config.ApplyYamlText(
+      "kafka:\n  group_id: news\n  consumer:\n    fetch.wait.max.ms: 5\nstages:\n  chain: [normalize]\n"
+      "  normalize:\n    max_bytes: 1000\n",
+      "test.yaml");
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  EXPECT_EQ(config.GetString("kafka.group_id"), "news");
+  EXPECT_EQ(config.KafkaProperties("consumer").at("fetch.wait.max.ms"), "5");
+  EXPECT_EQ(config.GetString("stages.chain"), "normalize");
+  auto spec = config.ChainSpec();
+  ASSERT_EQ(spec.stages.size(), 1u);
+  EXPECT_EQ(spec.config.at("normalize").at("max_bytes"), "1000");
+  EXPECT_TRUE(config.Validate().ok());
+}
+
+TEST(ConfigTest, UnknownKeyIsRejectedWithItsOrigin) {
+  Config config;
+  Status s = config.ApplyYamlText("kafka:\n  gropu_id: x\n", "my.yaml");
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.reason().find("my.yaml"), std::string::npos);
+  EXPECT_NE(s.reason().find("kafka.gropu_id"), std::string::npos);
+}
+
+TEST(ConfigTest, UnknownStageKeyIsRejected) {
+  Config config;
+  EXPECT_FALSE(config.ApplyOverride("stages.normalize.max_byte=3").ok());
+  EXPECT_FALSE(config.ApplyOverride("stages.nostage.x=3").ok());
+}
+
+TEST(ConfigTest, MalformedYamlIsAnError) {
+  Config config;
+  EXPECT_FALSE(config.ApplyYamlText("kafka: [unclosed", "bad.yaml").ok());
+  EXPECT_FALSE(config.ApplyYamlText("- just\n- a list\n", "list.yaml").ok());
+}
+
+TEST(ConfigTest, EnvironmentOverridesFileAndFlagsOverrideEnvironment) {
+  Config config;
+  ASSERT_TRUE(config.ApplyYamlText("kafka:\n  group_id: from-file\n", "f").ok());
+  ASSERT_TRUE(config.ApplyEnvironment({"COPYDESK_KAFKA_GROUP_ID=from-env", "PATH=/bin",
+                                       "COPYDESK_KAFKA_CONSUMER_FETCH_WAIT_MAX_MS=7",
+                                       "COPYDESK_STAGES_NORMALIZE_MAX_BYTES=99", "COPYDESK_CACHE=/tmp/x"})
+                  .ok());
+  EXPECT_EQ(config.GetString("kafka.group_id"), "from-env");
+  EXPECT_EQ(config.KafkaProperties("consumer").at("fetch.wait.max.ms"), "7");
+  EXPECT_EQ(config.GetString("stages.normalize.max_bytes"), "99");
+  ASSERT_EQ(config.ignored_environment().size(), 1u);
+  EXPECT_EQ(config.ignored_environment()[0], "COPYDESK_CACHE");
+  ASSERT_TRUE(config.ApplyOverride("kafka.group_id=from-flag").ok());
+  EXPECT_EQ(config.GetString("kafka.group_id"), "from-flag");
+}
+
+TEST(ConfigTest, CommonKafkaPropertiesReachBothClientsAndOwnOnesWin) {
+  Config config;
+  ASSERT_TRUE(config.ApplyOverride("kafka.common.security.protocol=SASL_SSL").ok());
+  ASSERT_TRUE(config.ApplyOverride("kafka.producer.security.protocol=SSL").ok());
+  EXPECT_EQ(config.KafkaProperties("consumer").at("security.protocol"), "SASL_SSL");
+  EXPECT_EQ(config.KafkaProperties("producer").at("security.protocol"), "SSL");
+}
+
+TEST(ConfigTest, TypeErrorsAndCrossKeyRulesFailValidation) {
+  {
+    Config config;
+    ASSERT_TRUE(config.ApplyOverride("worker.threads=many").ok());
+    EXPECT_FALSE(config.Validate().ok());
+  }
+  {
+    Config config;
+    ASSERT_TRUE(config.ApplyOverride("kafka.output_topic=articles.raw").ok());
+    EXPECT_FALSE(config.Validate().ok());
+  }
+  {
+    Config config;
+    ASSERT_TRUE(config.ApplyOverride("log.level=loud").ok());
+    EXPECT_FALSE(config.Validate().ok());
+  }
+  {
+    Config config;
+    ASSERT_TRUE(config.ApplyOverride("stages.chain=normalize,unknown").ok());
+    EXPECT_FALSE(config.Validate().ok());
+  }
+  {
+    Config config;
+    ASSERT_TRUE(config.ApplyOverride("kafka.consumer.enable.auto.commit=true").ok());
+    Status s = config.Validate();
+    ASSERT_FALSE(s.ok());
+    EXPECT_NE(s.reason().find("managed by the worker"), std::string::npos);
+  }
+}
+
+TEST(ConfigTest, DescribeRedactsSecrets) {
+  Config config;
+  ASSERT_TRUE(config.ApplyOverride("kafka.common.sasl.password=hunter2").ok());
+  ASSERT_TRUE(config.ApplyOverride("kafka.common.sasl.username=alice").ok());
+  ASSERT_TRUE(config.ApplyOverride("kafka.common.ssl.key.password=p4ss").ok());
+  std::string described = config.Describe();
+  EXPECT_EQ(described.find("hunter2"), std::string::npos);
+  EXPECT_EQ(described.find("p4ss"), std::string::npos);
+  EXPECT_NE(described.find("alice"), std::string::npos);
+  EXPECT_NE(described.find("kafka.common.sasl.password = <redacted>"), std::string::npos);
+}
+
+TEST(ConfigTest, SecretKeyDetection) {
+  EXPECT_TRUE(IsSecretKey("kafka.common.sasl.password"));
+  EXPECT_TRUE(IsSecretKey("kafka.consumer.ssl.key.pem"));
+  EXPECT_TRUE(IsSecretKey("kafka.common.sasl.oauthbearer.client.secret"));
+  EXPECT_FALSE(IsSecretKey("kafka.group_id"));
+}
+
+}  // namespace
+}  // namespace copydesk::worker

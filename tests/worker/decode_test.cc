@@ -1,0 +1,75 @@
+#include "worker/decode.h"
+
+#include <gtest/gtest.h>
+
+namespace copydesk::worker {
+namespace {
+
+std::string SampleProtobuf() {
+  v1::RawArticle article;
+  article.set_id("p-1");
+  article.set_title("Bridge reopens");
+  article.set_text("The bridge reopened on Monday.");
+  return article.SerializeAsString();
+}
+
+TEST(DecodeTest, ProtobufByHeader) {
+  auto decoded = DecodeArticle(SampleProtobuf(), "application/x-protobuf");
+  ASSERT_TRUE(decoded.ok()) << decoded.status().ToString();
+  EXPECT_EQ(decoded->format, InputFormat::kProtobuf);
+  EXPECT_EQ(decoded->article.id(), "p-1");
+}
+
+TEST(DecodeTest, JsonByHeaderIgnoresUnknownFieldsAndAcceptsBothNameForms) {
+  auto decoded = DecodeArticle(
+      R"({"id":"j-1","title":"T","text":"Body.","publishedAt":"2024-05-01T10:00:00Z","crawled_at":"2024-05-01T11:00:00Z","future_field":1})",
+      "application/json; charset=utf-8");
+  ASSERT_TRUE(decoded.ok()) << decoded.status().ToString();
+  EXPECT_EQ(decoded->format, InputFormat::kJson);
+  EXPECT_EQ(decoded->article.id(), "j-1");
+  EXPECT_EQ(decoded->article.published_at().seconds(), 1714557600);
+  EXPECT_EQ(decoded->article.crawled_at().seconds(), 1714561200);
+}
+
+TEST(DecodeTest, PlainTextFirstLineIsHeadline) {
+  auto decoded = DecodeArticle("\n\nRain returns\r\nIt rained.\nAgain.", "text/plain");
+  ASSERT_TRUE(decoded.ok());
+  EXPECT_EQ(decoded->format, InputFormat::kText);
+  EXPECT_EQ(decoded->article.title(), "Rain returns");
+  EXPECT_EQ(decoded->article.text(), "It rained.\nAgain.");
+}
+
+TEST(DecodeTest, SniffsEachFormWithoutAHeader) {
+  EXPECT_EQ(DecodeArticle(R"({"id":"x","text":"t"})", "")->format, InputFormat::kJson);
+  EXPECT_EQ(DecodeArticle("Headline\nBody", "")->format, InputFormat::kText);
+  EXPECT_EQ(DecodeArticle(SampleProtobuf(), "")->format, InputFormat::kProtobuf);
+}
+
+TEST(DecodeTest, FailuresSayWhy) {
+  auto empty = DecodeArticle("", "");
+  ASSERT_FALSE(empty.ok());
+  EXPECT_EQ(empty.status().where(), "decode");
+  EXPECT_NE(empty.status().reason().find("empty"), std::string::npos);
+
+  auto bad_json = DecodeArticle("{\"id\": ", "application/json");
+  ASSERT_FALSE(bad_json.ok());
+  EXPECT_NE(bad_json.status().reason().find("JSON"), std::string::npos);
+
+  auto bad_proto = DecodeArticle(std::string("\xff\xff\xff\xff\x0f", 5), "application/x-protobuf");
+  ASSERT_FALSE(bad_proto.ok());
+  EXPECT_NE(bad_proto.status().reason().find("Protobuf"), std::string::npos);
+
+  auto unsupported = DecodeArticle("x", "application/xml");
+  ASSERT_FALSE(unsupported.ok());
+  EXPECT_NE(unsupported.status().reason().find("application/xml"), std::string::npos);
+
+  auto garbage = DecodeArticle(std::string("\x00\x01\xff\xfe", 4), "");
+  ASSERT_FALSE(garbage.ok());
+
+  auto hollow = DecodeArticle(R"({"id":"only-an-id"})", "application/json");
+  ASSERT_FALSE(hollow.ok());
+  EXPECT_NE(hollow.status().reason().find("no title, text or html"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace copydesk::worker

@@ -1,0 +1,50 @@
+// The worker's configuration keys, declared once: name, type, default, doc. Everything that reads or
+// prints configuration (Config, check-config, the README's table) derives from this table.
+#include <array>
+
+#include "worker/config.h"
+
+namespace copydesk::worker {
+
+using stages::KeyType;
+
+std::span<const WorkerKey> WorkerKeys() {
+  static constexpr std::array<WorkerKey, 22> kKeys = {{
+      {"kafka.bootstrap_servers", KeyType::kString, "127.0.0.1:9092",
+       "Comma-separated host:port list of the Kafka brokers."},
+      {"kafka.group_id", KeyType::kString, "copydesk", "Consumer group; run more workers in it to scale out."},
+      {"kafka.client_id", KeyType::kString, "copydesk-worker", "client.id for both Kafka clients."},
+      {"kafka.input_topic", KeyType::kString, "articles.raw", "Topic of RawArticle records from crawlers."},
+      {"kafka.output_topic", KeyType::kString, "articles.enriched",
+       "Topic the EnrichedArticle records go to, keyed by article id."},
+      {"kafka.dead_letter_topic", KeyType::kString, "articles.dead-letter",
+       "Topic for records that cannot be decoded or that a stage rejects, with copydesk.error.* headers."},
+      {"worker.threads", KeyType::kInt, "0",
+       "Threads running the stage chain; 0 = one per core. Records of one partition never run at once."},
+      {"worker.max_in_flight_records", KeyType::kInt, "20000",
+       "Records consumed but not yet delivered, over all partitions; above it every partition pauses."},
+      {"worker.max_in_flight_bytes", KeyType::kInt, "268435456",
+       "Bytes of input records in flight; above it every partition pauses."},
+      {"worker.max_partition_queue", KeyType::kInt, "2000",
+       "Records queued for one partition before it pauses; it resumes at half."},
+      {"worker.commit_interval_ms", KeyType::kInt, "1000",
+       "How often offsets whose output is delivered are committed."},
+      {"worker.drain_timeout_ms", KeyType::kInt, "30000",
+       "On SIGTERM/SIGINT or a revoke, how long to wait for in-flight records before giving up on them."},
+      {"worker.retry_backoff_ms", KeyType::kInt, "200", "First wait before re-producing after a failed delivery."},
+      {"worker.retry_backoff_max_ms", KeyType::kInt, "10000", "Longest wait between produce retries."},
+      {"worker.poll_timeout_ms", KeyType::kInt, "100", "Consumer poll timeout; bounds the loop's reaction time."},
+      {"stages.chain", KeyType::kString, "normalize",
+       "Comma-separated stage names, run left to right (see `copydesk-worker stages`)."},
+      {"log.level", KeyType::kString, "info", "trace, debug, info, warn, error or off."},
+      {"log.format", KeyType::kString, "auto", "text, json, or auto (text on a terminal, JSON lines otherwise)."},
+      {"http.enabled", KeyType::kBool, "true", "Serve /metrics, /healthz and /readyz."},
+      {"http.bind", KeyType::kString, "127.0.0.1", "Address the metrics and health server binds."},
+      {"http.port", KeyType::kInt, "9464", "Port of the metrics and health server; 0 picks a free port."},
+      {"worker.stats_interval_ms", KeyType::kInt, "5000",
+       "librdkafka statistics interval (consumer lag, queue depth); 0 disables them."},
+  }};
+  return kKeys;
+}
+
+}  // namespace copydesk::worker

@@ -1,0 +1,36 @@
+// Decoding an input record's value into a RawArticle.
+//
+// The `content-type` header picks the form: application/x-protobuf (also application/protobuf,
+// application/vnd.google.protobuf), application/json (proto3 JSON mapping; unknown fields ignored for
+// forward compatibility), text/plain (first non-blank line = headline, the rest = body). Parameters such as
+// "; charset=utf-8" are ignored. Without the header the form is sniffed: a value starting with '{' is
+// JSON; valid UTF-8 without control characters (other than tab and line breaks) is plain text; anything
+// else is tried as Protobuf. Producers should set the header: a tiny Protobuf record can look like text.
+//
+// Every failure is a Status with where = "decode" and a reason that names the form tried.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "copydesk/v1/raw_article.pb.h"
+#include "stages/status.h"
+
+namespace copydesk::worker {
+
+enum class InputFormat { kProtobuf, kJson, kText };
+
+std::string_view InputFormatName(InputFormat format);
+
+struct DecodedArticle {
+  v1::RawArticle article;
+  InputFormat format;
+};
+
+// `content_type` is the header's value, or empty when the record has none.
+StatusOr<DecodedArticle> DecodeArticle(std::string_view value, std::string_view content_type);
+
+// Plain text: the first non-blank line is the headline, the rest the body.
+v1::RawArticle ArticleFromPlainText(std::string_view text);
+
+}  // namespace copydesk::worker
