@@ -43,7 +43,9 @@ StatusOr<DecodedArticle> DecodeJson(std::string_view value) {
   auto status = google::protobuf::util::JsonStringToMessage(
       google::protobuf::StringPiece(value.data(), value.size()), &decoded.article, options);
   if (!status.ok()) {
-    std::string message(status.message());
+    // The parser's message quotes the input after its first line: keep the first line only, so that no
+    // payload reaches logs or dead-letter headers.
+    std::string message(status.message().substr(0, status.message().find('\n')));
     if (message.size() > 200) message.resize(200);
     return Status::Error("decode", "value is not a RawArticle in JSON form: " + message);
   }

@@ -30,6 +30,17 @@ TEST(DeadLetterTest, KeepsTheOriginalAndAddsErrorHeaders) {
   EXPECT_EQ(reasons, 1) << "a replayed record's old error headers are replaced";
 }
 
+TEST(DeadLetterTest, ReasonIsOneBoundedLine) {
+  InputRecord record;
+  record.value = "v";
+  OutputRecord dlq = MakeDeadLetter(record, Status::Error("s", "first\nsecond\r\n" + std::string(5000, 'x')), "dlq");
+  std::string reason = FindHeader(dlq.headers, "copydesk.error.reason").value();
+  EXPECT_EQ(reason.find('\n'), std::string::npos);
+  EXPECT_EQ(reason.find('\r'), std::string::npos);
+  EXPECT_LE(reason.size(), 1000u);
+  EXPECT_EQ(reason.substr(0, 12), "first second");
+}
+
 TEST(DeadLetterTest, KeylessRecordStaysKeyless) {
   InputRecord record;
   record.value = "v";

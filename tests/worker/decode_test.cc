@@ -54,6 +54,9 @@ TEST(DecodeTest, FailuresSayWhy) {
   auto bad_json = DecodeArticle("{\"id\": ", "application/json");
   ASSERT_FALSE(bad_json.ok());
   EXPECT_NE(bad_json.status().reason().find("JSON"), std::string::npos);
+  auto quoted = DecodeArticle("{ secret payload words", "application/json");
+  ASSERT_FALSE(quoted.ok());
+  EXPECT_EQ(quoted.status().reason().find("secret payload"), std::string::npos) << "no payload in reasons";
 
   auto bad_proto = DecodeArticle(std::string("\xff\xff\xff\xff\x0f", 5), "application/x-protobuf");
   ASSERT_FALSE(bad_proto.ok());
