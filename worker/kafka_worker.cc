@@ -201,6 +201,8 @@ class KafkaWorker {
   void ScheduleRetry(std::unique_ptr<Delivery> delivery);
   void DeliveryLoop();
   void ApplyBackpressure();
+  // Commits every partition's committable offset. `sync` (revoke, shutdown) waits for the answer and
+  // commits even an offset already sent asynchronously, since that commit may yet fail.
   void CommitDone(bool sync, const std::vector<int32_t>* only = nullptr);
   bool DrainPartitions(const std::vector<int32_t>& partitions, Clock::time_point deadline);
   void PauseAll(bool pause);
@@ -523,7 +525,7 @@ void KafkaWorker::CommitDone(bool sync, const std::vector<int32_t>* only) {
   for (const auto& state : states) {
     std::lock_guard lock(state->mutex);
     std::optional<int64_t> committable = state->tracker.Committable();
-    if (!committable.has_value() || *committable <= state->commit_requested) continue;
+    if (!committable.has_value() || (!sync && *committable <= state->commit_requested)) continue;
     state->commit_requested = *committable;
     offsets.push_back(RdKafka::TopicPartition::create(input_topic_, state->partition, *committable));
   }

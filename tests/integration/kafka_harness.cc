@@ -1,0 +1,272 @@
+#include "tests/integration/kafka_harness.h"
+
+#include <gtest/gtest.h>
+#include <librdkafka/rdkafka.h>
+#include <librdkafka/rdkafkacpp.h>
+#include <signal.h>
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <fstream>
+#include <memory>
+#include <random>
+#include <sstream>
+#include <thread>
+
+extern char** environ;
+
+namespace copydesk::integration {
+namespace {
+
+std::unique_ptr<RdKafka::Conf> BaseConf() {
+  std::unique_ptr<RdKafka::Conf> conf(RdKafka::Conf::create(RdKafka::Conf::CONF_GLOBAL));
+  std::string err;
+  conf->set("bootstrap.servers", Bootstrap(), err);
+  return conf;
+}
+
+class CountingReports final : public RdKafka::DeliveryReportCb {
+ public:
+  void dr_cb(RdKafka::Message& message) override {
+    if (message.err() == RdKafka::ERR_NO_ERROR) {
+      ++delivered;
+    } else {
+      ++failed;
+    }
+  }
+  std::atomic<size_t> delivered{0};
+  std::atomic<size_t> failed{0};
+};
+
+}  // namespace
+
+std::string Bootstrap() {
+  const char* env = std::getenv("KAFKA_BOOTSTRAP");
+  return env != nullptr && *env != '\0' ? env : "127.0.0.1:19092";
+}
+
+std::string UniqueName(const std::string& prefix) {
+  std::random_device rd;
+  std::ostringstream name;
+  name << prefix << "-" << std::hex << rd() << rd();
+  return name.str();
+}
+
+std::optional<std::string> Record::Header(const std::string& name) const {
+  for (const auto& [k, v] : headers) {
+    if (k == name) return v;
+  }
+  return std::nullopt;
+}
+
+void CreateTopic(const std::string& topic, int partitions) {
+  char errstr[512];
+  rd_kafka_conf_t* conf = rd_kafka_conf_new();
+  rd_kafka_conf_set(conf, "bootstrap.servers", Bootstrap().c_str(), errstr, sizeof errstr);
+  rd_kafka_t* rk = rd_kafka_new(RD_KAFKA_PRODUCER, conf, errstr, sizeof errstr);
+  ASSERT_NE(rk, nullptr) << errstr;
+  rd_kafka_NewTopic_t* new_topic = rd_kafka_NewTopic_new(topic.c_str(), partitions, 1, errstr, sizeof errstr);
+  rd_kafka_queue_t* queue = rd_kafka_queue_new(rk);
+  rd_kafka_CreateTopics(rk, &new_topic, 1, nullptr, queue);
+  rd_kafka_event_t* event = rd_kafka_queue_poll(queue, 30000);
+  ASSERT_NE(event, nullptr) << "CreateTopics timed out";
+  const rd_kafka_CreateTopics_result_t* result = rd_kafka_event_CreateTopics_result(event);
+  ASSERT_NE(result, nullptr) << rd_kafka_event_error_string(event);
+  size_t count = 0;
+  const rd_kafka_topic_result_t** topics = rd_kafka_CreateTopics_result_topics(result, &count);
+  ASSERT_EQ(count, 1u);
+  const char* message = rd_kafka_topic_result_error_string(topics[0]);
+  EXPECT_EQ(rd_kafka_topic_result_error(topics[0]), RD_KAFKA_RESP_ERR_NO_ERROR)
+      << topic << ": " << (message != nullptr ? message : "");
+  rd_kafka_event_destroy(event);
+  rd_kafka_queue_destroy(queue);
+  rd_kafka_NewTopic_destroy(new_topic);
+  rd_kafka_destroy(rk);
+}
+
+void ProduceAll(const std::string& topic, const std::vector<Record>& records) {
+  auto conf = BaseConf();
+  CountingReports reports;
+  std::string err;
+  conf->set("dr_cb", &reports, err);
+  conf->set("enable.idempotence", "true", err);
+  conf->set("linger.ms", "5", err);
+  std::unique_ptr<RdKafka::Producer> producer(RdKafka::Producer::create(conf.get(), err));
+  ASSERT_TRUE(producer) << err;
+  for (const Record& record : records) {
+    while (true) {
+      RdKafka::Headers* headers = RdKafka::Headers::create();
+      for (const auto& [k, v] : record.headers) headers->add(k, v.data(), v.size());
+      RdKafka::ErrorCode code = producer->produce(
+          topic, record.partition >= 0 ? record.partition : RdKafka::Topic::PARTITION_UA,
+          RdKafka::Producer::RK_MSG_COPY, const_cast<char*>(record.value.data()), record.value.size(),
+          record.key ? record.key->data() : nullptr, record.key ? record.key->size() : 0, 0, headers, nullptr);
+      if (code == RdKafka::ERR_NO_ERROR) break;
+      delete headers;
+      ASSERT_EQ(code, RdKafka::ERR__QUEUE_FULL) << RdKafka::err2str(code);
+      producer->poll(10);
+    }
+    producer->poll(0);
+  }
+  ASSERT_EQ(producer->flush(60000), RdKafka::ERR_NO_ERROR);
+  EXPECT_EQ(reports.failed.load(), 0u);
+  EXPECT_EQ(reports.delivered.load(), records.size());
+}
+
+std::vector<Record> ReadRecords(const std::string& topic, size_t count, std::chrono::milliseconds timeout) {
+  std::vector<Record> out;
+  auto conf = BaseConf();
+  std::string err;
+  conf->set("group.id", UniqueName("reader"), err);
+  conf->set("enable.auto.commit", "false", err);
+  conf->set("auto.offset.reset", "earliest", err);
+  std::unique_ptr<RdKafka::KafkaConsumer> consumer(RdKafka::KafkaConsumer::create(conf.get(), err));
+  if (!consumer) {
+    ADD_FAILURE() << err;
+    return out;
+  }
+  // Assign every partition from the start instead of joining a group: no rebalance delay.
+  RdKafka::Metadata* metadata = nullptr;
+  std::unique_ptr<RdKafka::Topic> handle(RdKafka::Topic::create(consumer.get(), topic, nullptr, err));
+  if (consumer->metadata(false, handle.get(), &metadata, 10000) != RdKafka::ERR_NO_ERROR) {
+    ADD_FAILURE() << "no metadata for " << topic;
+    return out;
+  }
+  std::vector<RdKafka::TopicPartition*> partitions;
+  for (const RdKafka::TopicMetadata* t : *metadata->topics()) {
+    for (const RdKafka::PartitionMetadata* p : *t->partitions()) {
+      partitions.push_back(RdKafka::TopicPartition::create(topic, p->id(), RdKafka::Topic::OFFSET_BEGINNING));
+    }
+  }
+  delete metadata;
+  consumer->assign(partitions);
+  RdKafka::TopicPartition::destroy(partitions);
+  auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (out.size() < count && std::chrono::steady_clock::now() < deadline) {
+    std::unique_ptr<RdKafka::Message> message(consumer->consume(100));
+    if (message->err() != RdKafka::ERR_NO_ERROR) continue;
+    Record record;
+    if (message->key_pointer() != nullptr) {
+      record.key = std::string(static_cast<const char*>(message->key_pointer()), message->key_len());
+    }
+    if (message->payload() != nullptr) record.value.assign(static_cast<const char*>(message->payload()), message->len());
+    if (RdKafka::Headers* headers = message->headers()) {
+      for (const auto& h : headers->get_all()) {
+        record.headers.emplace_back(h.key(), h.value() ? std::string(static_cast<const char*>(h.value()), h.value_size()) : "");
+      }
+    }
+    record.partition = message->partition();
+    record.offset = message->offset();
+    out.push_back(std::move(record));
+  }
+  consumer->close();
+  return out;
+}
+
+std::map<int32_t, int64_t> EndOffsets(const std::string& topic) {
+  std::map<int32_t, int64_t> ends;
+  auto conf = BaseConf();
+  std::string err;
+  conf->set("group.id", UniqueName("probe"), err);
+  std::unique_ptr<RdKafka::KafkaConsumer> consumer(RdKafka::KafkaConsumer::create(conf.get(), err));
+  RdKafka::Metadata* metadata = nullptr;
+  std::unique_ptr<RdKafka::Topic> handle(RdKafka::Topic::create(consumer.get(), topic, nullptr, err));
+  if (consumer->metadata(false, handle.get(), &metadata, 10000) != RdKafka::ERR_NO_ERROR) return ends;
+  for (const RdKafka::TopicMetadata* t : *metadata->topics()) {
+    for (const RdKafka::PartitionMetadata* p : *t->partitions()) {
+      int64_t low = 0, high = 0;
+      consumer->query_watermark_offsets(topic, p->id(), &low, &high, 10000);
+      ends[p->id()] = high;
+    }
+  }
+  delete metadata;
+  consumer->close();
+  return ends;
+}
+
+std::map<int32_t, int64_t> CommittedOffsets(const std::string& group, const std::string& topic) {
+  std::map<int32_t, int64_t> committed;
+  auto conf = BaseConf();
+  std::string err;
+  conf->set("group.id", group, err);
+  std::unique_ptr<RdKafka::KafkaConsumer> consumer(RdKafka::KafkaConsumer::create(conf.get(), err));
+  std::vector<RdKafka::TopicPartition*> partitions;
+  for (const auto& [partition, end] : EndOffsets(topic)) {
+    partitions.push_back(RdKafka::TopicPartition::create(topic, partition));
+  }
+  consumer->committed(partitions, 10000);
+  for (RdKafka::TopicPartition* tp : partitions) committed[tp->partition()] = std::max<int64_t>(tp->offset(), 0);
+  RdKafka::TopicPartition::destroy(partitions);
+  consumer->close();
+  return committed;
+}
+
+WorkerProcess::WorkerProcess(std::string name, std::vector<std::string> args)
+    : name_(std::move(name)), args_(std::move(args)) {
+  log_path_ = ::testing::TempDir() + UniqueName("worker-" + name_) + ".log";
+}
+
+WorkerProcess::~WorkerProcess() {
+  if (pid_ > 0) {
+    kill(pid_, SIGKILL);
+    waitpid(pid_, nullptr, 0);
+  }
+}
+
+void WorkerProcess::Start() {
+  std::vector<std::string> argv = {COPYDESK_WORKER_BINARY, "run"};
+  argv.insert(argv.end(), args_.begin(), args_.end());
+  std::vector<char*> c_argv;
+  for (std::string& a : argv) c_argv.push_back(a.data());
+  c_argv.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, log_path_.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, log_path_.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+  int rc = posix_spawn(&pid_, c_argv[0], &actions, nullptr, c_argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  ASSERT_EQ(rc, 0) << "cannot start " << c_argv[0];
+}
+
+void WorkerProcess::Signal(int signal) {
+  if (pid_ > 0) kill(pid_, signal);
+}
+
+std::optional<int> WorkerProcess::Wait(std::chrono::milliseconds timeout) {
+  if (pid_ <= 0) return std::nullopt;
+  auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (true) {
+    int status = 0;
+    pid_t done = waitpid(pid_, &status, WNOHANG);
+    if (done == pid_) {
+      pid_ = -1;
+      if (WIFEXITED(status)) return WEXITSTATUS(status);
+      if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
+      return -1;
+    }
+    if (std::chrono::steady_clock::now() >= deadline) return std::nullopt;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+}
+
+std::string WorkerProcess::LogTail(size_t bytes) const {
+  std::ifstream in(log_path_, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  std::string all = buffer.str();
+  return all.size() > bytes ? all.substr(all.size() - bytes) : all;
+}
+
+std::vector<std::string> WorkerArgs(const std::string& input, const std::string& output, const std::string& dlq,
+                                    const std::string& group) {
+  return {"--bootstrap-servers", Bootstrap(), "--input-topic", input, "--output-topic", output,
+          "--dead-letter-topic", dlq, "--group-id", group, "--log-format", "json", "--threads", "2",
+          "--set", "http.enabled=false", "--set", "worker.commit_interval_ms=200",
+          "--set", "kafka.consumer.session.timeout.ms=10000",
+          "--set", "kafka.consumer.heartbeat.interval.ms=1000"};
+}
+
+}  // namespace copydesk::integration

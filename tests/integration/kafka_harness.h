@@ -1,0 +1,71 @@
+// Test harness for the real-broker integration tests: topics, producing inputs, reading outputs, and the
+// worker as a child process that can be signalled. The broker comes from KAFKA_BOOTSTRAP (the ctest
+// fixture starts tools/kafka-local and passes its address).
+#pragma once
+
+#include <sys/types.h>
+
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace copydesk::integration {
+
+std::string Bootstrap();
+// A name no earlier run used: tests never share topics or groups.
+std::string UniqueName(const std::string& prefix);
+
+// Creates the topic with `partitions` partitions (replication 1); fails the test on error.
+void CreateTopic(const std::string& topic, int partitions);
+
+struct Record {
+  std::optional<std::string> key;
+  std::string value;
+  std::vector<std::pair<std::string, std::string>> headers;
+  int32_t partition = -1;
+  int64_t offset = -1;
+  std::optional<std::string> Header(const std::string& name) const;
+};
+
+// Produces every record and waits for every delivery report; fails the test if one is not delivered.
+// A record with partition >= 0 goes to that partition.
+void ProduceAll(const std::string& topic, const std::vector<Record>& records);
+
+// Reads `topic` from the beginning (no group) until `count` records arrived or `timeout` passed.
+std::vector<Record> ReadRecords(const std::string& topic, size_t count, std::chrono::milliseconds timeout);
+
+// Sum over partitions of committed offsets of `group` on `topic` (-1 entries count as 0).
+std::map<int32_t, int64_t> CommittedOffsets(const std::string& group, const std::string& topic);
+std::map<int32_t, int64_t> EndOffsets(const std::string& topic);
+
+// copydesk-worker `run` as a child process, its stderr in a log file.
+class WorkerProcess {
+ public:
+  WorkerProcess(std::string name, std::vector<std::string> args);
+  ~WorkerProcess();  // SIGKILLs a worker still running
+  WorkerProcess(const WorkerProcess&) = delete;
+  WorkerProcess& operator=(const WorkerProcess&) = delete;
+
+  void Start();
+  void Signal(int signal);
+  // Exit code, or nullopt on timeout; a death by signal is reported as 128 + signal.
+  std::optional<int> Wait(std::chrono::milliseconds timeout);
+  bool running() const { return pid_ > 0; }
+  const std::string& log_path() const { return log_path_; }
+  std::string LogTail(size_t bytes = 4000) const;
+
+ private:
+  std::string name_;
+  std::vector<std::string> args_;
+  std::string log_path_;
+  pid_t pid_ = -1;
+};
+
+// The arguments every test worker gets: broker, topics, group, quiet HTTP, logs as JSON.
+std::vector<std::string> WorkerArgs(const std::string& input, const std::string& output, const std::string& dlq,
+                                    const std::string& group);
+
+}  // namespace copydesk::integration

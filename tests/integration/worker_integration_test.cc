@@ -1,0 +1,337 @@
+// The worker against a real Apache Kafka broker: delivery guarantees, group behaviour, dead letters and
+// shutdown. Each test makes its own topics and group, starts workers as child processes and reads what
+// they published. No test asserts a time; the timeouts only bound a hung run.
+#include <gtest/gtest.h>
+#include <signal.h>
+
+#include <atomic>
+#include <map>
+#include <numeric>
+#include <set>
+#include <thread>
+
+#include "copydesk/v1/enriched_article.pb.h"
+#include "copydesk/v1/raw_article.pb.h"
+#include "tests/integration/kafka_harness.h"
+
+namespace copydesk::integration {
+namespace {
+
+using namespace std::chrono_literals;
+
+constexpr int kExitOk = 0;
+constexpr int kKilled = 128 + SIGKILL;
+
+struct Topics {
+  explicit Topics(int partitions)
+      : input(UniqueName("in")), output(UniqueName("out")), dlq(UniqueName("dlq")), group(UniqueName("group")) {
+    CreateTopic(input, partitions);
+    CreateTopic(output, partitions);
+    CreateTopic(dlq, 1);
+  }
+  std::vector<std::string> Args() const { return WorkerArgs(input, output, dlq, group); }
+  std::string input, output, dlq, group;
+};
+
+Record ProtobufArticle(const std::string& id, const std::string& title, std::optional<std::string> key = {}) {
+  v1::RawArticle article;
+  article.set_id(id);
+  article.set_title(title);
+  article.set_text("The council met on Tuesday.\n\nIt voted to repair the harbour wall before winter.");
+  Record record;
+  record.key = key.has_value() ? key : std::optional<std::string>(id);
+  record.value = article.SerializeAsString();
+  record.headers = {{"content-type", "application/x-protobuf"}};
+  return record;
+}
+
+int64_t Sum(const std::map<int32_t, int64_t>& offsets) {
+  int64_t total = 0;
+  for (const auto& [partition, offset] : offsets) total += offset;
+  return total;
+}
+
+// Every record decodes as an EnrichedArticle whose id is its key; returns how often each id was seen.
+std::map<std::string, int> DecodeOutputs(const std::vector<Record>& records) {
+  std::map<std::string, int> seen;
+  for (const Record& record : records) {
+    v1::EnrichedArticle article;
+    EXPECT_TRUE(article.ParseFromString(record.value)) << "undecodable output at offset " << record.offset;
+    EXPECT_EQ(record.key, std::optional<std::string>(article.id()));
+    EXPECT_EQ(record.Header("content-type"), std::optional<std::string>("application/x-protobuf"));
+    EXPECT_EQ(record.Header("copydesk.schema"), std::optional<std::string>("copydesk.v1.EnrichedArticle"));
+    ++seen[article.id()];
+  }
+  return seen;
+}
+
+// Reads the output topic until `unique` distinct ids arrived (or the timeout), returning all records.
+std::vector<Record> ReadUntilUnique(const std::string& topic, size_t unique, std::chrono::milliseconds timeout) {
+  auto deadline = std::chrono::steady_clock::now() + timeout;
+  std::vector<Record> records;
+  while (std::chrono::steady_clock::now() < deadline) {
+    size_t available = static_cast<size_t>(Sum(EndOffsets(topic)));
+    if (available >= unique) {
+      records = ReadRecords(topic, available, 60s);
+      std::set<std::string> ids;
+      for (const Record& r : records) ids.insert(r.key.value_or(""));
+      if (ids.size() >= unique) return records;
+    }
+    std::this_thread::sleep_for(250ms);
+  }
+  return records;
+}
+
+size_t Duplicates(const std::map<std::string, int>& seen) {
+  size_t duplicates = 0;
+  for (const auto& [id, count] : seen) duplicates += static_cast<size_t>(count - 1);
+  return duplicates;
+}
+
+TEST(WorkerIntegrationTest, TenThousandArticlesInTenThousandRecordsOut) {
+  Topics topics(4);
+  std::vector<Record> inputs;
+  for (int i = 0; i < 10000; ++i) inputs.push_back(ProtobufArticle("article-" + std::to_string(i), "Title " + std::to_string(i)));
+  ProduceAll(topics.input, inputs);
+
+  WorkerProcess worker("ten-thousand", topics.Args());
+  worker.Start();
+  std::vector<Record> outputs = ReadUntilUnique(topics.output, 10000, 300s);
+  std::map<std::string, int> seen = DecodeOutputs(outputs);
+  EXPECT_EQ(seen.size(), 10000u) << worker.LogTail();
+  for (int i = 0; i < 10000; ++i) ASSERT_EQ(seen.count("article-" + std::to_string(i)), 1u) << i;
+  EXPECT_EQ(Duplicates(seen), 0u) << "no failure happened, so no record should be duplicated";
+
+  worker.Signal(SIGTERM);
+  EXPECT_EQ(worker.Wait(60s), std::optional<int>(kExitOk)) << worker.LogTail();
+  EXPECT_EQ(CommittedOffsets(topics.group, topics.input), EndOffsets(topics.input))
+      << "a drained worker has committed everything it consumed";
+  EXPECT_EQ(Sum(EndOffsets(topics.dlq)), 0);
+}
+
+TEST(WorkerIntegrationTest, SigkillMidwayThenRestartLosesNothing) {
+  Topics topics(4);
+  constexpr int kArticles = 10000;
+  // Inputs arrive over a few seconds, as from crawlers, so that the kill lands while work and commits are
+  // under way rather than after everything is done.
+  std::thread producer([&] {
+    for (int batch = 0; batch < kArticles / 500; ++batch) {
+      std::vector<Record> inputs;
+      for (int i = batch * 500; i < (batch + 1) * 500; ++i) {
+        inputs.push_back(ProtobufArticle("a-" + std::to_string(i), "Title " + std::to_string(i)));
+      }
+      ProduceAll(topics.input, inputs);
+      std::this_thread::sleep_for(200ms);
+    }
+  });
+
+  WorkerProcess first("before-kill", topics.Args());
+  first.Start();
+  int64_t produced_at_kill = 0;
+  int64_t committed_before_kill = 0;
+  auto deadline = std::chrono::steady_clock::now() + 120s;
+  while (std::chrono::steady_clock::now() < deadline) {
+    produced_at_kill = Sum(EndOffsets(topics.output));
+    committed_before_kill = Sum(CommittedOffsets(topics.group, topics.input));
+    if (produced_at_kill >= 2000 && committed_before_kill > 0) break;
+    std::this_thread::sleep_for(50ms);
+  }
+  first.Signal(SIGKILL);
+  ASSERT_EQ(first.Wait(30s), std::optional<int>(kKilled));
+  producer.join();
+  int64_t committed_at_kill = Sum(CommittedOffsets(topics.group, topics.input));
+  ASSERT_GT(committed_at_kill, 0) << first.LogTail();
+  ASSERT_LT(committed_at_kill, kArticles) << "the kill must come midway for this test to mean anything";
+
+  WorkerProcess second("after-kill", topics.Args());
+  second.Start();
+  std::vector<Record> outputs = ReadUntilUnique(topics.output, kArticles, 300s);
+  std::map<std::string, int> seen = DecodeOutputs(outputs);
+  size_t missing = 0;
+  for (int i = 0; i < kArticles; ++i) missing += seen.count("a-" + std::to_string(i)) == 0;
+  std::printf("[ kill test ] outputs before kill: %lld, committed at kill: %lld, records out: %zu, unique: %zu, "
+              "duplicates: %zu, missing: %zu\n",
+              static_cast<long long>(produced_at_kill), static_cast<long long>(committed_at_kill), outputs.size(),
+              seen.size(), Duplicates(seen), missing);
+  EXPECT_EQ(missing, 0u) << second.LogTail();
+  second.Signal(SIGTERM);
+  EXPECT_EQ(second.Wait(60s), std::optional<int>(kExitOk)) << second.LogTail();
+}
+
+TEST(WorkerIntegrationTest, GroupOfTwoWithAThirdJoiningAndLeavingKeepsEverythingInKeyOrder) {
+  Topics topics(6);
+  constexpr int kKeys = 60;
+  constexpr int kPerKey = 200;  // 12,000 records
+  WorkerProcess a("group-a", topics.Args());
+  WorkerProcess b("group-b", topics.Args());
+  a.Start();
+  b.Start();
+
+  // Records without an article id: the output key is the input key, so per-key order is observable.
+  std::atomic<bool> producing{true};
+  std::thread producer([&] {
+    for (int seq = 0; seq < kPerKey; seq += 10) {
+      std::vector<Record> batch;
+      for (int s = seq; s < seq + 10; ++s) {
+        for (int k = 0; k < kKeys; ++k) {
+          Record record = ProtobufArticle("", std::to_string(s), "key-" + std::to_string(k));
+          batch.push_back(std::move(record));
+        }
+      }
+      ProduceAll(topics.input, batch);
+      std::this_thread::sleep_for(100ms);
+    }
+    producing = false;
+  });
+
+  std::this_thread::sleep_for(3s);
+  WorkerProcess c("group-c", topics.Args());
+  c.Start();
+  std::this_thread::sleep_for(8s);
+  c.Signal(SIGTERM);
+  EXPECT_EQ(c.Wait(60s), std::optional<int>(kExitOk)) << c.LogTail();
+  producer.join();
+
+  std::vector<Record> outputs;
+  auto deadline = std::chrono::steady_clock::now() + 300s;
+  std::map<std::string, std::vector<int>> sequence_by_key;
+  std::set<std::pair<std::string, int>> unique;
+  while (std::chrono::steady_clock::now() < deadline) {
+    size_t available = static_cast<size_t>(Sum(EndOffsets(topics.output)));
+    if (available >= static_cast<size_t>(kKeys * kPerKey)) {
+      outputs = ReadRecords(topics.output, available, 60s);
+      unique.clear();
+      for (const Record& r : outputs) {
+        v1::EnrichedArticle article;
+        ASSERT_TRUE(article.ParseFromString(r.value));
+        unique.emplace(r.key.value_or(""), std::stoi(article.title()));
+      }
+      if (unique.size() >= static_cast<size_t>(kKeys * kPerKey)) break;
+    }
+    std::this_thread::sleep_for(250ms);
+  }
+  ASSERT_EQ(unique.size(), static_cast<size_t>(kKeys * kPerKey)) << a.LogTail() << b.LogTail();
+
+  // Order: all records of a key share an output partition; read in offset order, the first time each
+  // sequence number appears it must be the next one (a redelivery may repeat older ones, never skip ahead).
+  std::map<int32_t, std::vector<const Record*>> by_partition;
+  for (const Record& r : outputs) by_partition[r.partition].push_back(&r);
+  std::map<std::string, int> next_expected;
+  size_t duplicates = 0;
+  for (auto& [partition, records] : by_partition) {
+    std::sort(records.begin(), records.end(), [](const Record* x, const Record* y) { return x->offset < y->offset; });
+    for (const Record* r : records) {
+      v1::EnrichedArticle article;
+      ASSERT_TRUE(article.ParseFromString(r->value));
+      int seq = std::stoi(article.title());
+      int& expected = next_expected[r->key.value_or("")];
+      if (seq < expected) {
+        ++duplicates;
+        continue;
+      }
+      ASSERT_EQ(seq, expected) << "key " << r->key.value_or("") << " skipped ahead in partition " << partition;
+      ++expected;
+    }
+  }
+  for (int k = 0; k < kKeys; ++k) EXPECT_EQ(next_expected["key-" + std::to_string(k)], kPerKey);
+  std::printf("[ group test ] records out: %zu, unique: %zu, duplicates: %zu\n", outputs.size(), unique.size(),
+              duplicates);
+  a.Signal(SIGTERM);
+  b.Signal(SIGTERM);
+  EXPECT_EQ(a.Wait(60s), std::optional<int>(kExitOk)) << a.LogTail();
+  EXPECT_EQ(b.Wait(60s), std::optional<int>(kExitOk)) << b.LogTail();
+}
+
+TEST(WorkerIntegrationTest, PoisonRecordsGoToTheDeadLetterTopicWhileGoodRecordsFlow) {
+  Topics topics(2);
+  std::vector<Record> inputs;
+  struct Poison {
+    Record record;
+    std::string stage;
+  };
+  std::vector<Poison> poisons;
+  auto poison = [&](std::optional<std::string> key, std::string value, std::vector<std::pair<std::string, std::string>> headers,
+                    std::string stage) {
+    Record r;
+    r.key = std::move(key);
+    r.value = std::move(value);
+    r.headers = std::move(headers);
+    r.headers.emplace_back("trace-id", "poison-" + std::to_string(poisons.size()));
+    r.partition = static_cast<int32_t>(poisons.size() % 2);
+    poisons.push_back({r, stage});
+  };
+  poison("bad-json", "{\"id\": \"x\", \"title\": ", {{"content-type", "application/json"}}, "decode");
+  poison("xml", "<article/>", {{"content-type", "application/xml"}}, "decode");
+  poison("empty", "", {}, "decode");
+  poison(std::nullopt, std::string("\x00\x9f\xff\x01garbage", 11), {}, "decode");
+  poison("too-big", "Headline\n" + std::string(5000, 'w'), {{"content-type", "text/plain"}}, "normalize");
+
+  for (int i = 0; i < 200; ++i) {
+    Record good = ProtobufArticle("good-" + std::to_string(i), "Good " + std::to_string(i));
+    good.partition = i % 2;
+    inputs.push_back(good);
+    if (i % 40 == 20) inputs.push_back(poisons[static_cast<size_t>(i / 40)].record);
+  }
+  ProduceAll(topics.input, inputs);
+
+  std::vector<std::string> args = topics.Args();
+  args.insert(args.end(), {"--stages", "normalize", "--set", "stages.normalize.max_bytes=2000"});
+  WorkerProcess worker("poison", args);
+  worker.Start();
+  std::vector<Record> outputs = ReadUntilUnique(topics.output, 200, 120s);
+  std::map<std::string, int> seen = DecodeOutputs(outputs);
+  EXPECT_EQ(seen.size(), 200u) << worker.LogTail();
+
+  std::vector<Record> dead = ReadRecords(topics.dlq, poisons.size(), 60s);
+  ASSERT_EQ(dead.size(), poisons.size()) << worker.LogTail();
+  for (const Poison& p : poisons) {
+    std::string trace = p.record.Header("trace-id").value();
+    auto it = std::find_if(dead.begin(), dead.end(), [&](const Record& d) { return d.Header("trace-id") == trace; });
+    ASSERT_NE(it, dead.end()) << trace;
+    EXPECT_EQ(it->key, p.record.key) << trace;
+    EXPECT_EQ(it->value, p.record.value) << trace;
+    EXPECT_EQ(it->Header("content-type"), p.record.Header("content-type")) << trace;
+    EXPECT_EQ(it->Header("copydesk.error.stage"), std::optional<std::string>(p.stage)) << trace;
+    EXPECT_FALSE(it->Header("copydesk.error.reason").value_or("").empty()) << trace;
+    EXPECT_EQ(it->Header("copydesk.error.topic"), std::optional<std::string>(topics.input));
+    EXPECT_EQ(it->Header("copydesk.error.partition"), std::optional<std::string>(std::to_string(p.record.partition)));
+    EXPECT_TRUE(it->Header("copydesk.error.offset").has_value());
+    EXPECT_TRUE(it->Header("copydesk.error.timestamp").has_value());
+  }
+  worker.Signal(SIGTERM);
+  EXPECT_EQ(worker.Wait(60s), std::optional<int>(kExitOk)) << worker.LogTail();
+  EXPECT_EQ(CommittedOffsets(topics.group, topics.input), EndOffsets(topics.input))
+      << "dead-lettered records are committed like any other";
+}
+
+TEST(WorkerIntegrationTest, SigtermDrainsAndCommitsSoTheNextWorkerRedoesNothing) {
+  Topics topics(3);
+  constexpr int kArticles = 6000;
+  std::vector<Record> inputs;
+  for (int i = 0; i < kArticles; ++i) inputs.push_back(ProtobufArticle("s-" + std::to_string(i), "T"));
+  ProduceAll(topics.input, inputs);
+
+  WorkerProcess first("drain", topics.Args());
+  first.Start();
+  auto deadline = std::chrono::steady_clock::now() + 120s;
+  while (Sum(EndOffsets(topics.output)) < 500 && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(10ms);
+  }
+  first.Signal(SIGTERM);
+  ASSERT_EQ(first.Wait(60s), std::optional<int>(kExitOk)) << first.LogTail();
+  int64_t out_after_first = Sum(EndOffsets(topics.output));
+  EXPECT_EQ(Sum(CommittedOffsets(topics.group, topics.input)), out_after_first)
+      << "everything the first worker published is committed, and nothing more";
+
+  WorkerProcess second("after-drain", topics.Args());
+  second.Start();
+  std::vector<Record> outputs = ReadUntilUnique(topics.output, kArticles, 300s);
+  std::map<std::string, int> seen = DecodeOutputs(outputs);
+  EXPECT_EQ(seen.size(), static_cast<size_t>(kArticles)) << second.LogTail();
+  EXPECT_EQ(Duplicates(seen), 0u) << "a graceful drain leaves nothing to redo";
+  second.Signal(SIGTERM);
+  EXPECT_EQ(second.Wait(60s), std::optional<int>(kExitOk)) << second.LogTail();
+}
+
+}  // namespace
+}  // namespace copydesk::integration
