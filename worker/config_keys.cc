@@ -41,8 +41,8 @@ std::span<const WorkerKey> WorkerKeys() {
       {"http.enabled", KeyType::kBool, "true", "Serve /metrics, /healthz and /readyz."},
       {"http.bind", KeyType::kString, "127.0.0.1", "Address the metrics and health server binds."},
       {"http.port", KeyType::kInt, "9464", "Port of the metrics and health server; 0 picks a free port."},
-      {"worker.stats_interval_ms", KeyType::kInt, "5000",
-       "librdkafka statistics interval (consumer lag, queue depth); 0 disables them."},
+      {"worker.stats_interval_ms", KeyType::kInt, "2000",
+       "librdkafka statistics interval (consumer lag, broker reachability for /readyz); 0 disables them."},
   }};
   return kKeys;
 }

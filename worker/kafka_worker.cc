@@ -23,6 +23,8 @@
 #include <vector>
 
 #include "worker/exit_codes.h"
+#include "worker/http_server.h"
+#include "worker/kafka_stats.h"
 #include "worker/metrics.h"
 #include "worker/offset_tracker.h"
 #include "worker/ordered_pool.h"
@@ -180,6 +182,7 @@ class KafkaWorker {
         rebalancer_(*this),
         consumer_events_(*this, "consumer"),
         producer_events_(*this, "producer"),
+        metrics_(chain.StageNames()),
         commit_reports_(*this) {}
 
   int Run();
@@ -218,11 +221,11 @@ class KafkaWorker {
   Clock::duration retry_backoff_;
   Clock::duration retry_backoff_max_;
 
-  Metrics metrics_;
   DeliveryReports delivery_reports_;
   Rebalancer rebalancer_;
   Events consumer_events_;
   Events producer_events_;
+  Metrics metrics_;
   CommitReports commit_reports_;
   std::unique_ptr<RdKafka::KafkaConsumer> consumer_;
   std::unique_ptr<RdKafka::Producer> producer_;
@@ -239,6 +242,14 @@ class KafkaWorker {
   std::string fatal_reason_;
   std::mutex fatal_mutex_;
   bool globally_paused_ = false;  // poll thread only
+
+  // Health and readiness, read by the HTTP thread.
+  std::atomic<int64_t> loop_tick_ns_{0};         // last turn of the poll loop (steady clock)
+  std::atomic<bool> assignment_received_{false};
+  std::atomic<int> consumer_brokers_up_{-1};    // -1 until the first statistics arrive
+  std::atomic<int> producer_brokers_up_{-1};
+  bool Healthy(std::string* why) const;
+  bool Ready(std::string* why) const;
 };
 
 void DeliveryReports::dr_cb(RdKafka::Message& message) { worker_.OnDelivery(message); }
@@ -275,6 +286,7 @@ bool KafkaWorker::CreateClients(std::string* error) {
       {"enable.auto.offset.store", "false"},
       {"partition.assignment.strategy", "cooperative-sticky"},
       {"auto.offset.reset", "earliest"},
+      {"statistics.interval.ms", config_.GetString("worker.stats_interval_ms")},
   };
   for (const auto& [key, value] : config_.KafkaProperties("consumer")) consumer_props[key] = value;
   std::string err;
@@ -296,6 +308,7 @@ bool KafkaWorker::CreateClients(std::string* error) {
       {"bootstrap.servers", bootstrap},
       {"client.id", client_id},
       {"enable.idempotence", "true"},
+      {"statistics.interval.ms", config_.GetString("worker.stats_interval_ms")},
   };
   for (const auto& [key, value] : config_.KafkaProperties("producer")) producer_props[key] = value;
   if (!SetAll(producer_conf.get(), producer_props, error) ||
@@ -359,6 +372,12 @@ void KafkaWorker::ProcessOnPool(const std::shared_ptr<PartitionState>& state,
                                                       std::move(in_flight)});
   message.reset();
   ProcessResult result = processor_.Process(delivery->input);
+  uint64_t chain_micros = 0;
+  for (const auto& [stage, micros] : result.stage_micros) {
+    if (Histogram* histogram = metrics_.Stage(stage)) histogram->Observe(static_cast<double>(micros) / 1e6);
+    chain_micros += micros;
+  }
+  if (!result.stage_micros.empty()) metrics_.chain.Observe(static_cast<double>(chain_micros) / 1e6);
   if (!result.status.ok()) {
     metrics_.CountFailure(result.status.where(), result.status.reason());
     spdlog::warn("dead-lettering {}/{}@{} (key '{}'): {}", delivery->input.topic, delivery->input.partition,
@@ -403,6 +422,12 @@ void KafkaWorker::OnDelivery(RdKafka::Message& message) {
     return;
   }
   (delivery->dead_letter ? metrics_.records_dead_lettered : metrics_.records_produced).fetch_add(1);
+  if (delivery->input.timestamp_ms > 0) {
+    auto now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                      std::chrono::system_clock::now().time_since_epoch())
+                      .count();
+    metrics_.end_to_end.Observe(static_cast<double>(std::max<int64_t>(0, now_ms - delivery->input.timestamp_ms)) / 1e3);
+  }
   std::lock_guard lock(delivery->state->mutex);
   delivery->state->tracker.MarkDone(delivery->input.offset);
 }
@@ -484,6 +509,17 @@ void KafkaWorker::OnEvent(const std::string& client, RdKafka::Event& event) {
         spdlog::warn("{}: {}", client, event.str());
       }
       break;
+    case RdKafka::Event::EVENT_STATS: {
+      std::optional<KafkaStats> stats = ParseKafkaStats(event.str(), input_topic_);
+      if (!stats.has_value()) break;
+      if (client == "consumer") {
+        metrics_.SetConsumerLag(stats->consumer_lag);
+        consumer_brokers_up_.store(stats->brokers_up);
+      } else {
+        producer_brokers_up_.store(stats->brokers_up);
+      }
+      break;
+    }
     case RdKafka::Event::EVENT_LOG:
       if (event.severity() <= RdKafka::Event::EVENT_SEVERITY_WARNING) {
         spdlog::warn("{} librdkafka {}: {}", client, event.fac(), event.str());
@@ -577,6 +613,7 @@ void KafkaWorker::OnRebalance(RdKafka::KafkaConsumer* consumer, RdKafka::ErrorCo
     consumer->resume(partitions);
     if (globally_paused_) consumer->pause(partitions);
     metrics_.partitions_assigned.fetch_add(static_cast<int64_t>(ids.size()));
+    assignment_received_.store(true);
     spdlog::info("assigned partitions [{}] of {}", fmt::join(ids, ","), input_topic_);
     return;
   }
@@ -662,6 +699,38 @@ void KafkaWorker::ApplyBackpressure() {
   }
 }
 
+bool KafkaWorker::Healthy(std::string* why) const {
+  if (fatal_.load()) {
+    *why = "fatal client error";
+    return false;
+  }
+  // A revoke may legitimately hold the loop for the drain timeout; beyond that the loop is stuck.
+  auto since = Clock::now().time_since_epoch() - std::chrono::nanoseconds(loop_tick_ns_.load());
+  if (since > drain_timeout_ + std::chrono::seconds(30)) {
+    *why = "poll loop has not turned for " +
+           std::to_string(std::chrono::duration_cast<std::chrono::seconds>(since).count()) + " s";
+    return false;
+  }
+  return true;
+}
+
+bool KafkaWorker::Ready(std::string* why) const {
+  if (!Healthy(why)) return false;
+  if (!assignment_received_.load()) {
+    *why = "not yet assigned by the consumer group";
+    return false;
+  }
+  if (consumer_brokers_up_.load() == 0) {
+    *why = "consumer reaches no broker";
+    return false;
+  }
+  if (producer_brokers_up_.load() == 0) {
+    *why = "producer reaches no broker";
+    return false;
+  }
+  return true;
+}
+
 int KafkaWorker::Run() {
   std::string error;
   if (!CreateClients(&error)) {
@@ -671,6 +740,23 @@ int KafkaWorker::Run() {
   size_t threads = static_cast<size_t>(config_.GetInt("worker.threads"));
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
   pool_ = std::make_unique<OrderedPool>(threads);
+  metrics_.SetProducerQueueProbe([this] { return static_cast<int64_t>(producer_->outq_len()); });
+  loop_tick_ns_.store(Clock::now().time_since_epoch().count());
+  std::unique_ptr<HttpServer> http;
+  if (config_.GetBool("http.enabled")) {
+    http = std::make_unique<HttpServer>(HttpProbes{
+        [this] { return metrics_.Render(input_topic_); },
+        [this](std::string* why) { return Healthy(why); },
+        [this](std::string* why) { return Ready(why); },
+    });
+    Status started = http->Start(config_.GetString("http.bind"), static_cast<int>(config_.GetInt("http.port")));
+    if (!started.ok()) {
+      spdlog::error("{}", started.ToString());
+      return kExitConfig;
+    }
+    spdlog::info("serving /metrics, /healthz and /readyz on http://{}:{}", config_.GetString("http.bind"),
+                 http->port());
+  }
   std::thread delivery_thread([this] { DeliveryLoop(); });
 
   RdKafka::ErrorCode err = consumer_->subscribe({input_topic_});
@@ -688,6 +774,7 @@ int KafkaWorker::Run() {
   const auto commit_interval = std::chrono::milliseconds(config_.GetInt("worker.commit_interval_ms"));
   auto next_commit = Clock::now() + commit_interval;
   while (!g_stop_requested.load() && !fatal_.load()) {
+    loop_tick_ns_.store(Clock::now().time_since_epoch().count());
     HandleMessage(std::unique_ptr<RdKafka::Message>(consumer_->consume(poll_ms)));
     ApplyBackpressure();
     if (Clock::now() >= next_commit) {
@@ -710,6 +797,7 @@ int KafkaWorker::Run() {
     auto deadline = Clock::now() + drain_timeout_;
     while (metrics_.records_in_flight.load() > 0 && Clock::now() < deadline && !fatal_.load()) {
       // Keep serving the consumer (rebalances, commit callbacks) while the pool finishes.
+      loop_tick_ns_.store(Clock::now().time_since_epoch().count());
       HandleMessage(std::unique_ptr<RdKafka::Message>(consumer_->consume(20)));
     }
     int64_t left = metrics_.records_in_flight.load();
@@ -721,6 +809,7 @@ int KafkaWorker::Run() {
       spdlog::info("drained; offsets committed");
     }
   }
+  if (http) http->Stop();
   consumer_->close();  // revokes through the rebalance callback, which commits again if needed
   pool_.reset();       // finishes running tasks
   producer_->flush(5000);

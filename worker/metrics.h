@@ -1,18 +1,28 @@
-// Metrics: the worker's counters and gauges, updated lock-free on the hot path and read by the metrics
-// endpoint. Labelled counters (failures by stage and reason) take a mutex, since they are rare.
+// Metrics: the worker's counters, gauges and histograms, updated lock-free on the hot path (atomics; the
+// per-stage histograms are created once, before any record flows) and rendered in the Prometheus text
+// format by Render(). Rare, labelled things (failures by stage and reason, lag per partition) take a mutex.
+// Nothing here holds configuration, so no secret can reach the metrics.
 #pragma once
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <utility>
+#include <vector>
+
+#include "worker/histogram.h"
 
 namespace copydesk::worker {
 
 class Metrics {
  public:
+  // `stages`: the chain's stage names, so their histograms exist before the first record.
+  explicit Metrics(const std::vector<std::string>& stages = {});
+
   std::atomic<uint64_t> records_consumed{0};
   std::atomic<uint64_t> bytes_consumed{0};
   std::atomic<uint64_t> records_produced{0};       // enriched records delivered
@@ -25,19 +35,32 @@ class Metrics {
   std::atomic<int64_t> bytes_in_flight{0};
   std::atomic<int64_t> partitions_assigned{0};
   std::atomic<int64_t> partitions_paused{0};
+  Histogram end_to_end;  // input record timestamp -> delivery report of its output
+  Histogram chain;       // the whole chain on one record
 
-  void CountFailure(const std::string& stage, const std::string& reason) {
-    std::lock_guard lock(mutex_);
-    ++failures_[{stage, reason}];
-  }
-  std::map<std::pair<std::string, std::string>, uint64_t> Failures() const {
-    std::lock_guard lock(mutex_);
-    return failures_;
-  }
+  // nullptr for a stage that was not declared at construction.
+  Histogram* Stage(const std::string& name);
+
+  // A record failed (and was dead-lettered). Digits in the reason are folded so that "3000 bytes" and
+  // "4000 bytes" count as one reason: labels must stay few.
+  void CountFailure(const std::string& stage, const std::string& reason);
+  std::map<std::pair<std::string, std::string>, uint64_t> Failures() const;
+
+  void SetConsumerLag(std::map<int32_t, int64_t> lag);
+  // Sampled at render time (e.g. the producer's queue length).
+  void SetProducerQueueProbe(std::function<int64_t()> probe);
+
+  // The Prometheus text exposition of everything above, plus copydesk_build_info.
+  std::string Render(const std::string& input_topic) const;
+
+  static std::string FoldReason(const std::string& reason);
 
  private:
+  std::map<std::string, std::unique_ptr<Histogram>> stages_;
   mutable std::mutex mutex_;
-  std::map<std::pair<std::string, std::string>, uint64_t> failures_;  // (stage, reason) -> count
+  std::map<std::pair<std::string, std::string>, uint64_t> failures_;  // (stage, folded reason) -> count
+  std::map<int32_t, int64_t> lag_;
+  std::function<int64_t()> producer_queue_probe_;
 };
 
 }  // namespace copydesk::worker

@@ -76,6 +76,9 @@ ProcessResult RecordProcessor::Process(const InputRecord& record) const {
   result.article_id = ArticleKey(decoded->article, record);
   v1::EnrichedArticle enriched;
   result.status = Enrich(decoded->article, InputFormatName(decoded->format), &record, result.article_id, &enriched);
+  for (const v1::StageTiming& timing : enriched.provenance().stages()) {
+    result.stage_micros.emplace_back(timing.stage(), timing.micros());
+  }
   if (!result.status.ok()) {
     result.output = DeadLetter(record, result.status);
     return result;

@@ -34,6 +34,7 @@ struct ProcessResult {
   Status status;          // ok: `output` is the enriched record; failed: `output` is the dead-letter record
   OutputRecord output;
   std::string article_id; // the key, for logs
+  std::vector<std::pair<std::string, uint64_t>> stage_micros;  // what each stage that ran took
 };
 
 class RecordProcessor {
