@@ -1,6 +1,7 @@
 #include "tests/integration/kafka_harness.h"
 
 #include <gtest/gtest.h>
+#include <httplib.h>
 #include <librdkafka/rdkafka.h>
 #include <librdkafka/rdkafkacpp.h>
 #include <signal.h>
@@ -45,7 +46,7 @@ class CountingReports final : public RdKafka::DeliveryReportCb {
 
 std::string Bootstrap() {
   const char* env = std::getenv("KAFKA_BOOTSTRAP");
-  return env != nullptr && *env != '\0' ? env : "127.0.0.1:19092";
+  return env != nullptr && *env != '\0' ? env : "127.0.0.1:" COPYDESK_KAFKA_PORT;
 }
 
 std::string UniqueName(const std::string& prefix) {
@@ -258,6 +259,61 @@ std::string WorkerProcess::LogTail(size_t bytes) const {
   buffer << in.rdbuf();
   std::string all = buffer.str();
   return all.size() > bytes ? all.substr(all.size() - bytes) : all;
+}
+
+std::string WorkerProcess::Log() const {
+  std::ifstream in(log_path_, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+int WorkerProcess::HttpPort(std::chrono::milliseconds timeout) const {
+  const std::string marker = "and /readyz on http://";
+  auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (std::chrono::steady_clock::now() < deadline) {
+    std::string log = Log();
+    size_t at = log.find(marker);
+    if (at != std::string::npos) {
+      size_t colon = log.find(':', at + marker.size());
+      if (colon != std::string::npos) return std::atoi(log.c_str() + colon + 1);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  return -1;
+}
+
+std::pair<int, std::string> HttpGet(int port, const std::string& path) {
+  httplib::Client client("127.0.0.1", port);
+  client.set_connection_timeout(2);
+  client.set_read_timeout(5);
+  auto response = client.Get(path);
+  if (!response) return {-1, ""};
+  return {response->status, response->body};
+}
+
+double MetricValue(const std::string& exposition, const std::string& name) {
+  double total = 0;
+  std::istringstream lines(exposition);
+  std::string line;
+  while (std::getline(lines, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    if (line.compare(0, name.size(), name) != 0) continue;
+    char next = line.size() > name.size() ? line[name.size()] : '\0';
+    if (next != ' ' && next != '{') continue;
+    total += std::stod(line.substr(line.rfind(' ') + 1));
+  }
+  return total;
+}
+
+bool BrokerIsLocal() {
+  const char* env = std::getenv("KAFKA_BOOTSTRAP");
+  return env == nullptr || *env == '\0';
+}
+
+int KafkaLocal(const std::string& command) {
+  std::string line = std::string(COPYDESK_SOURCE_DIR) + "/tools/kafka-local --port " COPYDESK_KAFKA_PORT " " + command + " >&2";
+  return std::system(line.c_str());
 }
 
 std::vector<std::string> WorkerArgs(const std::string& input, const std::string& output, const std::string& dlq,

@@ -56,6 +56,9 @@ class WorkerProcess {
   bool running() const { return pid_ > 0; }
   const std::string& log_path() const { return log_path_; }
   std::string LogTail(size_t bytes = 4000) const;
+  std::string Log() const;
+  // The port of the worker's HTTP endpoint, read from its start-up log line; -1 after the timeout.
+  int HttpPort(std::chrono::milliseconds timeout) const;
 
  private:
   std::string name_;
@@ -63,6 +66,17 @@ class WorkerProcess {
   std::string log_path_;
   pid_t pid_ = -1;
 };
+
+// GET http://127.0.0.1:port/path: status (-1 when no answer) and body.
+std::pair<int, std::string> HttpGet(int port, const std::string& path);
+
+// The value of an unlabelled sample (or the sum over every labelled sample) of a metric in Prometheus text.
+double MetricValue(const std::string& exposition, const std::string& name);
+
+// Runs tools/kafka-local with one command (start, stop); returns its exit status.
+int KafkaLocal(const std::string& command);
+// True when the tests run on the broker tools/kafka-local manages (KAFKA_BOOTSTRAP unset).
+bool BrokerIsLocal();
 
 // The arguments every test worker gets: broker, topics, group, quiet HTTP, logs as JSON.
 std::vector<std::string> WorkerArgs(const std::string& input, const std::string& output, const std::string& dlq,

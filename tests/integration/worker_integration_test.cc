@@ -333,5 +333,107 @@ TEST(WorkerIntegrationTest, SigtermDrainsAndCommitsSoTheNextWorkerRedoesNothing)
   EXPECT_EQ(second.Wait(60s), std::optional<int>(kExitOk)) << second.LogTail();
 }
 
+TEST(WorkerIntegrationTest, MetricsCountWhatWasSentAndReceivedAndShowNoSecret) {
+  Topics topics(3);
+  std::vector<Record> inputs;
+  for (int i = 0; i < 300; ++i) inputs.push_back(ProtobufArticle("m-" + std::to_string(i), "T"));
+  for (int i = 0; i < 7; ++i) {
+    Record bad;
+    bad.key = "bad-" + std::to_string(i);
+    bad.value = "{\"id\": " + std::to_string(i);
+    bad.headers = {{"content-type", "application/json"}};
+    inputs.push_back(bad);
+  }
+  ProduceAll(topics.input, inputs);
+
+  const std::string secret = "hunter2-never-show-me";
+  std::vector<std::string> args = topics.Args();
+  args.insert(args.end(), {"--set", "http.enabled=true", "--set", "http.port=0", "--set",
+                           "worker.stats_interval_ms=300", "--set", "kafka.common.sasl.password=" + secret});
+  WorkerProcess worker("metrics", args);
+  worker.Start();
+  int port = worker.HttpPort(30s);
+  ASSERT_GT(port, 0) << worker.LogTail();
+  ASSERT_EQ(ReadUntilUnique(topics.output, 300, 120s).size(), 300u) << worker.LogTail();
+  ASSERT_EQ(ReadRecords(topics.dlq, 7, 60s).size(), 7u);
+
+  // Counters settle once every delivery report is in, and lag once statistics catch up.
+  std::string metrics;
+  auto deadline = std::chrono::steady_clock::now() + 60s;
+  while (std::chrono::steady_clock::now() < deadline) {
+    auto [status, body] = HttpGet(port, "/metrics");
+    ASSERT_EQ(status, 200);
+    metrics = body;
+    if (MetricValue(metrics, "copydesk_records_produced_total") == 300 &&
+        MetricValue(metrics, "copydesk_records_dead_lettered_total") == 7 &&
+        metrics.find("copydesk_consumer_lag{") != std::string::npos &&
+        MetricValue(metrics, "copydesk_consumer_lag") == 0) {
+      break;
+    }
+    std::this_thread::sleep_for(200ms);
+  }
+  EXPECT_EQ(MetricValue(metrics, "copydesk_records_consumed_total"), 307) << metrics;
+  EXPECT_EQ(MetricValue(metrics, "copydesk_records_produced_total"), 300);
+  EXPECT_EQ(MetricValue(metrics, "copydesk_records_dead_lettered_total"), 7);
+  EXPECT_EQ(MetricValue(metrics, "copydesk_records_failed_total"), 7);
+  EXPECT_NE(metrics.find("copydesk_records_failed_total{stage=\"decode\""), std::string::npos);
+  EXPECT_EQ(MetricValue(metrics, "copydesk_records_in_flight"), 0);
+  EXPECT_EQ(MetricValue(metrics, "copydesk_partitions_assigned"), 3);
+  EXPECT_NE(metrics.find("copydesk_consumer_lag{"), std::string::npos) << "lag per partition is exposed";
+  EXPECT_EQ(MetricValue(metrics, "copydesk_consumer_lag"), 0) << "everything consumed";
+  EXPECT_EQ(MetricValue(metrics, "copydesk_end_to_end_seconds_count"), 307);
+  EXPECT_GT(MetricValue(metrics, "copydesk_rebalances_total"), 0);
+  EXPECT_EQ(HttpGet(port, "/healthz").first, 200);
+  EXPECT_EQ(HttpGet(port, "/readyz").first, 200);
+  EXPECT_EQ(HttpGet(port, "/config").first, 404);
+
+  EXPECT_EQ(metrics.find(secret), std::string::npos) << "no secret in the metrics";
+  worker.Signal(SIGTERM);
+  EXPECT_EQ(worker.Wait(60s), std::optional<int>(kExitOk)) << worker.LogTail();
+  EXPECT_EQ(worker.Log().find(secret), std::string::npos) << "no secret in the logs";
+}
+
+TEST(WorkerIntegrationTest, ReadinessFollowsTheBrokerAndAnOutageIsRetriedNotDeadLettered) {
+  if (!BrokerIsLocal()) GTEST_SKIP() << "stops and restarts the broker, so it needs the one tools/kafka-local runs";
+  Topics topics(2);
+  std::vector<std::string> args = topics.Args();
+  args.insert(args.end(), {"--set", "http.enabled=true", "--set", "http.port=0", "--set",
+                           "worker.stats_interval_ms=300"});
+  WorkerProcess worker("outage", args);
+  worker.Start();
+  int port = worker.HttpPort(30s);
+  ASSERT_GT(port, 0) << worker.LogTail();
+  auto wait_for = [&](int status, std::chrono::seconds timeout) {
+    auto deadline = std::chrono::steady_clock::now() + timeout;
+    while (std::chrono::steady_clock::now() < deadline) {
+      if (HttpGet(port, "/readyz").first == status) return true;
+      std::this_thread::sleep_for(200ms);
+    }
+    return false;
+  };
+  ASSERT_TRUE(wait_for(200, 60s)) << worker.LogTail();
+
+  std::vector<Record> first;
+  for (int i = 0; i < 500; ++i) first.push_back(ProtobufArticle("o-" + std::to_string(i), "T"));
+  ProduceAll(topics.input, first);
+  ASSERT_EQ(ReadUntilUnique(topics.output, 500, 120s).size(), 500u);
+
+  ASSERT_EQ(KafkaLocal("stop"), 0);
+  EXPECT_TRUE(wait_for(503, 60s)) << "readiness must drop while no broker answers";
+  EXPECT_EQ(HttpGet(port, "/healthz").first, 200) << "the process itself is fine";
+  ASSERT_EQ(KafkaLocal("start"), 0);
+  EXPECT_TRUE(wait_for(200, 120s)) << worker.LogTail();
+
+  std::vector<Record> second;
+  for (int i = 500; i < 1000; ++i) second.push_back(ProtobufArticle("o-" + std::to_string(i), "T"));
+  ProduceAll(topics.input, second);
+  std::vector<Record> outputs = ReadUntilUnique(topics.output, 1000, 180s);
+  std::map<std::string, int> seen = DecodeOutputs(outputs);
+  EXPECT_EQ(seen.size(), 1000u) << worker.LogTail();
+  EXPECT_EQ(Sum(EndOffsets(topics.dlq)), 0) << "an outage is retried, never dead-lettered";
+  worker.Signal(SIGTERM);
+  EXPECT_EQ(worker.Wait(60s), std::optional<int>(kExitOk)) << worker.LogTail();
+}
+
 }  // namespace
 }  // namespace copydesk::integration
