@@ -333,6 +333,26 @@ TEST(WorkerIntegrationTest, SigtermDrainsAndCommitsSoTheNextWorkerRedoesNothing)
   EXPECT_EQ(second.Wait(60s), std::optional<int>(kExitOk)) << second.LogTail();
 }
 
+TEST(WorkerIntegrationTest, ATinyInFlightBudgetPausesAndResumesWithoutLosingAnything) {
+  Topics topics(3);
+  constexpr int kArticles = 3000;
+  std::vector<Record> inputs;
+  for (int i = 0; i < kArticles; ++i) inputs.push_back(ProtobufArticle("b-" + std::to_string(i), "T"));
+  ProduceAll(topics.input, inputs);
+  std::vector<std::string> args = topics.Args();
+  args.insert(args.end(), {"--set", "worker.max_in_flight_records=100", "--set", "worker.max_partition_queue=20"});
+  WorkerProcess worker("budget", args);
+  worker.Start();
+  std::vector<Record> outputs = ReadUntilUnique(topics.output, kArticles, 300s);
+  std::map<std::string, int> seen = DecodeOutputs(outputs);
+  EXPECT_EQ(seen.size(), static_cast<size_t>(kArticles)) << worker.LogTail();
+  worker.Signal(SIGTERM);
+  EXPECT_EQ(worker.Wait(60s), std::optional<int>(kExitOk)) << worker.LogTail();
+  std::string log = worker.Log();
+  EXPECT_NE(log.find("in-flight limit reached"), std::string::npos) << "the budget was hit and paused the partitions";
+  EXPECT_NE(log.find("resuming"), std::string::npos);
+}
+
 TEST(WorkerIntegrationTest, MetricsCountWhatWasSentAndReceivedAndShowNoSecret) {
   Topics topics(3);
   std::vector<Record> inputs;
