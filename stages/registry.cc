@@ -2,13 +2,15 @@
 
 #include <array>
 
+#include "stages/captions/captions_stage.h"
 #include "stages/normalize/normalize_stage.h"
 
 namespace copydesk::stages {
 
 std::span<const StageDescriptor> BuiltinStages() {
-  static const std::array<StageDescriptor, 1> kStages = {
+  static const std::array<StageDescriptor, 2> kStages = {
       NormalizeStageDescriptor(),
+      CaptionsStageDescriptor(),
   };
   return kStages;
 }

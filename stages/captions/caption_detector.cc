@@ -1,0 +1,565 @@
+#include "stages/captions/caption_detector.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+
+#include "stages/captions/credit_finder.h"
+#include "stages/captions/credit_parser.h"
+#include "stages/captions/text_scan.h"
+
+namespace copydesk::stages::captions {
+namespace {
+
+// Beyond this size a paragraph is body text for sure; only its tail is looked at (glued credits).
+constexpr size_t kLongParagraphBytes = 600;
+// Shape-only rules (no credit, no label) may fire this many times in an article before they are taken to
+// describe the article's own layout.
+constexpr size_t kShapeRuleCap = 4;
+
+bool OpensWithPresentAction(std::string_view s);
+
+struct Features {
+  std::string_view text;
+  size_t words = 0;
+  size_t lower_words = 0;  // words opening with a lower-case letter
+  size_t sentences = 0;
+  bool ends_sentence = false;
+  bool has_quote = false;
+  bool byline = false;
+  bool used = false;
+};
+
+bool StartsWithFolded(std::string_view s, std::string_view folded) { return FindFolded(s.substr(0, folded.size()), folded) == 0; }
+
+// Bylines, datelines of publication and addresses belong to cleaning, never to a caption.
+bool IsBylineLike(std::string_view s) {
+  static constexpr std::array<std::string_view, 8> kOpeners = {"by ",      "posted",  "published", "updated",
+                                                               "last updated", "first published", "copyright",
+                                                               "story by"};
+  for (std::string_view o : kOpeners) {
+    if (StartsWithFolded(s, o)) return true;
+  }
+  if (s.find('@') != std::string_view::npos || s.find("http") != std::string_view::npos) return true;
+  // "Release: 01/10/2008", "Updated: 3:45 PM": a short labelled date or time.
+  size_t colon = s.find(':');
+  if (colon != std::string_view::npos && CountWords(s) <= 6) {
+    for (char c : s.substr(colon)) {
+      if (IsAsciiDigit(c)) return true;
+    }
+  }
+  return false;
+}
+
+// One pass over the paragraph for every count the rules need; it runs on every paragraph, so it stays a
+// tight byte loop.
+Features Measure(std::string_view p) {
+  Features f;
+  f.text = p;
+  f.ends_sentence = EndsWithSentencePunctuation(p);
+  if (p.size() > kLongParagraphBytes) {
+    f.words = p.size() / 5;
+    f.lower_words = f.words / 2;
+    f.sentences = f.words / 20 + 1;
+    f.has_quote = true;  // unknown and irrelevant: long paragraphs are body
+    return f;
+  }
+  // Each byte is looked at independently of the others (a word starts at a non-space after a space), so
+  // the compiler can vectorise the counts; the rare marks are found with memchr.
+  const size_t size = p.size();
+  const unsigned char* b = reinterpret_cast<const unsigned char*>(p.data());
+  size_t words = size > 0 && b[0] != ' ' ? 1 : 0;
+  size_t lower_words = size > 0 && b[0] >= 'a' && b[0] <= 'z' ? 1 : 0;
+  for (size_t i = 1; i < size; ++i) {
+    const size_t after_space = b[i - 1] == ' ';
+    words += after_space & static_cast<size_t>(b[i] != ' ');
+    lower_words += after_space & static_cast<size_t>(static_cast<unsigned char>(b[i] - 'a') < 26);
+  }
+  const bool quote = p.find('"') != std::string_view::npos;
+  const bool at_sign = p.find('@') != std::string_view::npos;
+  const bool e2 = p.find('\xE2') != std::string_view::npos;
+  f.words = words;
+  f.lower_words = lower_words;
+  f.has_quote = quote || (e2 && HasQuotationMark(p));
+  // ". Next" after a lower-case word ends a sentence (not "J. Smith" or "U.S. Army").
+  f.sentences = 1;
+  for (size_t at = p.find(". "); at != std::string_view::npos; at = p.find(". ", at + 2)) {
+    if (at >= 2 && at + 2 < size && IsAsciiLower(p[at - 1]) && IsAsciiLower(p[at - 2]) &&
+        IsCapitalized(p.substr(at + 2, 1))) {
+      ++f.sentences;
+    }
+  }
+  f.byline = (at_sign || size <= 300) && IsBylineLike(p);
+  return f;
+}
+
+bool IsBodyLike(const Features& f) { return f.words >= 15 && f.ends_sentence; }
+
+// A credit that stands alone must show it is about a picture: a photo word, a photographer or a known agency
+// ("Source: The Daily Planet" and "Courtesy: Town Athletics" credit the text, not a photo).
+bool NamesAPhoto(std::string_view credit, const CreditLexicon& lexicon) {
+  if (lexicon.Contains(credit, WordKind::kLabel) || lexicon.Contains(credit, WordKind::kPersonLabel)) return true;
+  ParsedCredit parsed = ParseCredit(credit, lexicon);
+  return !parsed.photographers.empty() || lexicon.Agency(parsed.agency) != nullptr;
+}
+
+bool IsNameSlashEmail(std::string_view s) {
+  size_t slash = s.find('/');
+  if (slash == std::string_view::npos || s.size() > 100) return false;
+  std::string_view left = TrimSpaces(s.substr(0, slash));
+  std::string_view right = TrimSpaces(s.substr(slash + 1));
+  return CountWords(left) >= 2 && LooksLikeName(left) && right.find('@') != std::string_view::npos &&
+         right.find(' ') == std::string_view::npos;
+}
+
+bool IsNameSlashName(std::string_view s) {
+  size_t slash = s.find('/');
+  if (slash == std::string_view::npos || s.find('/', slash + 1) != std::string_view::npos) return false;
+  std::string_view left = TrimSpaces(s.substr(0, slash));
+  std::string_view right = TrimSpaces(s.substr(slash + 1));
+  return CountWords(left) >= 2 && LooksLikeName(left) && LooksLikeName(right);
+}
+
+// The text ends with a sentence whose last word is not an initial or a short abbreviation.
+bool EndsWithFullWord(std::string_view s) {
+  if (s.empty() || s.back() != '.') return false;
+  size_t space = s.rfind(' ');
+  std::string_view word = space == std::string_view::npos ? s : s.substr(space + 1);
+  return word.size() >= 4;  // "use." yes; "J." and "Mr." no
+}
+
+// 'Jane Roe: "..."' — one to four capitalised words, a colon, then a quotation mark.
+bool IsNameColonQuote(std::string_view s) {
+  size_t colon = s.find(": ");
+  if (colon == std::string_view::npos || colon == 0 || colon > 60) return false;
+  std::string_view name = s.substr(0, colon);
+  size_t words = CountWords(name);
+  if (words > 4 || !LooksLikeName(name)) return false;
+  std::string_view rest = s.substr(colon + 2);
+  return !rest.empty() && (rest[0] == '"' || rest.compare(0, 3, "\xE2\x80\x9C") == 0);
+}
+
+// "Watch the video »": a link, not a caption.
+bool EndsWithArrow(std::string_view s) {
+  return s.size() >= 2 && static_cast<unsigned char>(s[s.size() - 2]) == 0xC2 &&
+         static_cast<unsigned char>(s.back()) == 0xBB;
+}
+
+bool EndsWithColon(std::string_view s) { return !s.empty() && s.back() == ':'; }
+
+// How much a paragraph looks like the caption text that goes with a neighbouring credit line.
+// `strict`: before the credit, the paragraph opens the body; after it, the credit is only a bare agency.
+int CaptionScore(const Features& f, bool before_credit, bool strict, const CreditLexicon& lexicon) {
+  if (f.used || f.byline || f.words == 0 || f.words > 60 || EndsWithColon(f.text)) return 0;
+  if (FindTrailingCredit(f.text, lexicon).found()) return 0;  // it has a credit of its own
+  const bool marked = lexicon.Contains(f.text, WordKind::kCaptionMarker);
+  // Article prose: a finished sentence of some length that opens the body, runs over two sentences,
+  // carries a quote or runs long. Captions are one short sentence or a fragment.
+  const bool action = OpensWithPresentAction(f.text);
+  if (before_credit && f.ends_sentence && f.words >= 14 && !marked && !action &&
+      (strict || f.has_quote || f.words >= 22 || f.sentences >= 2)) {
+    return 0;
+  }
+  // After a credit line the caption may run longer; a bare agency name needs a short one.
+  if (!before_credit && f.ends_sentence && f.words > (strict ? 24u : 40u) && !marked && !action) return 0;
+  if (f.text.size() <= 160 && RateCredit(f.text, lexicon) != CreditStrength::kNone &&
+      RateCredit(f.text, lexicon) != CreditStrength::kWeak) {
+    return 0;
+  }
+  int score = 1;
+  if (f.lower_words >= 2) score += 1;              // a sentence rather than a title
+  if (f.words <= 40 && (f.lower_words >= 2 || (f.words >= 2 && f.words <= 3))) score += 1;
+  if (marked) score += 2;
+  if (StripCaptionLabel(f.text, lexicon).size() != f.text.size()) score += 2;
+  if (f.has_quote) score -= 1;
+  return score;
+}
+
+// Shares a capitalised word of four letters or more: a photo headline names what the caption shows.
+size_t SharedCapitalisedWords(std::string_view a, std::string_view b) {
+  size_t shared = 0;
+  ForEachWord(a, [&](std::string_view w) {
+    while (!w.empty() && !IsWordByte(w.back())) w.remove_suffix(1);
+    if (w.size() < 4 || !IsCapitalized(w)) return true;
+    size_t at = b.find(w);
+    if (at != std::string_view::npos && (at + w.size() == b.size() || !IsWordByte(b[at + w.size()]))) ++shared;
+    return true;
+  });
+  return shared;
+}
+
+bool IsTitleLike(const Features& f, const CreditLexicon& lexicon) {
+  return !f.used && !FindTrailingCredit(f.text, lexicon).found() && f.text.size() <= 160 && !f.byline && f.words >= 2 && f.words <= 14 && !f.ends_sentence && !f.has_quote &&
+         f.text.find(':') == std::string_view::npos && IsCapitalized(f.text) && f.text.back() != ',';
+}
+
+// "CITY, State – ..." / "CITY (AP) -- ...": a paragraph that opens the article's body.
+bool StartsWithDateline(std::string_view s) {
+  std::string_view head = s.substr(0, 80);
+  size_t upper = 0;
+  for (size_t i = 0; i < head.size() && head[i] != ' ' && head[i] != ','; ++i) {
+    if (IsAsciiLower(head[i])) return false;
+    upper += IsAsciiUpper(head[i]) ? 1 : 0;
+  }
+  if (upper < 3 && !StartsWithFolded(head, "(cnn)")) return false;
+  return head.find(" - ") != std::string_view::npos || head.find(" -- ") != std::string_view::npos ||
+         head.find(" \xE2\x80\x93 ") != std::string_view::npos || head.find(" \xE2\x80\x94 ") != std::string_view::npos;
+}
+
+// "QUEENSTOWN, New Zealand": a capitalised place opening a dateline.
+bool IsDatelinePlace(std::string_view s) {
+  size_t comma = s.find(',');
+  if (comma == std::string_view::npos || comma < 3) return false;
+  for (size_t i = 0; i < comma; ++i) {
+    if (IsAsciiLower(s[i])) return false;
+  }
+  return true;
+}
+
+// "Bench: Paul Robinson watches the game": a short label, a colon, then a caption sentence (not a list,
+// not a date, not a name), set between body paragraphs.
+bool IsLabelColonCaption(const Features& f) {
+  if (f.words < 4 || f.words > 20 || f.ends_sentence || f.has_quote || f.byline) return false;
+  size_t colon = f.text.find(':');
+  if (colon == std::string_view::npos || colon + 2 >= f.text.size() || f.text[colon + 1] != ' ') return false;
+  if (CountWords(f.text.substr(0, colon)) > 6 || !IsCapitalized(f.text.substr(colon + 2))) return false;
+  std::string_view label = f.text.substr(0, colon);
+  std::string_view rest = f.text.substr(colon + 2);
+  size_t lower = 0;
+  size_t commas = 0;
+  ForEachWord(rest, [&](std::string_view w) {
+    if (IsAsciiLower(w[0]) && w.size() > 3) ++lower;
+    return true;
+  });
+  for (char c : rest) {
+    if (IsAsciiDigit(c)) return false;
+    commas += c == ',' ? 1 : 0;
+  }
+  if (lower < 2 || commas > 1 || CountWords(rest) < 4) return false;
+  bool label_has_lower = false;
+  for (char c : label) label_has_lower = label_has_lower || IsAsciiLower(c);
+  if (!label_has_lower) return false;
+  return FindFolded(label, "said") == std::string_view::npos && FindFolded(label, "says") == std::string_view::npos;
+}
+
+size_t RuleIndex(std::string_view rule) {
+  if (rule == "caption_label") return 3;
+  if (rule == "caption_marker") return 4;
+  if (rule == "label_colon") return 5;
+  if (rule == "short_line") return 6;
+  if (rule == "present_action") return 8;
+  return 7;
+}
+
+// Hashes of every run of kGramWords consecutive words (letters and digits only, lower-cased).
+constexpr size_t kGramWords = 6;
+void AddWordGrams(std::string_view s, std::vector<uint64_t>* out) {
+  std::array<uint64_t, kGramWords> ring{};
+  size_t count = 0;
+  uint64_t h = 0;
+  bool in_word = false;
+  auto finish_word = [&]() {
+    ring[count % kGramWords] = h;
+    ++count;
+    if (count >= kGramWords) {
+      uint64_t g = 1469598103934665603ull;
+      for (size_t k = count - kGramWords; k < count; ++k) g = (g ^ ring[k % kGramWords]) * 1099511628211ull;
+      out->push_back(g);
+    }
+    h = 0;
+  };
+  for (char c : s) {
+    if (IsWordByte(c)) {
+      h = (h ^ static_cast<unsigned char>(AsciiLower(c))) * 1099511628211ull + 1;
+      in_word = true;
+    } else if (in_word && (c == ' ' || c == ',' || c == '.' || c == ';' || c == ':')) {
+      finish_word();
+      in_word = false;
+    }
+  }
+  if (in_word) finish_word();
+}
+
+// True when `text` has a word gram in `sorted_grams`; `scratch` is reused between calls.
+bool SharesWordGram(std::string_view text, const std::vector<uint64_t>& sorted_grams, std::vector<uint64_t>* scratch) {
+  scratch->clear();
+  AddWordGrams(text, scratch);
+  for (uint64_t g : *scratch) {
+    if (std::binary_search(sorted_grams.begin(), sorted_grams.end(), g)) return true;
+  }
+  return false;
+}
+
+// "Chelsea's Jo Bloggs (C) controls the ball ...", "Ana Ruiz is seen ...": a capitalised subject, then a
+// present-tense verb of action and a function word — how captions describe a picture. Plural nouns
+// ("Rescue workers had"), pronoun subjects ("She tries to") and speech verbs ("says") are prose.
+bool OpensWithPresentAction(std::string_view s) {
+  static constexpr std::array<std::string_view, 30> kOpeners = {
+      "he",     "she",  "it",    "they",  "we",    "i",       "you",   "this",  "that",    "these",
+      "those",  "there", "his",  "her",   "except", "but",    "and",   "when",  "while",   "if",
+      "as",     "after", "before", "then", "so",    "now",    "yet",   "still", "also",    "however"};
+  static constexpr std::array<std::string_view, 20> kNotActions = {
+      "says",   "adds",   "tells",    "writes",  "notes",  "argues", "explains", "believes", "thinks", "wants",
+      "hopes",  "knows",  "insists",  "admits",  "agrees", "recalls", "claims",  "suggests", "remains", "seems"};
+  static constexpr std::array<std::string_view, 30> kFollowers = {
+      "the",  "a",      "an",     "his",    "her",     "their",  "its",   "with",  "at",      "in",
+      "on",   "after",  "during", "for",    "from",    "as",     "into",  "against", "past",  "near",
+      "before", "over", "off",    "up",     "down",    "out",    "back",  "outside", "alongside", "next"};
+  auto in = [](std::string_view w, auto const& list) {
+    for (std::string_view x : list) {
+      if (w.size() == x.size() && FindFolded(w, x) == 0) return true;
+    }
+    return false;
+  };
+  std::array<std::string_view, 12> words{};
+  size_t count = 0;
+  ForEachWord(s, [&](std::string_view w) {
+    while (!w.empty() && !IsWordByte(w.back()) && w.back() != ')') w.remove_suffix(1);
+    words[count++] = w;
+    return count < words.size();
+  });
+  if (count < 3 || in(words[0], kOpeners)) return false;
+  size_t i = 0;
+  // The subject: capitalised words, possessives, numbers and roles in brackets: "Chelsea's Jo Bloggs (C)".
+  // A role noun between names belongs to the subject: "Chelsea manager Avram Grant".
+  while (i < count && !words[i].empty() &&
+         (IsCapitalized(words[i]) || words[i].front() == '(' || words[i] == "and" || words[i] == "of" ||
+          (i > 0 && i + 1 < count && IsAsciiLower(words[i][0]) && IsCapitalized(words[i + 1])))) {
+    ++i;
+  }
+  if (i == 0 || i + 1 >= count) return false;
+  std::string_view verb = words[i];
+  std::string_view next = words[i + 1];
+  if ((verb == "is" || verb == "are") && next == "seen") return true;
+  if (verb.size() < 4 || verb.back() != 's' || !IsAsciiLower(verb[0])) return false;
+  char before = verb[verb.size() - 2];
+  if (before == 's' || before == 'u' || before == 'i' || before == '\'') return false;
+  return !in(verb, kNotActions) && in(next, kFollowers);
+}
+
+}  // namespace
+
+std::string_view StripCaptionLabel(std::string_view text, const CreditLexicon& lexicon) {
+  size_t n = lexicon.MatchPrefix(text, WordKind::kCaptionLabel);
+  if (n == 0 || n >= text.size()) return text;
+  std::string_view rest = text.substr(n);
+  // "Image caption Scooter ...", "Caption: ...", "ABOVE: ..."; never "Above all, ...".
+  if (rest[0] == ':') return TrimSpaces(rest.substr(1));
+  std::string_view label = text.substr(0, n);
+  if (rest[0] == ' ' && label.find(' ') != std::string_view::npos && IsCapitalized(TrimSpaces(rest))) {
+    return TrimSpaces(rest);
+  }
+  return text;
+}
+
+std::vector<CaptionBlock> DetectCaptions(const std::vector<std::string_view>& paragraphs,
+                                         const CreditLexicon& lexicon, const DetectorLimits& limits) {
+  std::vector<Features> f;
+  f.reserve(paragraphs.size());
+  for (std::string_view p : paragraphs) f.push_back(Measure(p));
+  const size_t n = f.size();
+  std::vector<CaptionBlock> blocks;
+  std::array<size_t, 8> fired{};
+  auto within_cap = [&](size_t rule) { return fired[rule] < limits.max_blocks_per_rule; };
+  auto text_fits = [&](std::string_view text) { return CountWords(text) <= limits.max_caption_words; };
+
+  // Credit-anchored blocks.
+  for (size_t i = 0; i < n; ++i) {
+    if (f[i].used) continue;
+    std::string_view p = f[i].text;
+    CreditSpan lead = p.size() > 20 ? FindLeadingCredit(p, lexicon) : CreditSpan{};
+    CreditStrength whole =
+        p.size() <= 160 && (!f[i].byline || IsNameSlashEmail(p)) && !lead.found() ? RateCredit(p, lexicon)
+                                                                                  : CreditStrength::kNone;
+    // "Jane Roe © Agency": a caption with its credit glued on, not a credit line.
+    const size_t copyright = p.find("\xC2\xA9");
+    if (copyright != std::string_view::npos && copyright > 0) whole = CreditStrength::kNone;
+    // "Jane Roe/Acme": a slash between two proper names reads as a credit even with an unknown owner;
+    // "Jane Roe/jroe@example.com" names the photographer and how to reach them.
+    if (whole == CreditStrength::kWeak && IsNameSlashName(p)) whole = CreditStrength::kMedium;
+    if (whole != CreditStrength::kStrong && IsNameSlashEmail(p)) whole = CreditStrength::kMedium;
+    if (whole != CreditStrength::kNone && whole != CreditStrength::kWeak && within_cap(0)) {
+      const bool firm = static_cast<int>(whole) >= static_cast<int>(CreditStrength::kMedium);
+      int prev = i > 0 ? CaptionScore(f[i - 1], true, i - 1 == 0, lexicon) : 0;
+      // A credit line opening the body is followed by the lede, which must then be short to be a caption.
+      int next = i + 1 < n ? CaptionScore(f[i + 1], false, !firm || i == 0, lexicon) : 0;
+      const int needed = firm ? 2 : 3;
+      CaptionBlock block;
+      block.first = block.last = i;
+      block.credit = p;
+      block.rule = "credit_line";
+      if (std::max(prev, next) >= needed) {
+        size_t j = next > prev ? i + 1 : i - 1;
+        block.text = StripCaptionLabel(f[j].text, lexicon);
+        if (!text_fits(block.text)) continue;
+        block.first = std::min(i, j);
+        block.last = std::max(i, j);
+        f[j].used = true;
+        if (j + 1 == i && j >= 1 && IsTitleLike(f[j - 1], lexicon) && SharedCapitalisedWords(f[j - 1].text, block.text) >= 1) {
+          block.headline = f[j - 1].text;
+          block.first = j - 1;
+          f[j - 1].used = true;
+        }
+      } else if (static_cast<int>(whole) < static_cast<int>(CreditStrength::kMedium) || !NamesAPhoto(p, lexicon)) {
+        continue;  // a credit line alone must name a photo, a photographer or an agency; else it is a byline
+      }
+      f[i].used = true;
+      ++fired[0];
+      blocks.push_back(block);
+      continue;
+    }
+    if (lead.found() && within_cap(1)) {
+      CaptionBlock block;
+      block.first = block.last = i;
+      block.credit = TrimSpaces(p.substr(lead.begin, lead.end - lead.begin));
+      block.text = TrimSpaces(p.substr(lead.end));
+      block.rule = "leading_credit";
+      if (text_fits(block.text)) {
+        f[i].used = true;
+        ++fired[1];
+        blocks.push_back(block);
+        continue;
+      }
+    }
+    if (f[i].byline) continue;
+    CreditSpan tail = FindTrailingCredit(p, lexicon);
+    if (!tail.found() || !within_cap(2)) continue;
+    std::string_view caption = TrimSpaces(p.substr(0, tail.begin));
+    const size_t caption_words = CountWords(caption);
+    if (caption_words <= 5 && IsDatelinePlace(caption)) continue;  // "CITY, State (AFP)": a dateline
+    if (caption_words > limits.max_caption_words) continue;
+    if (static_cast<int>(tail.strength) < static_cast<int>(CreditStrength::kMedium) &&
+        (caption_words > 40 || HasQuotationMark(caption) || !EndsWithFullWord(caption) ||
+         CountWords(p.substr(tail.begin)) > 3)) {
+      continue;  // "... sentence. Statista" only; never after an initial ("J. Smith")
+    }
+    CaptionBlock block;
+    block.first = block.last = i;
+    block.text = StripCaptionLabel(caption, lexicon);
+    block.credit = TrimSpaces(p.substr(tail.begin, tail.end - tail.begin));
+    block.rule = "glued_credit";
+    f[i].used = true;
+    if (i >= 1 && IsTitleLike(f[i - 1], lexicon) && SharedCapitalisedWords(f[i - 1].text, block.text) >= 1) {
+      block.headline = f[i - 1].text;
+      block.first = i - 1;
+      f[i - 1].used = true;
+    } else if (i + 1 < n && IsTitleLike(f[i + 1], lexicon) && SharedCapitalisedWords(f[i + 1].text, block.text) >= 1) {
+      block.headline = f[i + 1].text;
+      block.last = i + 1;
+      f[i + 1].used = true;
+    }
+    ++fired[2];
+    blocks.push_back(block);
+  }
+
+  // Credit-less blocks: labels and markers first, then shape and neighbours alone.
+  std::vector<CaptionBlock> shaped;
+  std::array<size_t, 9> shaped_fired{};
+  for (size_t i = 0; i < n; ++i) {
+    if (f[i].used || f[i].words == 0 || f[i].words > 60 || f[i].byline || EndsWithColon(f[i].text)) continue;
+    std::string_view p = f[i].text;
+    CaptionBlock block;
+    block.first = block.last = i;
+    std::string_view stripped = StripCaptionLabel(p, lexicon);
+    size_t rule = 0;
+    if (stripped.size() != p.size()) {
+      block.rule = "caption_label";
+      rule = 3;
+    } else if (!f[i].has_quote && f[i].sentences <= 2 && lexicon.Contains(p, WordKind::kCaptionMarker)) {
+      block.rule = "caption_marker";
+      rule = 4;
+    } else if (!limits.shape_only_rules) {
+      continue;
+    } else if (IsLabelColonCaption(f[i]) && (i == 0 || IsBodyLike(f[i - 1])) && i + 1 < n && IsBodyLike(f[i + 1])) {
+      block.rule = "label_colon";
+      rule = 5;
+    } else if (!f[i].has_quote && !f[i].ends_sentence && f[i].words >= 4 && f[i].words <= 20 &&
+               f[i].lower_words >= 2 && IsCapitalized(p) && p.find(':') == std::string_view::npos &&
+               (IsWordByte(p.back()) || p.back() == ')') && !EndsWithArrow(p) &&
+               (i == 0 || IsBodyLike(f[i - 1])) && i + 1 < n && IsBodyLike(f[i + 1])) {
+      block.rule = "short_line";
+      rule = 6;
+    } else if (!f[i].has_quote && f[i].words >= 8 && f[i].words <= 40 && f[i].sentences <= 2 &&
+               OpensWithPresentAction(p) &&
+               i > 0 && IsBodyLike(f[i - 1]) && i + 1 < n && IsBodyLike(f[i + 1])) {
+      block.rule = "present_action";
+      rule = 8;
+    } else if (i <= 2 && i + 1 < n && f[i].ends_sentence && f[i].words <= 25 && !f[i].has_quote &&
+               StartsWithDateline(f[i + 1].text)) {
+      block.rule = "before_dateline";
+      rule = 7;
+    } else {
+      continue;
+    }
+    block.text = stripped;
+    if (!text_fits(block.text)) continue;
+    ++shaped_fired[rule];
+    shaped.push_back(block);
+  }
+  for (const CaptionBlock& block : shaped) {
+    size_t rule = RuleIndex(block.rule);
+    size_t cap = rule <= 4 ? limits.max_blocks_per_rule : kShapeRuleCap;
+    if (shaped_fired[rule] > cap) continue;
+    f[block.first].used = true;
+    blocks.push_back(block);
+  }
+
+  // Pull quotes: 'Jane Roe: "words from the article"' set apart and repeating words of the body. Layout,
+  // not article text; the duplicate check only runs when such a paragraph exists.
+  if (limits.shape_only_rules) {
+    std::vector<size_t> pull_quotes;
+    for (size_t i = 0; i < n; ++i) {
+      if (!f[i].used && f[i].words >= 6 && f[i].words <= 50 && f[i].has_quote && IsNameColonQuote(f[i].text)) {
+        pull_quotes.push_back(i);
+      }
+    }
+    if (!pull_quotes.empty() && pull_quotes.size() <= limits.max_blocks_per_rule) {
+      std::vector<uint64_t> quote_grams;
+      std::vector<uint64_t> grams;
+      for (size_t q : pull_quotes) {
+        quote_grams.clear();
+        AddWordGrams(f[q].text, &quote_grams);
+        std::sort(quote_grams.begin(), quote_grams.end());
+        bool repeated = false;
+        for (size_t j = 0; j < n && !repeated; ++j) {
+          repeated = j != q && !f[j].used && SharesWordGram(f[j].text, quote_grams, &grams);
+        }
+        if (!repeated) continue;
+        CaptionBlock block;
+        block.first = block.last = q;
+        block.text = f[q].text;
+        block.rule = "pull_quote";
+        f[q].used = true;
+        blocks.push_back(block);
+      }
+    }
+  }
+
+  // Gallery captions repeat their event description ("during the Cup semi-final at the Stadium in ..."):
+  // a short paragraph sharing a run of six words with a caption already found is a caption too.
+  if (!blocks.empty() && limits.shape_only_rules) {
+    std::vector<uint64_t> caption_grams;
+    for (const CaptionBlock& b : blocks) AddWordGrams(b.text, &caption_grams);
+    std::sort(caption_grams.begin(), caption_grams.end());
+    size_t sibling_count = 0;
+    std::vector<uint64_t> grams;
+    for (size_t i = 0; i < n && sibling_count < limits.max_blocks_per_rule; ++i) {
+      if (f[i].used || f[i].words < 8 || f[i].words > 60 || f[i].has_quote || f[i].byline ||
+          !OpensWithPresentAction(f[i].text)) {
+        continue;
+      }
+      if (!SharesWordGram(f[i].text, caption_grams, &grams)) continue;
+      CaptionBlock block;
+      block.first = block.last = i;
+      block.text = f[i].text;
+      block.rule = "sibling_caption";
+      f[i].used = true;
+      ++sibling_count;
+      blocks.push_back(block);
+    }
+  }
+  std::sort(blocks.begin(), blocks.end(), [](const CaptionBlock& a, const CaptionBlock& b) { return a.first < b.first; });
+  return blocks;
+}
+
+}  // namespace copydesk::stages::captions

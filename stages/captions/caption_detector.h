@@ -1,0 +1,49 @@
+// Caption block detection in plain-text paragraphs.
+//
+// Contract
+// - Input: the body paragraphs in reading order. Output: the caption blocks found, in order, each naming
+//   the contiguous paragraphs it takes out [first, last] and its headline, caption text and credit
+//   (string views into the input paragraphs).
+// - A credit is the strongest evidence: a credit line or a credit glued to a paragraph anchors a block, and
+//   the neighbouring short, caption-shaped paragraph becomes its text; a title line sharing a name with the
+//   caption becomes its headline. Without a credit: caption labels ("Image caption", "Caption:"), caption
+//   markers ("(L-R)", ", left,", "artist's concept"), and, when `shape_only_rules` is on, shapes set
+//   between body paragraphs: "Label: caption", a short unpunctuated sentence-case line, a present-tense
+//   picture description ("Jo Bloggs (C) controls the ball during ..."), a short paragraph before the
+//   dateline, a pull quote repeating the body, and a description sharing six words with a caption found.
+// - Every rule removes at most `max_blocks_per_rule` blocks per article; a shape-only rule that fires more
+//   often than that is taken to describe the article's own layout (a list, a schedule) and removes nothing.
+//   Blocks never take more than `max_caption_words` words of text.
+// - Time is linear in the input: long paragraphs are only examined in their last kTailBytes bytes.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+#include "stages/captions/credit_lexicon.h"
+
+namespace copydesk::stages::captions {
+
+struct DetectorLimits {
+  size_t max_blocks_per_rule = 12;
+  size_t max_caption_words = 80;
+  bool shape_only_rules = true;  // credit-less captions found by shape and neighbours alone
+};
+
+struct CaptionBlock {
+  size_t first = 0;  // paragraph indices taken out, inclusive
+  size_t last = 0;
+  std::string_view headline;
+  std::string_view text;
+  std::string_view credit;
+  std::string_view rule;  // which rule found it, for tests and audits
+};
+
+std::vector<CaptionBlock> DetectCaptions(const std::vector<std::string_view>& paragraphs,
+                                         const CreditLexicon& lexicon, const DetectorLimits& limits);
+
+// Drops a caption label that opens a caption ("Image caption ...", "Caption: ...", "ABOVE: ...").
+std::string_view StripCaptionLabel(std::string_view text, const CreditLexicon& lexicon);
+
+}  // namespace copydesk::stages::captions

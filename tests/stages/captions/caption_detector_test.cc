@@ -1,0 +1,141 @@
+// Block shapes. Every paragraph below is invented for these tests.
+#include "stages/captions/caption_detector.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace copydesk::stages::captions {
+namespace {
+
+const CreditLexicon& Lexicon() {
+  static const CreditLexicon lexicon = CreditLexicon::FromEmbeddedData().value();
+  return lexicon;
+}
+
+constexpr std::string_view kBody1 =
+    "The harbour authority said on Monday that the new ferry terminal would open in the spring, two years "
+    "later than planned, after a dispute over the cost of dredging the channel.";
+constexpr std::string_view kBody2 =
+    "Local businesses have complained for months that the delay is keeping visitors away, and the town "
+    "council has asked the regional government to cover part of the extra cost, which it says could reach "
+    "several million euros by the end of next year.";
+constexpr std::string_view kBody3 =
+    "A spokesperson for the authority said the dredging contract had been signed and that work would begin "
+    "as soon as the weather allowed it.";
+
+std::vector<CaptionBlock> Detect(const std::vector<std::string_view>& paragraphs) {
+  return DetectCaptions(paragraphs, Lexicon(), DetectorLimits{});
+}
+
+TEST(CaptionDetectorTest, HeadlineCaptionAndGluedCredit) {
+  std::vector<std::string_view> p = {
+      kBody1, "Harbour Ferry Terminal",
+      "Workers inspect the Harbour ferry terminal in Lakeville on March 3, 2021. Lia Brandt/AFP via Getty Images",
+      kBody2};
+  std::vector<CaptionBlock> blocks = Detect(p);
+  ASSERT_EQ(blocks.size(), 1u);
+  EXPECT_EQ(blocks[0].first, 1u);
+  EXPECT_EQ(blocks[0].last, 2u);
+  EXPECT_EQ(blocks[0].headline, "Harbour Ferry Terminal");
+  EXPECT_EQ(blocks[0].text, "Workers inspect the Harbour ferry terminal in Lakeville on March 3, 2021.");
+  EXPECT_EQ(blocks[0].credit, "Lia Brandt/AFP via Getty Images");
+}
+
+TEST(CaptionDetectorTest, CreditLineBeforeItsCaption) {
+  std::vector<std::string_view> p = {kBody1, "Lia Brandt/Reuters",
+                                     "Ferry passengers wait on the pier in Lakeville", kBody2};
+  std::vector<CaptionBlock> blocks = Detect(p);
+  ASSERT_EQ(blocks.size(), 1u);
+  EXPECT_EQ(blocks[0].first, 1u);
+  EXPECT_EQ(blocks[0].last, 2u);
+  EXPECT_EQ(blocks[0].text, "Ferry passengers wait on the pier in Lakeville");
+  EXPECT_EQ(blocks[0].credit, "Lia Brandt/Reuters");
+}
+
+TEST(CaptionDetectorTest, BareAgencyAfterAMarkedCaption) {
+  std::vector<std::string_view> p = {kBody1, "Harbour master Ida Voss (left) greets the first ferry crew.",
+                                     "Reuters", kBody2};
+  std::vector<CaptionBlock> blocks = Detect(p);
+  ASSERT_EQ(blocks.size(), 1u);
+  EXPECT_EQ(blocks[0].first, 1u);
+  EXPECT_EQ(blocks[0].last, 2u);
+  EXPECT_EQ(blocks[0].credit, "Reuters");
+}
+
+TEST(CaptionDetectorTest, BareAgencyBesideBodyTextIsNotACaption) {
+  std::vector<std::string_view> p = {"Reuters", kBody1, kBody2};
+  EXPECT_TRUE(Detect(p).empty());
+}
+
+TEST(CaptionDetectorTest, CreditOnlyBlock) {
+  std::vector<std::string_view> p = {kBody1, "Photo: Lia Brandt", kBody2};
+  std::vector<CaptionBlock> blocks = Detect(p);
+  ASSERT_EQ(blocks.size(), 1u);
+  EXPECT_EQ(blocks[0].text, "");
+  EXPECT_EQ(blocks[0].credit, "Photo: Lia Brandt");
+}
+
+TEST(CaptionDetectorTest, CaptionLabelIsDropped) {
+  std::vector<std::string_view> p = {kBody1, "Image caption Ida Voss has run the harbour since 2009", kBody2};
+  std::vector<CaptionBlock> blocks = Detect(p);
+  ASSERT_EQ(blocks.size(), 1u);
+  EXPECT_EQ(blocks[0].text, "Ida Voss has run the harbour since 2009");
+  EXPECT_EQ(blocks[0].credit, "");
+}
+
+TEST(CaptionDetectorTest, LabelColonCaptionBetweenBodyParagraphs) {
+  std::vector<std::string_view> p = {kBody1, "All aboard: Passengers board the first ferry of the season",
+                                     kBody2};
+  std::vector<CaptionBlock> blocks = Detect(p);
+  ASSERT_EQ(blocks.size(), 1u);
+  EXPECT_EQ(blocks[0].rule, "label_colon");
+}
+
+TEST(CaptionDetectorTest, ShortUnpunctuatedLineBetweenBodyParagraphs) {
+  std::vector<std::string_view> p = {kBody1, "The old terminal was closed in the autumn", kBody2};
+  std::vector<CaptionBlock> blocks = Detect(p);
+  ASSERT_EQ(blocks.size(), 1u);
+  EXPECT_EQ(blocks[0].rule, "short_line");
+  EXPECT_TRUE(DetectCaptions(p, Lexicon(), DetectorLimits{12, 80, false}).empty());
+}
+
+TEST(CaptionDetectorTest, BodyMentioningAgenciesStaysInTheBody) {
+  std::vector<std::string_view> p = {
+      kBody1, "The ferry operator told Reuters that it expected demand to recover by the summer.",
+      "Photographs of the terminal taken by an AFP photographer last year showed cracks in the pier.", kBody2};
+  EXPECT_TRUE(Detect(p).empty());
+}
+
+TEST(CaptionDetectorTest, ShapeRuleFiringTooOftenRemovesNothing) {
+  // A schedule: many short unpunctuated lines between body paragraphs are the article's own layout.
+  std::vector<std::string_view> p;
+  for (int i = 0; i < 6; ++i) {
+    p.push_back(kBody1);
+    p.push_back("The morning ferry leaves from the north pier");
+  }
+  p.push_back(kBody3);
+  EXPECT_TRUE(Detect(p).empty());
+}
+
+TEST(CaptionDetectorTest, PerRuleCapLimitsCreditBlocks) {
+  std::vector<std::string_view> p;
+  for (int i = 0; i < 5; ++i) {
+    p.push_back(kBody1);
+    p.push_back("Photo: Lia Brandt");
+  }
+  EXPECT_EQ(Detect(p).size(), 5u);
+  EXPECT_EQ(DetectCaptions(p, Lexicon(), DetectorLimits{3, 80, true}).size(), 3u);
+}
+
+TEST(CaptionDetectorTest, LeadingStaffPhotoCredit) {
+  std::vector<std::string_view> p = {"STAFF PHOTO BY GUS DeWITT Ana Ruiz waters her garden in Lakeville.", kBody1};
+  std::vector<CaptionBlock> blocks = Detect(p);
+  ASSERT_EQ(blocks.size(), 1u);
+  EXPECT_EQ(blocks[0].credit, "STAFF PHOTO BY GUS DeWITT");
+  EXPECT_EQ(blocks[0].text, "Ana Ruiz waters her garden in Lakeville.");
+}
+
+}  // namespace
+}  // namespace copydesk::stages::captions

@@ -1,0 +1,67 @@
+// Credits found in and around paragraphs. Every sentence below is invented for these tests.
+#include "stages/captions/credit_finder.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace copydesk::stages::captions {
+namespace {
+
+const CreditLexicon& Lexicon() {
+  static const CreditLexicon lexicon = CreditLexicon::FromEmbeddedData().value();
+  return lexicon;
+}
+
+std::string Trailing(std::string_view p) {
+  CreditSpan span = FindTrailingCredit(p, Lexicon());
+  return span.found() ? std::string(p.substr(span.begin, span.end - span.begin)) : std::string("<none>");
+}
+
+TEST(RateCreditTest, CreditLinesRateByStrength) {
+  EXPECT_EQ(RateCredit("Photo: Lia Brandt", Lexicon()), CreditStrength::kStrong);
+  EXPECT_EQ(RateCredit("Lia Brandt/Reuters", Lexicon()), CreditStrength::kStrong);
+  EXPECT_EQ(RateCredit("(AP Photo/Lia Brandt)", Lexicon()), CreditStrength::kStrong);
+  EXPECT_EQ(RateCredit("Lia Brandt, Reuters", Lexicon()), CreditStrength::kMedium);
+  EXPECT_EQ(RateCredit("Reuters", Lexicon()), CreditStrength::kBareAgency);
+  EXPECT_EQ(RateCredit("Lia Brandt/Harbour Gazette", Lexicon()), CreditStrength::kWeak);
+}
+
+TEST(RateCreditTest, ProseIsNotACredit) {
+  EXPECT_EQ(RateCredit("The agency said the photos were taken by Reuters.", Lexicon()), CreditStrength::kNone);
+  EXPECT_EQ(RateCredit("he told Reuters", Lexicon()), CreditStrength::kNone);
+  EXPECT_EQ(RateCredit("(left)", Lexicon()), CreditStrength::kNone);
+  EXPECT_EQ(RateCredit("\xC2\xA9 2019 Harbour Gazette. All rights reserved.", Lexicon()), CreditStrength::kNone);
+}
+
+TEST(FindTrailingCreditTest, CreditGluedAfterTheLastSentence) {
+  EXPECT_EQ(Trailing("A ferry leaves the harbour at dawn on May 2, 2021. Lia Brandt/AFP via Getty Images"),
+            "Lia Brandt/AFP via Getty Images");
+  EXPECT_EQ(Trailing("Rowers train on the lake, Tuesday, May 4, 2021, in Lakeville. (AP Photo/Lia Brandt)"),
+            "(AP Photo/Lia Brandt)");
+  EXPECT_EQ(Trailing("Rowers train on the lake. (AP Photo/Lia Brandt)."), "(AP Photo/Lia Brandt)");
+  EXPECT_EQ(Trailing("The mayor opens the bridge. REUTERS/Lia Brandt"), "REUTERS/Lia Brandt");
+  EXPECT_EQ(Trailing("The mayor opens the bridge. Credit... Lia Brandt/The New York Times"),
+            "Credit... Lia Brandt/The New York Times");
+  EXPECT_EQ(Trailing("Owen Pike \xC2\xA9 Action Images"), "\xC2\xA9 Action Images");
+  EXPECT_EQ(Trailing("Marla Ito Submitted photo"), "Submitted photo");
+}
+
+TEST(FindTrailingCreditTest, BodySentencesMentioningAgenciesKeepEverything) {
+  EXPECT_EQ(Trailing("The minister spoke to Reuters on Tuesday."), "<none>");
+  EXPECT_EQ(Trailing("Officials told the Associated Press that the talks had stalled. They did not say why."),
+            "<none>");
+  EXPECT_EQ(Trailing("The photographer, who worked for AFP for a decade, retired in May."), "<none>");
+  EXPECT_EQ(Trailing("Fans cheered as the team (left) took the field."), "<none>");
+}
+
+TEST(FindLeadingCreditTest, CapitalisedStaffPhotoLabelOpensTheCaption) {
+  std::string_view p = "STAFF PHOTO BY GUS DeWITT Ana Ruiz waters her garden in Lakeville.";
+  CreditSpan span = FindLeadingCredit(p, Lexicon());
+  ASSERT_TRUE(span.found());
+  EXPECT_EQ(p.substr(span.begin, span.end - span.begin), "STAFF PHOTO BY GUS DeWITT");
+  EXPECT_FALSE(FindLeadingCredit("Photo by the river, the market opens at nine.", Lexicon()).found());
+}
+
+}  // namespace
+}  // namespace copydesk::stages::captions

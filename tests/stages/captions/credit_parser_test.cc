@@ -1,0 +1,207 @@
+// One test per credit convention. Every credit below is invented for these tests.
+#include "stages/captions/credit_parser.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+namespace copydesk::stages::captions {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+
+const CreditLexicon& Lexicon() {
+  static const CreditLexicon lexicon = CreditLexicon::FromEmbeddedData().value();
+  return lexicon;
+}
+
+ParsedCredit Parse(std::string_view raw) { return ParseCredit(raw, Lexicon()); }
+
+TEST(CreditParserTest, NameAgencyViaDistributor) {
+  ParsedCredit c = Parse("Marta Quill/AFP via Getty Images");
+  EXPECT_THAT(c.photographers, ElementsAre("Marta Quill"));
+  EXPECT_EQ(c.agency, "AFP");
+  EXPECT_EQ(c.distributor, "Getty Images");
+}
+
+TEST(CreditParserTest, NameSlashApPhoto) {
+  ParsedCredit c = Parse("Marta Quill/AP Photo");
+  EXPECT_THAT(c.photographers, ElementsAre("Marta Quill"));
+  EXPECT_EQ(c.agency, "AP");
+  EXPECT_EQ(c.distributor, "");
+}
+
+TEST(CreditParserTest, BracketedApPhotoName) {
+  ParsedCredit c = Parse("(AP Photo/Olu Banjo)");
+  EXPECT_THAT(c.photographers, ElementsAre("Olu Banjo"));
+  EXPECT_EQ(c.agency, "AP");
+}
+
+TEST(CreditParserTest, ApPhotoNameWithInitial) {
+  ParsedCredit c = Parse("AP Photo/Dana K. Lowell");
+  EXPECT_THAT(c.photographers, ElementsAre("Dana K. Lowell"));
+  EXPECT_EQ(c.agency, "AP");
+}
+
+TEST(CreditParserTest, PhotoByNameSlashGetty) {
+  ParsedCredit c = Parse("Photo by Ivo Renner/Getty Images");
+  EXPECT_THAT(c.photographers, ElementsAre("Ivo Renner"));
+  EXPECT_EQ(c.agency, "Getty Images");
+  EXPECT_EQ(c.distributor, "");
+}
+
+TEST(CreditParserTest, NamePipeGetty) {
+  ParsedCredit c = Parse("Ivo Renner | Getty Images");
+  EXPECT_THAT(c.photographers, ElementsAre("Ivo Renner"));
+  EXPECT_EQ(c.agency, "Getty Images");
+}
+
+TEST(CreditParserTest, PhotoColonNameSlashReuters) {
+  ParsedCredit c = Parse("Photo: Ana Velde/Reuters");
+  EXPECT_THAT(c.photographers, ElementsAre("Ana Velde"));
+  EXPECT_EQ(c.agency, "Reuters");
+}
+
+TEST(CreditParserTest, CapitalisedAgencyFirst) {
+  ParsedCredit c = Parse("REUTERS/Ana Velde");
+  EXPECT_THAT(c.photographers, ElementsAre("Ana Velde"));
+  EXPECT_EQ(c.agency, "Reuters");
+}
+
+TEST(CreditParserTest, FilePhotoQualifierDropped) {
+  ParsedCredit c = Parse("Ana Velde/Reuters/File Photo");
+  EXPECT_THAT(c.photographers, ElementsAre("Ana Velde"));
+  EXPECT_EQ(c.agency, "Reuters");
+  EXPECT_EQ(c.distributor, "");
+}
+
+TEST(CreditParserTest, EpaEfeMapsToEpa) {
+  ParsedCredit c = Parse("EPA-EFE/PIOTR NOWAK");
+  EXPECT_THAT(c.photographers, ElementsAre("PIOTR NOWAK"));
+  EXPECT_EQ(c.agency, "EPA");
+}
+
+TEST(CreditParserTest, NameForPublication) {
+  ParsedCredit c = Parse("Lena Hart for The New York Times");
+  EXPECT_THAT(c.photographers, ElementsAre("Lena Hart"));
+  EXPECT_EQ(c.agency, "The New York Times");
+}
+
+TEST(CreditParserTest, CreditLabelNameSlashPublication) {
+  ParsedCredit c = Parse("Credit: Lena Hart/The New York Times");
+  EXPECT_THAT(c.photographers, ElementsAre("Lena Hart"));
+  EXPECT_EQ(c.agency, "The New York Times");
+  ParsedCredit dots = Parse("Credit... Lena Hart/The New York Times");
+  EXPECT_THAT(dots.photographers, ElementsAre("Lena Hart"));
+  EXPECT_EQ(dots.agency, "The New York Times");
+}
+
+TEST(CreditParserTest, CourtesyOfOrganisation) {
+  ParsedCredit c = Parse("Courtesy of Harbour Rowing Club");
+  EXPECT_THAT(c.photographers, IsEmpty());
+  EXPECT_EQ(c.agency, "Harbour Rowing Club");
+  EXPECT_EQ(Parse("Courtesy Acme").agency, "Acme");
+}
+
+TEST(CreditParserTest, HandoutAndPoolNameNobody) {
+  ParsedCredit handout = Parse("Handout");
+  EXPECT_THAT(handout.photographers, IsEmpty());
+  EXPECT_EQ(handout.agency, "");
+  ParsedCredit pool = Parse("Teo Marsh/Pool/AFP via Getty Images");
+  EXPECT_THAT(pool.photographers, ElementsAre("Teo Marsh"));
+  EXPECT_EQ(pool.agency, "AFP");
+  EXPECT_EQ(pool.distributor, "Getty Images");
+}
+
+TEST(CreditParserTest, SeveralPhotographers) {
+  ParsedCredit c = Parse("Rui Costa and Mia Lund/AP");
+  EXPECT_THAT(c.photographers, ElementsAre("Rui Costa", "Mia Lund"));
+  EXPECT_EQ(c.agency, "AP");
+}
+
+TEST(CreditParserTest, DoubledCreditTakesTheFullerReading) {
+  ParsedCredit c = Parse("(Photo by Sam Oduya/AFP) (Photo by Sam Oduya/AFP via Getty Images)");
+  EXPECT_THAT(c.photographers, ElementsAre("Sam Oduya"));
+  EXPECT_EQ(c.agency, "AFP");
+  EXPECT_EQ(c.distributor, "Getty Images");
+}
+
+TEST(CreditParserTest, AgencyWrittenOutOrWithPhoto) {
+  EXPECT_EQ(Parse("Associated Press").agency, "AP");
+  EXPECT_EQ(Parse("AFP PHOTO").agency, "AFP");
+  EXPECT_EQ(Parse("Getty").agency, "Getty Images");
+  ParsedCredit c = Parse("NORA BLUM Associated Press");
+  EXPECT_THAT(c.photographers, ElementsAre("NORA BLUM"));
+  EXPECT_EQ(c.agency, "AP");
+}
+
+TEST(CreditParserTest, NameCommaAgencyAndNameCommaFile) {
+  ParsedCredit c = Parse("Nora Blum, Reuters");
+  EXPECT_THAT(c.photographers, ElementsAre("Nora Blum"));
+  EXPECT_EQ(c.agency, "Reuters");
+  ParsedCredit file = Parse("Nora Blum, file");
+  EXPECT_THAT(file.photographers, ElementsAre("Nora Blum"));
+  EXPECT_EQ(file.agency, "");
+}
+
+TEST(CreditParserTest, StaffPhotoByCapitalisedName) {
+  ParsedCredit c = Parse("STAFF PHOTO BY GUS DeWITT");
+  EXPECT_THAT(c.photographers, ElementsAre("GUS DeWITT"));
+  EXPECT_EQ(c.agency, "");
+}
+
+TEST(CreditParserTest, CopyrightSignAndSourceLabel) {
+  EXPECT_EQ(Parse("\xC2\xA9 Action Images").agency, "Action Images");
+  EXPECT_EQ(Parse("(Source: NASA)").agency, "NASA");
+  EXPECT_EQ(Parse("[File: Reuters]").agency, "Reuters");
+}
+
+TEST(CreditParserTest, UnknownOwnerAfterSlashIsTheAgencyAsWritten) {
+  ParsedCredit c = Parse("Pia Stone/Harbour Gazette");
+  EXPECT_THAT(c.photographers, ElementsAre("Pia Stone"));
+  EXPECT_EQ(c.agency, "Harbour Gazette");
+}
+
+TEST(CreditParserTest, CompanyNameKeepsItsSuffix) {
+  ParsedCredit c = Parse("Widget Works, Inc.");
+  EXPECT_THAT(c.photographers, IsEmpty());
+  EXPECT_EQ(c.agency, "Widget Works, Inc.");
+}
+
+TEST(CreditParserTest, SubmittedPhotoNamesNobody) {
+  ParsedCredit c = Parse("Submitted photo");
+  EXPECT_THAT(c.photographers, IsEmpty());
+  EXPECT_EQ(c.agency, "");
+  EXPECT_EQ(c.distributor, "");
+}
+
+TEST(CreditParserTest, WordsContainingAnAgencyAreNotAgencies) {
+  // "Chapter" holds "AP", "CAPTION" holds "AP" too: neither is an agency.
+  ParsedCredit c = Parse("Chapter Eleven/CAPTION");
+  EXPECT_NE(c.agency, "AP");
+  EXPECT_EQ(Parse("Photo: Jo Chapman").agency, "");
+  EXPECT_THAT(Parse("Photo: Jo Chapman").photographers, ElementsAre("Jo Chapman"));
+}
+
+TEST(CreditParserTest, ImageViaDistributorOnlyIsTheAgency) {
+  ParsedCredit c = Parse("Image via Getty Images");
+  EXPECT_EQ(c.agency, "Getty Images");
+  EXPECT_EQ(c.distributor, "");
+}
+
+TEST(CreditParserTest, TwoAgenciesAfterANameMeanAgencyAndDistributor) {
+  ParsedCredit c = Parse("Photograph: Kai Ober/Bloomberg/Getty Images");
+  EXPECT_THAT(c.photographers, ElementsAre("Kai Ober"));
+  EXPECT_EQ(c.agency, "Bloomberg");
+  EXPECT_EQ(c.distributor, "Getty Images");
+}
+
+TEST(LooksLikeNameTest, NamesAndNotNames) {
+  EXPECT_TRUE(LooksLikeName("Anne de Vries"));
+  EXPECT_TRUE(LooksLikeName("Dana K. Lowell"));
+  EXPECT_FALSE(LooksLikeName("he told reporters"));
+  EXPECT_FALSE(LooksLikeName(""));
+}
+
+}  // namespace
+}  // namespace copydesk::stages::captions
