@@ -2,15 +2,17 @@
 
 #include <array>
 
+#include "stages/attribution/attribution_stage.h"
 #include "stages/captions/captions_stage.h"
 #include "stages/normalize/normalize_stage.h"
 
 namespace copydesk::stages {
 
 std::span<const StageDescriptor> BuiltinStages() {
-  static const std::array<StageDescriptor, 2> kStages = {
+  static const std::array<StageDescriptor, 3> kStages = {
       NormalizeStageDescriptor(),
       CaptionsStageDescriptor(),
+      AttributionStageDescriptor(),
   };
   return kStages;
 }

@@ -1,0 +1,248 @@
+#include "stages/attribution/attribution_stage.h"
+
+#include <array>
+#include <string>
+#include <vector>
+
+#include "stages/attribution/lexicon.h"
+#include "stages/attribution/news_sources.h"
+#include "stages/attribution/paragraph_tokens.h"
+#include "stages/attribution/quote_scanner.h"
+#include "stages/attribution/speakers.h"
+#include "stages/attribution/speech_patterns.h"
+
+namespace copydesk::stages {
+namespace {
+
+using attribution::ByteRange;
+using attribution::FoundAttribution;
+using attribution::Lexicon;
+using attribution::QuoteSpan;
+using attribution::SpeakerFacts;
+
+constexpr std::array<ConfigKey, 2> kKeys = {{
+    {"max_quotes_per_sentence", KeyType::kInt, "8",
+     "At most this many attributions are taken from one sentence (bounds the output on pathological text)."},
+    {"credit_listeners", KeyType::kBool, "true",
+     "Credit a news organisation spoken to (\"told CNN\", \"in an interview with Reuters\") as a source."},
+}};
+
+constexpr int kInheritParagraphs = 2;
+
+struct Settings {
+  size_t max_per_sentence = 8;
+  bool credit_listeners = true;
+};
+
+// The words inside a quotation, trimmed of spaces and of the comma left before the closing mark.
+std::string_view QuoteWords(std::string_view paragraph, const QuoteSpan& q) {
+  std::string_view s = paragraph.substr(q.content_begin, q.content_end - q.content_begin);
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == ',')) s.remove_suffix(1);
+  return s;
+}
+
+// A short quotation in title case with no sentence punctuation is the title of a work, a slogan or a
+// name ("Resolute Support Mission"), not speech.
+bool LooksLikeWorkTitle(std::string_view s) {
+  size_t words = 0, capitalised = 0;
+  bool at_word = false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == '.' || c == '!' || c == '?' || c == ',') return false;
+    bool letter = c != ' ';
+    if (letter && !at_word) {
+      ++words;
+      if (attribution::StartsUpper(s.substr(i))) ++capitalised;
+    }
+    at_word = letter;
+  }
+  return words > 0 && words <= 6 && capitalised * 3 >= words * 2;
+}
+
+class AttributionStage final : public Stage {
+ public:
+  AttributionStage(Lexicon lexicon, Settings settings) : lexicon_(std::move(lexicon)), settings_(settings) {}
+
+  std::string_view name() const override { return "attribution"; }
+
+  StageResult Transform(Article& article) const override {
+    v1::EnrichedArticle& out = article.out;
+    const int n = out.paragraphs_size();
+    std::vector<std::vector<QuoteSpan>> quotes(static_cast<size_t>(n));
+    for (int i = 0; i < n; ++i) quotes[static_cast<size_t>(i)] = attribution::FindQuoteSpans(out.paragraphs(i).text());
+    // continued[i]: paragraph i's first quotation was taken as the continuation of the one before.
+    std::vector<bool> continued(static_cast<size_t>(n), false);
+
+    attribution::PeopleIndex people(lexicon_);
+    attribution::NewsSources sources(lexicon_, out);
+    std::vector<v1::Quote> result;
+    SpeakerFacts last_speaker;
+    std::string last_cue;
+    int last_paragraph = -2;
+
+    for (int i = 0; i < n; ++i) {
+      const std::string& text = out.paragraphs(i).text();
+      const std::vector<QuoteSpan>& spans = quotes[static_cast<size_t>(i)];
+      attribution::ParagraphTokens tokens = attribution::Tokenize(text, spans, lexicon_);
+      people.NotePeople(text, tokens);
+      std::vector<FoundAttribution> found =
+          attribution::FindAttributions(text, spans, tokens, lexicon_, settings_.max_per_sentence);
+      for (FoundAttribution& f : found) {
+        if (continued[static_cast<size_t>(i)] && f.inherit_speaker && !spans.empty() &&
+            f.content.front().begin < spans.front().end) {
+          continue;  // already part of the previous paragraph's quotation
+        }
+        std::string cue(text.substr(f.cue.begin, f.cue.end - f.cue.begin));
+        SpeakerFacts speaker;
+        if (f.inherit_speaker) {
+          // News style runs one speaker's quotations over consecutive paragraphs: a quotation standing
+          // alone (or a participle with no subject) belongs to the latest speaker when that speaker spoke
+          // in this paragraph or in the last kInheritParagraphs before it.
+          bool near = last_paragraph >= i - kInheritParagraphs;
+          if (!near || last_speaker.mention.empty()) continue;
+          if (f.cue.empty()) {
+            if (f.kind == v1::Quote::DIRECT && f.content.size() == 1 &&
+                LooksLikeWorkTitle(text.substr(f.content[0].begin, f.content[0].end - f.content[0].begin)))
+              continue;
+            if (last_paragraph == i && !result.empty()) {
+              // A quotation sentence after an attribution in the same paragraph continues its content.
+              v1::Quote& previous = result.back();
+              std::string joined = previous.text();
+              for (const ByteRange& r : f.content) {
+                joined += ' ';
+                joined.append(text, r.begin, r.end - r.begin);
+              }
+              if (f.open_quote >= 0) AppendContinuation(out, quotes, i, &continued, &joined);
+              previous.set_text(std::move(joined));
+              if (previous.location().paragraph() == static_cast<uint32_t>(i))
+                previous.mutable_location()->set_end(f.content.back().end);
+              continue;
+            }
+            cue = last_cue;
+          }
+          speaker = last_speaker;
+        } else {
+          std::string_view mention = std::string_view(text).substr(f.speaker.begin, f.speaker.end - f.speaker.begin);
+          // "Smith's criticism of": the speaker is Smith.
+          for (std::string_view suffix : {"'s", "\xE2\x80\x99s"}) {
+            if (mention.size() > suffix.size() && mention.ends_with(suffix)) mention.remove_suffix(suffix.size());
+          }
+          if (sources.Add(mention, f.frame == attribution::Frame::kAccording ? cue + " " + std::string(mention)
+                                                                             : std::string(mention) + " " + cue)) {
+            continue;  // a news organisation credited for the reporting is a source, not a speaker
+          }
+          speaker = attribution::DescribeMention(mention, lexicon_);
+          people.Resolve(&speaker);
+        }
+        if (settings_.credit_listeners && !f.listener.empty()) {
+          std::string_view listener = std::string_view(text).substr(f.listener.begin, f.listener.end - f.listener.begin);
+          sources.Add(listener, cue + " " + std::string(listener));
+        }
+        uint32_t location_paragraph = static_cast<uint32_t>(i);
+        if (f.content.empty() && f.content_in_next_paragraph && i + 1 < n &&
+            !quotes[static_cast<size_t>(i + 1)].empty() && attribution::OpensWithQuote(out.paragraphs(i + 1).text()) &&
+            !continued[static_cast<size_t>(i + 1)]) {
+          // "X said:" ends the paragraph; the quotation opens the next one.
+          const QuoteSpan& q = quotes[static_cast<size_t>(i + 1)].front();
+          std::string_view next_text = out.paragraphs(i + 1).text();
+          std::string_view words = QuoteWords(next_text, q);
+          uint32_t begin = static_cast<uint32_t>(words.data() - next_text.data());
+          f.content.push_back(ByteRange{begin, begin + static_cast<uint32_t>(words.size())});
+          f.kind = v1::Quote::DIRECT;
+          continued[static_cast<size_t>(i + 1)] = true;
+          location_paragraph = static_cast<uint32_t>(i + 1);
+          if (!q.closed && quotes[static_cast<size_t>(i + 1)].size() == 1) f.open_quote = 0;
+          std::string content(words);
+          if (f.open_quote >= 0) AppendContinuation(out, quotes, i + 1, &continued, &content);
+          if (content.empty()) continue;
+          EmitQuote(std::move(content), f, cue, speaker, location_paragraph, &result);
+          last_speaker = speaker;
+          last_cue = cue;
+          last_paragraph = i + 1;
+          continue;
+        }
+        if (f.content.empty()) continue;
+        if (f.kind == v1::Quote::DIRECT && f.content.size() == 1 && f.open_quote < 0 &&
+            LooksLikeWorkTitle(text.substr(f.content[0].begin, f.content[0].end - f.content[0].begin)))
+          continue;
+        std::string content;
+        for (const ByteRange& r : f.content) {
+          if (!content.empty()) content += ' ';
+          content.append(text, r.begin, r.end - r.begin);
+        }
+        if (f.open_quote >= 0) AppendContinuation(out, quotes, i, &continued, &content);
+        if (content.empty()) continue;
+        EmitQuote(std::move(content), f, cue, speaker, location_paragraph, &result);
+        last_speaker = speaker;
+        last_cue = cue;
+        last_paragraph = i;
+      }
+    }
+    out.clear_quotes();
+    for (v1::Quote& q : result) *out.add_quotes() = std::move(q);
+    sources.WriteTo(&out);
+    return StageResult::Continue();
+  }
+
+ private:
+  static void EmitQuote(std::string content, const FoundAttribution& f, const std::string& cue,
+                        const SpeakerFacts& speaker, uint32_t paragraph, std::vector<v1::Quote>* result) {
+    v1::Quote quote;
+    quote.set_text(std::move(content));
+    quote.set_kind(f.kind);
+    quote.set_cue(cue);
+    v1::Speaker* s = quote.mutable_speaker();
+    s->set_mention(speaker.mention);
+    s->set_name(speaker.name);
+    s->set_title(speaker.title);
+    s->set_organization(speaker.organization);
+    s->set_kind(speaker.kind);
+    v1::Location* location = quote.mutable_location();
+    location->set_paragraph(paragraph);
+    location->set_begin(f.content.front().begin);
+    location->set_end(f.content.back().end);
+    result->push_back(std::move(quote));
+  }
+
+  // A quotation left open at a paragraph's end continues when the next paragraph reopens with a mark;
+  // it ends at the first closing mark, or at a paragraph that does not reopen.
+  static void AppendContinuation(const v1::EnrichedArticle& out, const std::vector<std::vector<QuoteSpan>>& quotes,
+                                 int i, std::vector<bool>* continued, std::string* content) {
+    for (int j = i + 1; j < out.paragraphs_size(); ++j) {
+      const std::string& next = out.paragraphs(j).text();
+      const std::vector<QuoteSpan>& spans = quotes[static_cast<size_t>(j)];
+      if (spans.empty() || !attribution::OpensWithQuote(next) || (*continued)[static_cast<size_t>(j)]) return;
+      (*continued)[static_cast<size_t>(j)] = true;
+      content->push_back(' ');
+      content->append(QuoteWords(next, spans.front()));
+      if (spans.front().closed || spans.size() > 1) return;
+    }
+  }
+
+  Lexicon lexicon_;
+  Settings settings_;
+};
+
+}  // namespace
+
+StageDescriptor AttributionStageDescriptor() {
+  return StageDescriptor{
+      "attribution",
+      "Finds direct, mixed and reported speech with resolved speakers (quotes) and the news organisations "
+      "credited for the reporting (sources).",
+      kKeys,
+      [](const StageOptions& options) -> StatusOr<std::unique_ptr<Stage>> {
+        Settings settings;
+        int64_t max = options.GetInt("max_quotes_per_sentence");
+        if (max <= 0) return Status::Error("attribution", "max_quotes_per_sentence must be positive");
+        settings.max_per_sentence = static_cast<size_t>(max);
+        settings.credit_listeners = options.GetBool("credit_listeners");
+        StatusOr<Lexicon> lexicon = Lexicon::Load();
+        if (!lexicon.ok()) return lexicon.status();
+        return std::unique_ptr<Stage>(new AttributionStage(std::move(lexicon).value(), settings));
+      },
+  };
+}
+
+}  // namespace copydesk::stages

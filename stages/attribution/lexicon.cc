@@ -1,0 +1,221 @@
+#include "stages/attribution/lexicon.h"
+
+#include <algorithm>
+#include <vector>
+
+namespace copydesk::embedded {
+std::string_view attribution_reporting_verbs();
+std::string_view attribution_speaker_words();
+std::string_view attribution_news_organizations();
+std::string_view attribution_abbreviations();
+}  // namespace copydesk::embedded
+
+namespace copydesk::stages::attribution {
+namespace {
+
+std::vector<std::string_view> Split(std::string_view s, char sep) {
+  std::vector<std::string_view> parts;
+  size_t start = 0;
+  for (size_t i = 0; i <= s.size(); ++i) {
+    if (i == s.size() || s[i] == sep) {
+      parts.push_back(s.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  return parts;
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\r')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+// Data lines: not blank, not a "#" comment.
+std::vector<std::string_view> DataLines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  for (std::string_view line : Split(text, '\n')) {
+    line = Trim(line);
+    if (!line.empty() && line.front() != '#') lines.push_back(line);
+  }
+  return lines;
+}
+
+bool ParseFrame(std::string_view s, Frame* frame) {
+  if (s == "say") *frame = Frame::kSay;
+  else if (s == "tell") *frame = Frame::kTell;
+  else if (s == "np") *frame = Frame::kNounPhrase;
+  else if (s == "according") *frame = Frame::kAccording;
+  else if (s == "belief") *frame = Frame::kBelief;
+  else if (s == "noun") *frame = Frame::kNoun;
+  else return false;
+  return true;
+}
+
+bool ParseRole(std::string_view s, WordRole* role) {
+  static constexpr std::pair<std::string_view, WordRole> kRoles[] = {
+      {"title", WordRole::kTitle}, {"document", WordRole::kDocument}, {"group", WordRole::kGroup},
+      {"org", WordRole::kOrg}, {"pronoun_person", WordRole::kPronounPerson},
+      {"pronoun_group", WordRole::kPronounGroup}, {"determiner", WordRole::kDeterminer},
+      {"aux", WordRole::kAux}, {"clause", WordRole::kClause}, {"time", WordRole::kTime}};
+  for (const auto& [name, value] : kRoles) {
+    if (s == name) {
+      *role = value;
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string Lower(std::string_view s) {
+  std::string out;
+  LowerInto(s, &out);
+  return out;
+}
+
+// FNV-1a over the ASCII-lower-cased bytes; writes the folded bytes to `folded` when given (callers
+// guarantee room for word.size() bytes).
+uint64_t FoldHash(std::string_view word, char* folded) {
+  uint64_t hash = 1469598103934665603ull;
+  for (size_t i = 0; i < word.size(); ++i) {
+    char c = word[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (folded != nullptr) folded[i] = c;
+    hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  }
+  return hash;
+}
+
+}  // namespace
+
+void LowerInto(std::string_view word, std::string* out) {
+  out->assign(word);
+  for (char& c : *out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+}
+
+StatusOr<Lexicon> Lexicon::Load() {
+  return Parse(embedded::attribution_reporting_verbs(), embedded::attribution_speaker_words(),
+               embedded::attribution_news_organizations(), embedded::attribution_abbreviations());
+}
+
+StatusOr<Lexicon> Lexicon::Parse(std::string_view verbs, std::string_view speaker_words,
+                                 std::string_view news_organizations, std::string_view abbreviations) {
+  Lexicon lex;
+  for (std::string_view line : DataLines(verbs)) {
+    std::vector<std::string_view> f = Split(line, '\t');
+    CueEntry entry;
+    if (f.size() != 3 || !ParseFrame(f[2], &entry.frame)) {
+      return Status::Error("attribution", "reporting_verbs.tsv: bad line '" + std::string(line) + "'");
+    }
+    entry.lemma = std::string(f[1]);
+    std::string form = Lower(f[0]);
+    size_t space = form.find(' ');
+    if (space == std::string::npos) {
+      lex.cues_.emplace(form, std::move(entry));
+    } else {
+      entry.particle = form.substr(space + 1);
+      lex.phrase_cues_.emplace(form.substr(0, space), std::move(entry));
+    }
+  }
+  for (std::string_view line : DataLines(speaker_words)) {
+    std::vector<std::string_view> f = Split(line, '\t');
+    WordRole role = WordRole::kNone;
+    if (f.size() != 2 || !ParseRole(f[1], &role)) {
+      return Status::Error("attribution", "speaker_words.tsv: bad line '" + std::string(line) + "'");
+    }
+    lex.roles_.emplace(Lower(f[0]), role);
+  }
+  for (std::string_view line : DataLines(news_organizations)) {
+    std::vector<std::string_view> f = Split(line, '\t');
+    if (f.empty() || f.size() > 2 || f[0].empty()) {
+      return Status::Error("attribution", "news_organizations.tsv: bad line '" + std::string(line) + "'");
+    }
+    std::string canonical(f[0]);
+    lex.news_.emplace(Lower(canonical), canonical);
+    if (f.size() == 2) {
+      for (std::string_view alias : Split(f[1], '|')) {
+        if (!alias.empty()) lex.news_.emplace(Lower(alias), canonical);
+      }
+    }
+  }
+  for (std::string_view line : DataLines(abbreviations)) lex.abbreviations_.emplace(Lower(line));
+  if (lex.cues_.empty()) return Status::Error("attribution", "reporting_verbs.tsv holds no verbs");
+  for (const auto& [word, role] : lex.roles_) lex.words_[word].role = role;
+  for (const auto& [word, entry] : lex.cues_) lex.words_[word].cue = &entry;
+  for (const auto& [word, entry] : lex.phrase_cues_) lex.words_[word].starts_phrase_cue = true;
+  size_t size = 16;
+  while (size < lex.words_.size() * 4) size *= 2;
+  lex.slots_.assign(size, Slot{});
+  for (const auto& [word, info] : lex.words_) {
+    uint64_t hash = FoldHash(word, nullptr);
+    size_t i = hash & (size - 1);
+    while (lex.slots_[i].info != nullptr) i = (i + 1) & (size - 1);
+    lex.slots_[i] = Slot{hash, word, &info};
+    lex.shapes_[ShapeKey(word)] |= ShapeBit(word);
+    lex.longest_ = std::max(lex.longest_, word.size());
+  }
+  return lex;
+}
+
+const CueEntry* Lexicon::FindCue(std::string_view word, std::string_view next, int* words) const {
+  auto [first, last] = phrase_cues_.equal_range(word);
+  for (auto it = first; it != last; ++it) {
+    if (it->second.particle == next) {
+      *words = 2;
+      return &it->second;
+    }
+  }
+  auto it = cues_.find(word);
+  if (it == cues_.end()) return nullptr;
+  *words = 1;
+  return &it->second;
+}
+
+const WordInfo* Lexicon::FindAnyCase(std::string_view word) const {
+  if (word.empty() || word.size() > longest_ || slots_.empty()) return nullptr;
+  // Masking with 0x1F folds ASCII case, so the shape test is case-insensitive.
+  if ((shapes_[ShapeKey(word)] & ShapeBit(word)) == 0) return nullptr;
+  char folded[64];
+  uint64_t hash = FoldHash(word, folded);
+  std::string_view key(folded, word.size());
+  for (size_t i = hash & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
+    const Slot& slot = slots_[i];
+    if (slot.info == nullptr) return nullptr;
+    if (slot.hash == hash && slot.key == key) return slot.info;
+  }
+}
+
+const WordInfo* Lexicon::Find(std::string_view lower_word) const {
+  auto it = words_.find(lower_word);
+  return it == words_.end() ? nullptr : &it->second;
+}
+
+WordRole Lexicon::Role(std::string_view lower_word) const {
+  auto it = roles_.find(lower_word);
+  return it == roles_.end() ? WordRole::kNone : it->second;
+}
+
+bool Lexicon::IsAbbreviation(std::string_view lower_word) const {
+  return abbreviations_.find(lower_word) != abbreviations_.end();
+}
+
+std::string_view Lexicon::NewsOrganization(std::string_view mention) const {
+  std::string key = Lower(mention);
+  if (key.rfind("the ", 0) == 0) key.erase(0, 4);
+  for (std::string_view suffix : {"'s", "\xE2\x80\x99s", "'", "\xE2\x80\x99"}) {
+    if (key.size() > suffix.size() && key.compare(key.size() - suffix.size(), suffix.size(), suffix) == 0) {
+      key.resize(key.size() - suffix.size());
+      break;
+    }
+  }
+  auto it = news_.find(key);
+  if (it == news_.end()) {
+    it = news_.find("the " + key);
+    if (it == news_.end()) return {};
+  }
+  return it->second;
+}
+
+}  // namespace copydesk::stages::attribution

@@ -1,0 +1,193 @@
+// Hand-written rather than ICU's word and sentence BreakIterators: the sentence rule must not break inside
+// quote spans and must know press abbreviations ("Sen.", "Gov."), and the pass has to run at tens of MB/s.
+#include "stages/attribution/paragraph_tokens.h"
+
+#include <array>
+#include <string>
+
+namespace copydesk::stages::attribution {
+namespace {
+
+constexpr std::array<bool, 128> kAsciiAlnum = [] {
+  std::array<bool, 128> table{};
+  for (int c = 0; c < 128; ++c) table[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  return table;
+}();
+
+// Length of a punctuation sequence in the General Punctuation block (E2 80 xx: dashes, curly marks,
+// ellipsis) at s[i], or 0.
+size_t GeneralPunctuationAt(std::string_view s, size_t i) {
+  if (i + 2 < s.size() && static_cast<unsigned char>(s[i]) == 0xE2 && static_cast<unsigned char>(s[i + 1]) == 0x80)
+    return 3;
+  return 0;
+}
+
+bool IsRightSingleMark(std::string_view s, size_t i) {
+  return i + 2 < s.size() && static_cast<unsigned char>(s[i]) == 0xE2 &&
+         static_cast<unsigned char>(s[i + 1]) == 0x80 && static_cast<unsigned char>(s[i + 2]) == 0x99;
+}
+
+// A byte that starts or continues a word: ASCII letters and digits, and any non-ASCII byte that is not
+// general punctuation (letters with diacritics, CJK, ...).
+bool IsWordByte(std::string_view s, size_t i) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) return kAsciiAlnum[c];
+  if (c == 0xC2 && i + 1 < s.size()) {  // U+0080..U+00BF: NBSP, «, », §, ...: punctuation
+    return false;
+  }
+  return GeneralPunctuationAt(s, i) == 0;
+}
+
+size_t Utf8Length(unsigned char c) {
+  if (c < 0x80) return 1;
+  if ((c >> 5) == 0x6) return 2;
+  if ((c >> 4) == 0xE) return 3;
+  if ((c >> 3) == 0x1E) return 4;
+  return 1;
+}
+
+}  // namespace
+
+bool StartsUpper(std::string_view w) {
+  if (w.empty()) return false;
+  unsigned char c = static_cast<unsigned char>(w[0]);
+  return (c >= 'A' && c <= 'Z') || c >= 0xC3;
+}
+
+ParagraphTokens Tokenize(std::string_view s, const std::vector<QuoteSpan>& quotes, const Lexicon& lexicon) {
+  ParagraphTokens out;
+  out.tokens.reserve(s.size() / 5 + 4);
+  out.info.reserve(s.size() / 5 + 4);
+  size_t next_quote = 0;
+  std::string lower;
+  size_t i = 0;
+  while (i < s.size()) {
+    if (next_quote < quotes.size() && i >= quotes[next_quote].open) {
+      const QuoteSpan& q = quotes[next_quote];
+      Token t;
+      t.kind = TokenKind::kQuote;
+      t.quote = static_cast<int32_t>(next_quote);
+      t.begin = q.open;
+      t.end = q.end;
+      out.tokens.push_back(t);
+      out.info.push_back(nullptr);
+      i = q.end > i ? q.end : i + 1;
+      ++next_quote;
+      continue;
+    }
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      ++i;
+      continue;
+    }
+    if (IsWordByte(s, i)) {
+      size_t start = i;
+      size_t limit = next_quote < quotes.size() ? quotes[next_quote].open : s.size();
+      while (i < limit) {
+        if (IsWordByte(s, i)) {
+          i += Utf8Length(static_cast<unsigned char>(s[i]));
+          continue;
+        }
+        // Inner apostrophe, hyphen or period: part of the word when a word byte follows.
+        size_t joiner = 0;
+        if (s[i] == '\'' || s[i] == '-' || s[i] == '.' || s[i] == '&') joiner = 1;
+        else if (IsRightSingleMark(s, i)) joiner = 3;
+        if (joiner > 0 && i + joiner < limit && IsWordByte(s, i + joiner)) {
+          i += joiner;
+          continue;
+        }
+        break;
+      }
+      if (i > limit) i = limit;
+      // Trailing period of an abbreviation, an initial or a dotted word.
+      if (i < limit && s[i] == '.') {
+        std::string_view word = s.substr(start, i - start);
+        LowerInto(word, &lower);
+        bool dotted = word.find('.') != std::string_view::npos;
+        bool initial = word.size() == 1 && StartsUpper(word);
+        if (dotted || initial || lexicon.IsAbbreviation(lower)) ++i;
+      }
+      Token t;
+      t.kind = TokenKind::kWord;
+      t.begin = static_cast<uint32_t>(start);
+      t.end = static_cast<uint32_t>(i);
+      out.tokens.push_back(t);
+      out.info.push_back(lexicon.FindAnyCase(s.substr(start, i - start)));
+      continue;
+    }
+    Token t;
+    t.kind = TokenKind::kPunct;
+    t.begin = static_cast<uint32_t>(i);
+    size_t len = GeneralPunctuationAt(s, i);
+    if (len > 0) {
+      unsigned char d = static_cast<unsigned char>(s[i + 2]);
+      t.punct = (d == 0x93 || d == 0x94 || d == 0x95) ? '-' : d == 0xA6 ? '.' : '~';
+    } else {
+      len = Utf8Length(c);
+      switch (c) {
+        case ',': case ';': case ':': case '(': case ')': case '.': case '!': case '?':
+          t.punct = static_cast<char>(c);
+          break;
+        case '-':
+          t.punct = '-';
+          break;
+        default:
+          t.punct = '~';
+      }
+    }
+    i += len;
+    if (i > s.size()) i = s.size();
+    t.end = static_cast<uint32_t>(i);
+    out.tokens.push_back(t);
+    out.info.push_back(nullptr);
+  }
+
+  // Sentences.
+  uint32_t first = 0;
+  const std::vector<Token>& tokens = out.tokens;
+  for (uint32_t k = 0; k < tokens.size(); ++k) {
+    const Token& t = tokens[k];
+    // A closed quotation ending in a period ends its sentence when a capitalised word follows
+    // ("... as president." He also said ...). After ? or ! the speaker often follows ("Why?" Ames asked).
+    if (t.kind == TokenKind::kQuote && k + 1 < tokens.size() && tokens[k + 1].kind == TokenKind::kWord) {
+      const QuoteSpan& q = quotes[static_cast<size_t>(t.quote)];
+      uint32_t e = q.content_end;
+      while (e > q.content_begin && s[e - 1] == ' ') --e;
+      const Token& next = tokens[k + 1];
+      // Unless the words after it attribute it ("... for now." Ames said.).
+      bool attributed = false;
+      for (uint32_t j = k + 1; j < tokens.size() && j <= k + 4 && tokens[j].kind == TokenKind::kWord; ++j) {
+        LowerInto(s.substr(tokens[j].begin, tokens[j].end - tokens[j].begin), &lower);
+        int n = 0;
+        const CueEntry* cue = lexicon.FindCue(lower, "", &n);
+        bool ends = j + 1 >= tokens.size() || tokens[j + 1].kind != TokenKind::kWord;
+        if (cue != nullptr && (cue->frame == Frame::kSay || cue->frame == Frame::kTell) && ends) attributed = true;
+      }
+      if (!attributed && q.closed && e > q.content_begin && s[e - 1] == '.' &&
+          StartsUpper(s.substr(next.begin, next.end - next.begin))) {
+        out.sentences.push_back(Sentence{first, k + 1});
+        first = k + 1;
+      }
+      continue;
+    }
+    if (t.kind != TokenKind::kPunct || (t.punct != '.' && t.punct != '!' && t.punct != '?')) continue;
+    bool ends = false;
+    if (k + 1 == tokens.size()) {
+      ends = true;
+    } else {
+      const Token& next = tokens[k + 1];
+      if (next.kind == TokenKind::kQuote) ends = true;
+      else if (next.kind == TokenKind::kWord) ends = StartsUpper(s.substr(next.begin, next.end - next.begin)) ||
+                                                 (s[next.begin] >= '0' && s[next.begin] <= '9');
+      else ends = next.punct == '(';
+    }
+    if (ends) {
+      out.sentences.push_back(Sentence{first, k + 1});
+      first = k + 1;
+    }
+  }
+  if (first < tokens.size()) out.sentences.push_back(Sentence{first, static_cast<uint32_t>(tokens.size())});
+  return out;
+}
+
+}  // namespace copydesk::stages::attribution

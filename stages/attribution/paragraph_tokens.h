@@ -1,0 +1,52 @@
+// Tokens and sentences of one paragraph, for the speech patterns.
+//
+// Contract
+// - Words (letters, digits, inner apostrophes, hyphens and periods: "don’t", "Secretary-General", "U.S."),
+//   single punctuation marks, and whole quote spans as single tokens: the patterns treat a quotation as one
+//   unit and never look for cues inside it.
+// - A word's trailing period belongs to the word when the word is an abbreviation ("Mr.", "Sen."), an
+//   initial ("J.") or has inner periods ("U.S."); otherwise it is a punctuation token.
+// - Sentences end at . ! ? followed by a capitalised word, a digit, a quote or the paragraph's end, and
+//   after a quotation that ends with a period when a capitalised word follows. Quote spans are never
+//   split, so a multi-sentence quotation stays with its attribution.
+// - Linear in the paragraph's size. Offsets are UTF-8 byte offsets into the paragraph.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "stages/attribution/lexicon.h"
+#include "stages/attribution/quote_scanner.h"
+
+namespace copydesk::stages::attribution {
+
+enum class TokenKind : uint8_t { kWord, kPunct, kQuote };
+
+struct Token {
+  TokenKind kind = TokenKind::kWord;
+  char punct = 0;     // for kPunct: ',' ';' ':' '(' ')' '.' '!' '?', '-' for dashes, '~' for anything else
+  int32_t quote = -1; // for kQuote: index into the paragraph's quote spans
+  uint32_t begin = 0;
+  uint32_t end = 0;
+};
+
+struct Sentence {
+  uint32_t first = 0;  // token index
+  uint32_t last = 0;   // one past the last token
+};
+
+struct ParagraphTokens {
+  std::vector<Token> tokens;
+  // Parallel to tokens: what the lexicon knows of each word (looked up once here), else nullptr.
+  std::vector<const WordInfo*> info;
+  std::vector<Sentence> sentences;
+};
+
+ParagraphTokens Tokenize(std::string_view paragraph, const std::vector<QuoteSpan>& quotes,
+                         const Lexicon& lexicon);
+
+// True when a word token starts with an ASCII capital letter or a non-ASCII letter byte.
+bool StartsUpper(std::string_view word);
+
+}  // namespace copydesk::stages::attribution

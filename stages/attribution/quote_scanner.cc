@@ -1,0 +1,104 @@
+// Hand-written: no library offers a quotation-span scanner with news-style continuation rules; ICU only
+// classifies the characters (and the three marks here are fixed byte sequences).
+#include "stages/attribution/quote_scanner.h"
+
+namespace copydesk::stages::attribution {
+namespace {
+
+enum class Mark { kNone, kOpenDouble, kCloseDouble, kStraightDouble };
+
+// “ = E2 80 9C, ” = E2 80 9D, „ = E2 80 9E.
+Mark MarkAt(std::string_view s, size_t i, size_t* len) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c == '"') {
+    *len = 1;
+    return Mark::kStraightDouble;
+  }
+  // Two apostrophes stand for a double mark in some wire and archive copy (''We will,'' she said).
+  if (c == '\'' && i + 1 < s.size() && s[i + 1] == '\'') {
+    *len = 2;
+    return Mark::kStraightDouble;
+  }
+  if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80) {
+    unsigned char d = static_cast<unsigned char>(s[i + 2]);
+    *len = 3;
+    if (d == 0x9C || d == 0x9E) return Mark::kOpenDouble;
+    if (d == 0x9D) return Mark::kCloseDouble;
+  }
+  *len = 1;
+  return Mark::kNone;
+}
+
+bool IsSpaceOrOpener(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '(' || c == '[' || c == '{' || c == '\n';
+}
+
+// A straight mark opens when it follows a space, an opening bracket, a dash or the paragraph's start.
+bool StraightMarkOpens(std::string_view s, size_t i) {
+  if (i == 0) return true;
+  unsigned char prev = static_cast<unsigned char>(s[i - 1]);
+  if (IsSpaceOrOpener(prev)) return true;
+  // An em or en dash (E2 80 93/94) just before the mark, or a colon with no space ("said:"Q"").
+  if (i >= 3 && static_cast<unsigned char>(s[i - 3]) == 0xE2 && static_cast<unsigned char>(s[i - 2]) == 0x80) {
+    unsigned char d = static_cast<unsigned char>(s[i - 1]);
+    if (d == 0x93 || d == 0x94) return true;
+  }
+  return prev == ':' || prev == '-';
+}
+
+}  // namespace
+
+std::vector<QuoteSpan> FindQuoteSpans(std::string_view s) {
+  std::vector<QuoteSpan> spans;
+  bool open = false;
+  QuoteSpan current;
+  auto close_at = [&](size_t mark, size_t after, bool closed) {
+    current.content_end = static_cast<uint32_t>(mark);
+    current.end = static_cast<uint32_t>(after);
+    current.closed = closed;
+    spans.push_back(current);
+    open = false;
+  };
+  auto open_at = [&](size_t mark, size_t after) {
+    current = QuoteSpan{};
+    current.open = static_cast<uint32_t>(mark);
+    current.content_begin = static_cast<uint32_t>(after);
+    open = true;
+  };
+  for (size_t i = 0; i < s.size();) {
+    size_t len = 1;
+    Mark mark = MarkAt(s, i, &len);
+    switch (mark) {
+      case Mark::kNone:
+        break;
+      case Mark::kOpenDouble:
+        if (open) close_at(i, i, false);
+        open_at(i, i + len);
+        break;
+      case Mark::kCloseDouble:
+        if (open) close_at(i, i + len, true);
+        break;
+      case Mark::kStraightDouble:
+        if (open) {
+          close_at(i, i + len, true);
+        } else if (StraightMarkOpens(s, i)) {
+          open_at(i, i + len);
+        }
+        break;
+    }
+    i += len;
+  }
+  if (open) close_at(s.size(), s.size(), false);
+  return spans;
+}
+
+bool OpensWithQuote(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size() && s[i] == ' ') ++i;
+  if (i >= s.size()) return false;
+  size_t len = 1;
+  Mark mark = MarkAt(s, i, &len);
+  return mark == Mark::kOpenDouble || mark == Mark::kStraightDouble;
+}
+
+}  // namespace copydesk::stages::attribution

@@ -1,0 +1,300 @@
+#include "stages/attribution/speakers.h"
+
+namespace copydesk::stages::attribution {
+namespace {
+
+std::vector<std::string_view> Words(std::string_view s) {
+  std::vector<std::string_view> words;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    size_t start = i;
+    while (i < s.size() && s[i] != ' ') ++i;
+    if (i > start) words.push_back(s.substr(start, i - start));
+  }
+  return words;
+}
+
+std::string Join(const std::vector<std::string_view>& words, size_t begin, size_t end) {
+  std::string out;
+  for (size_t i = begin; i < end && i < words.size(); ++i) {
+    if (!out.empty()) out += ' ';
+    out += words[i];
+  }
+  return out;
+}
+
+// "NATO", "FBI": two or more capitals and no lower-case letter.
+bool IsAcronym(std::string_view w) {
+  int capitals = 0;
+  for (char c : w) {
+    if (c >= 'a' && c <= 'z') return false;
+    if (c >= 'A' && c <= 'Z') ++capitals;
+  }
+  return capitals >= 2;
+}
+
+bool IsCourtesyTitle(std::string_view lower) {
+  return lower == "mr." || lower == "mrs." || lower == "ms." || lower == "dr." || lower == "mr" || lower == "ms" ||
+         lower == "mrs";
+}
+
+WordRole RoleOf(const Lexicon& lexicon, std::string_view word) {
+  const WordInfo* info = lexicon.FindAnyCase(word);
+  return info == nullptr ? WordRole::kNone : info->role;
+}
+
+std::string LowerCopy(std::string_view s) {
+  std::string out;
+  LowerInto(s, &out);
+  return out;
+}
+
+// A title and a name split at the last title word: "NATO Secretary General | Jens Stoltenberg".
+struct TitledName {
+  size_t name_begin = 0;  // index of the first name word; == words.size() when there is no name
+  bool has_title_word = false;
+};
+
+TitledName SplitTitle(const std::vector<std::string_view>& words, const Lexicon& lexicon) {
+  TitledName split;
+  split.name_begin = words.size();
+  size_t i = words.size();
+  while (i > 0) {
+    std::string_view w = words[i - 1];
+    WordRole role = RoleOf(lexicon, w);
+    if (!StartsUpper(w) || IsAcronym(w) || role != WordRole::kNone) break;
+    --i;
+  }
+  split.name_begin = i;
+  for (size_t k = 0; k < i; ++k) {
+    if (RoleOf(lexicon, words[k]) == WordRole::kTitle) split.has_title_word = true;
+  }
+  return split;
+}
+
+}  // namespace
+
+SpeakerFacts DescribeMention(std::string_view mention, const Lexicon& lexicon) {
+  SpeakerFacts facts;
+  facts.mention = std::string(mention);
+  std::vector<std::string_view> words = Words(mention);
+  if (words.empty()) return facts;
+  if (words.size() == 1) {
+    WordRole role = RoleOf(lexicon, words[0]);
+    if (role == WordRole::kPronounPerson || role == WordRole::kPronounGroup) {
+      facts.pronoun = true;
+      facts.kind = role == WordRole::kPronounPerson ? v1::Speaker::PERSON : v1::Speaker::GROUP;
+      return facts;
+    }
+  }
+  size_t start = 0;
+  while (start + 1 < words.size() && RoleOf(lexicon, words[start]) == WordRole::kDeterminer) ++start;
+  std::vector<std::string_view> core(words.begin() + static_cast<long>(start), words.end());
+  // "Joel Smith of the Tribune": the organisation follows "of".
+  std::vector<std::string_view> head = core;
+  for (size_t i = 1; i + 1 < core.size(); ++i) {
+    if (core[i] == "of") {
+      head.assign(core.begin(), core.begin() + static_cast<long>(i));
+      size_t org_start = i + 1;
+      if (org_start + 1 < core.size() && LowerCopy(core[org_start]) == "the") ++org_start;
+      facts.organization = Join(core, org_start, core.size());
+      break;
+    }
+  }
+  bool document = false, organization = false;
+  for (std::string_view w : head) {
+    WordRole role = RoleOf(lexicon, w);
+    if (role == WordRole::kDocument) document = true;
+    if (role == WordRole::kOrg) organization = true;
+  }
+  WordRole last_role = RoleOf(lexicon, head.back());
+  std::string_view last = head.back();
+  // A plural common noun heads a group ("city engineers") even when the table does not list it.
+  bool plural_noun = last_role == WordRole::kNone && !StartsUpper(last) && last.size() > 3 && last.ends_with("s") &&
+                     !last.ends_with("ss") && !last.ends_with("'s");
+  bool group = last_role == WordRole::kGroup || plural_noun;
+  // Capitalised words that are not titles: the organisation a document or group speaks for.
+  auto named_org = [&]() {
+    std::vector<std::string_view> names;
+    for (std::string_view w : head) {
+      WordRole role = RoleOf(lexicon, w);
+      if (StartsUpper(w) && (role == WordRole::kNone || role == WordRole::kOrg) && !w.ends_with("'s") &&
+          !w.ends_with("\xE2\x80\x99s"))
+        names.push_back(w);
+    }
+    return Join(names, 0, names.size());
+  };
+  if (document) {
+    facts.kind = v1::Speaker::DOCUMENT;
+    std::string org = facts.organization.empty() ? named_org() : facts.organization;
+    facts.organization = org;
+    facts.name = org.empty() ? Join(core, 0, core.size()) : org;
+    return facts;
+  }
+  if (group) {
+    facts.kind = v1::Speaker::GROUP;
+    facts.name = Join(core, 0, core.size());
+    if (facts.organization.empty()) {
+      for (std::string_view w : head) {
+        if (IsAcronym(w)) facts.organization = std::string(w);
+      }
+    }
+    return facts;
+  }
+  TitledName split = SplitTitle(head, lexicon);
+  bool has_name = split.name_begin < head.size();
+  if (has_name && !(organization && !split.has_title_word)) {
+    facts.kind = v1::Speaker::PERSON;
+    facts.name = Join(head, split.name_begin, head.size());
+    std::vector<std::string_view> title;
+    for (size_t i = 0; i < split.name_begin; ++i) {
+      if (!IsCourtesyTitle(LowerCopy(head[i]))) title.push_back(head[i]);
+    }
+    facts.title = Join(title, 0, title.size());
+    if (facts.organization.empty()) {
+      for (std::string_view w : title) {
+        if (IsAcronym(w)) {
+          facts.organization = std::string(w);
+          break;
+        }
+      }
+    }
+    return facts;
+  }
+  if (organization || (head.size() == 1 && IsAcronym(head[0]))) {
+    facts.kind = v1::Speaker::ORGANIZATION;
+    size_t end = head.size();
+    // "NATO headquarters" speaks for NATO.
+    while (end > 1 && !StartsUpper(head[end - 1]) && RoleOf(lexicon, head[end - 1]) == WordRole::kOrg) --end;
+    facts.name = Join(head, 0, end);
+    return facts;
+  }
+  if (split.has_title_word) {
+    facts.kind = v1::Speaker::PERSON;
+    facts.title = Join(head, 0, head.size());
+    return facts;
+  }
+  facts.name = Join(core, 0, core.size());
+  return facts;
+}
+
+void PeopleIndex::NotePeople(std::string_view paragraph, const ParagraphTokens& tokens) {
+  const std::vector<Token>& t = tokens.tokens;
+  size_t i = 0;
+  while (i < t.size()) {
+    if (t[i].kind != TokenKind::kWord || !StartsUpper(paragraph.substr(t[i].begin, t[i].end - t[i].begin))) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < t.size() && t[j].kind == TokenKind::kWord && j - i < 8 &&
+           StartsUpper(paragraph.substr(t[j].begin, t[j].end - t[j].begin)))
+      ++j;
+    size_t run_begin = i;
+    i = j == i ? i + 1 : j;
+    if (j - run_begin < 2) continue;  // most capitalised words stand alone
+    std::vector<std::string_view> run;
+    for (size_t k = run_begin; k < j; ++k) run.push_back(paragraph.substr(t[k].begin, t[k].end - t[k].begin));
+    // Sentence-initial function words ("But", "The") are not part of a name.
+    size_t start = 0;
+    while (start < run.size()) {
+      WordRole role = RoleOf(lexicon_, run[start]);
+      if (role == WordRole::kNone || role == WordRole::kTitle || role == WordRole::kOrg) break;
+      ++start;
+    }
+    if (run.size() - start < 2) continue;
+    std::vector<std::string_view> words(run.begin() + static_cast<long>(start), run.end());
+    TitledName split = SplitTitle(words, lexicon_);
+    size_t name_words = words.size() - split.name_begin;
+    if (name_words < 2 || name_words > 3) continue;
+    bool plausible = true;
+    for (size_t k = split.name_begin; k < words.size(); ++k) {
+      if (words[k].size() < 2 || IsAcronym(words[k])) plausible = false;
+    }
+    if (!plausible) continue;
+    SpeakerFacts facts;
+    facts.kind = v1::Speaker::PERSON;
+    facts.name = Join(words, split.name_begin, words.size());
+    std::vector<std::string_view> title;
+    for (size_t k = 0; k < split.name_begin; ++k) {
+      if (!IsCourtesyTitle(LowerCopy(words[k]))) title.push_back(words[k]);
+    }
+    facts.title = Join(title, 0, title.size());
+    Note(facts);
+  }
+}
+
+void PeopleIndex::Note(const SpeakerFacts& facts) {
+  std::vector<std::string_view> words = Words(facts.name);
+  if (words.size() < 2) return;
+  std::string surname = LowerCopy(words.back());
+  auto it = by_surname_.find(surname);
+  if (it == by_surname_.end()) {
+    people_.push_back(Person{facts.name, facts.title, facts.organization});
+    by_surname_.emplace(surname, people_.size() - 1);
+    last_noted_ = people_.size() - 1;
+    return;
+  }
+  Person& person = people_[it->second];
+  if (person.title.empty() && !facts.title.empty()) person.title = facts.title;
+  if (person.organization.empty() && !facts.organization.empty()) person.organization = facts.organization;
+  last_noted_ = it->second;
+}
+
+const PeopleIndex::Person* PeopleIndex::FindBySurname(std::string_view name) const {
+  std::vector<std::string_view> words = Words(name);
+  if (words.empty()) return nullptr;
+  auto it = by_surname_.find(LowerCopy(words.back()));
+  return it == by_surname_.end() ? nullptr : &people_[it->second];
+}
+
+void PeopleIndex::Resolve(SpeakerFacts* s) {
+  if (s->pronoun) {
+    const SpeakerFacts* source = nullptr;
+    if (s->kind == v1::Speaker::PERSON && has_last_person_) source = &last_person_;
+    if (s->kind == v1::Speaker::GROUP && has_last_group_) source = &last_group_;
+    if (source != nullptr) {
+      s->name = source->name;
+      s->title = source->title;
+      s->organization = source->organization;
+      s->kind = source->kind;
+    } else if (s->kind == v1::Speaker::PERSON && last_noted_ != SIZE_MAX) {
+      s->name = people_[last_noted_].name;
+      s->title = people_[last_noted_].title;
+      s->organization = people_[last_noted_].organization;
+    }
+    return;
+  }
+  if (s->kind == v1::Speaker::PERSON) {
+    if (!s->name.empty()) {
+      if (const Person* p = FindBySurname(s->name)) {
+        if (p->name.size() > s->name.size() && p->name.ends_with(s->name)) s->name = p->name;
+        if (p->name == s->name) {
+          if (s->title.empty()) s->title = p->title;
+          if (s->organization.empty()) s->organization = p->organization;
+        }
+      }
+      Note(*s);
+    } else if (!s->title.empty()) {
+      // A title alone: the latest person whose title ends with the same word.
+      std::vector<std::string_view> words = Words(s->title);
+      std::string head = LowerCopy(words.back());
+      for (size_t i = people_.size(); i > 0; --i) {
+        std::string title = LowerCopy(people_[i - 1].title);
+        if (!title.empty() && title.ends_with(head)) {
+          s->name = people_[i - 1].name;
+          s->title = people_[i - 1].title;
+          break;
+        }
+      }
+    }
+    last_person_ = *s;
+    has_last_person_ = true;
+  } else if (s->kind == v1::Speaker::GROUP || s->kind == v1::Speaker::ORGANIZATION) {
+    last_group_ = *s;
+    has_last_group_ = true;
+  }
+}
+
+}  // namespace copydesk::stages::attribution

@@ -1,0 +1,701 @@
+// Hand-written rule matcher: the patterns are positional over a handful of tokens around a cue, which
+// regular expressions over text (RE2) cannot express once quotations are single units and speaker
+// mentions need lexicon roles.
+#include "stages/attribution/speech_patterns.h"
+
+#include <string>
+
+namespace copydesk::stages::attribution {
+namespace {
+
+constexpr uint32_t kMaxSpeakerWords = 10;
+constexpr uint32_t kMaxListenerWords = 6;
+constexpr uint32_t kMaxAppositiveTokens = 30;
+constexpr uint32_t kNone = UINT32_MAX;
+
+struct CueHit {
+  uint32_t k = 0;  // first token of the cue
+  uint32_t n = 1;  // words in the cue
+  const CueEntry* entry = nullptr;
+};
+
+// What the patterns decided for one cue, as token indices into the paragraph.
+struct Analysis {
+  CueHit cue;
+  bool valid = false;
+  bool postposed = false;      // content before the cue ("..., X said")
+  bool inherit = false;        // participle: the speaker is the sentence's earlier speaker
+  uint32_t speaker_a = kNone, speaker_b = kNone;
+  uint32_t listener_a = kNone, listener_b = kNone;
+  uint32_t anchor = 0;         // first token of the attribution's own words (speaker or cue)
+  uint32_t region_end = 0;     // first token after the cue, speaker, listener and adjuncts
+  uint32_t before_end = 0;     // postposed: one past the last content token before the attribution
+  uint32_t after_begin = kNone;  // postposed: a second content piece after it (split quote, parenthetical)
+  bool question = false;         // "Asked whether ...": the content is the question, up to the first comma
+  bool noun = false;             // "Smith's criticism of ...": the content is the object, up to a comma
+};
+
+class SentenceMatcher {
+ public:
+  SentenceMatcher(std::string_view p, const std::vector<QuoteSpan>& quotes, const ParagraphTokens& tokens,
+                  const Lexicon& lexicon, Sentence sentence)
+      : p_(p), quotes_(quotes), t_(tokens.tokens), info_(tokens.info), lex_(lexicon), first_(sentence.first),
+        last_(sentence.last) {}
+
+  void Run(size_t max_per_sentence, std::vector<FoundAttribution>* out) {
+    std::vector<CueHit> hits = FindCues();
+    if (hits.empty()) {
+      if (EmitPunctuationCue(out)) return;
+      EmitQuoteOnlySentence(out);
+      return;
+    }
+    std::vector<Analysis> analyses;
+    analyses.reserve(hits.size());
+    for (const CueHit& hit : hits) {
+      Analysis a = Analyse(hit);
+      if (a.valid) analyses.push_back(a);
+    }
+    uint32_t content_start = first_;
+    size_t emitted = 0;
+    for (size_t i = 0; i < analyses.size() && emitted < max_per_sentence; ++i) {
+      const Analysis& a = analyses[i];
+      FoundAttribution found;
+      found.frame = a.cue.entry->frame;
+      found.cue = ByteRange{t_[a.cue.k].begin, t_[a.cue.k + a.cue.n - 1].end};
+      if (a.speaker_a != kNone) found.speaker = ByteRange{t_[a.speaker_a].begin, t_[a.speaker_b - 1].end};
+      if (a.listener_a != kNone) found.listener = ByteRange{t_[a.listener_a].begin, t_[a.listener_b - 1].end};
+      found.inherit_speaker = a.inherit;
+      if (a.inherit && !AnyEarlierSpeaker(analyses, i)) {
+        // "Obama tried to help, noting that ...": the participle's speaker is the sentence's subject.
+        auto [sa, sb] = SentenceSubject(a.anchor);
+        if (sa != kNone) {
+          found.speaker = ByteRange{t_[sa].begin, t_[sb - 1].end};
+          found.inherit_speaker = false;
+        }
+      }
+      std::vector<std::pair<uint32_t, uint32_t>> pieces;
+      if (a.postposed) {
+        pieces.emplace_back(content_start, a.before_end);
+        if (a.after_begin != kNone) {
+          uint32_t end = i + 1 < analyses.size() ? CutBefore(analyses[i + 1].anchor, a.after_begin) : last_;
+          pieces.emplace_back(a.after_begin, end);
+          content_start = end;
+        } else {
+          content_start = a.region_end;
+        }
+      } else {
+        uint32_t begin = SkipContentOpeners(a.region_end);
+        uint32_t end = last_;
+        if (i + 1 < analyses.size() && analyses[i + 1].anchor > begin) end = CutBefore(analyses[i + 1].anchor, begin);
+        end = ClauseEnd(begin, end);
+        if (a.question || a.noun) {
+          // Up to the comma that opens the main clause ("Asked about the plan, Smith said ...").
+          for (uint32_t k = begin; k < end; ++k) {
+            if (IsPunct(k, ',') && (a.noun || (IsWord(k + 1) && (StartsUpper(Text(k + 1)) ||
+                                                                 Role(k + 1) == WordRole::kPronounPerson ||
+                                                                 Role(k + 1) == WordRole::kPronounGroup)))) {
+              end = k;
+              break;
+            }
+          }
+        }
+        pieces.emplace_back(begin, end);
+        content_start = end;
+      }
+      if (a.question && a.speaker_a == kNone) found.inherit_speaker = false;
+      if (!FillContent(pieces, &found)) {
+        if (found.speaker.empty()) continue;
+        found.content_in_next_paragraph = !a.postposed && IsPunct(a.region_end, ':') && a.region_end + 1 == t_.size();
+      }
+      out->push_back(std::move(found));
+      ++emitted;
+    }
+  }
+
+ private:
+  std::string_view Text(uint32_t k) const { return p_.substr(t_[k].begin, t_[k].end - t_[k].begin); }
+  bool IsWord(uint32_t k) const { return k < last_ && k >= first_ && t_[k].kind == TokenKind::kWord; }
+  bool IsQuote(uint32_t k) const { return k < last_ && k >= first_ && t_[k].kind == TokenKind::kQuote; }
+  bool IsPunct(uint32_t k, char c) const {
+    return k < last_ && k >= first_ && t_[k].kind == TokenKind::kPunct && t_[k].punct == c;
+  }
+  bool IsEndPunct(uint32_t k) const { return IsPunct(k, '.') || IsPunct(k, '!') || IsPunct(k, '?') || IsPunct(k, ';'); }
+  std::string Lower(uint32_t k) const {
+    std::string s;
+    LowerInto(Text(k), &s);
+    return s;
+  }
+  WordRole Role(uint32_t k) const { return IsWord(k) && info_[k] != nullptr ? info_[k]->role : WordRole::kNone; }
+  // The one-word cue token k is, or nullptr.
+  const CueEntry* CueAt(uint32_t k) const { return IsWord(k) && info_[k] != nullptr ? info_[k]->cue : nullptr; }
+  bool LowerIs(uint32_t k, std::string_view w) const { return IsWord(k) && Lower(k) == w; }
+
+  static bool AnyEarlierSpeaker(const std::vector<Analysis>& analyses, size_t i) {
+    for (size_t j = 0; j < i; ++j) {
+      if (analyses[j].speaker_a != kNone) return true;
+    }
+    return false;
+  }
+
+  // The words opening the sentence that read as its subject: a capitalised mention or a pronoun followed
+  // by a verb, before `limit`. Leading conjunctions and adverbs are skipped.
+  std::pair<uint32_t, uint32_t> SentenceSubject(uint32_t limit) const {
+    uint32_t k = first_;
+    while (k < limit && IsWord(k) && (Role(k) == WordRole::kClause || Role(k) == WordRole::kAux)) ++k;
+    if (k >= limit || !IsWord(k)) return {kNone, kNone};
+    WordRole role = Role(k);
+    bool pronoun = role == WordRole::kPronounPerson || role == WordRole::kPronounGroup;
+    if (!pronoun && !StartsUpper(Text(k)) && role != WordRole::kDeterminer) return {kNone, kNone};
+    uint32_t e = pronoun ? k + 1 : SpeakerForwardFrom(k);
+    if (e == kNone || e >= limit || !IsWord(e)) return {kNone, kNone};
+    return {k, e};
+  }
+
+  bool IsPossessive(uint32_t k) const {
+    if (!IsWord(k)) return false;
+    std::string_view w = Text(k);
+    return w.ends_with("'s") || w.ends_with("\xE2\x80\x99s") || LowerIs(k, "his") || LowerIs(k, "her") ||
+           LowerIs(k, "their") || LowerIs(k, "its");
+  }
+
+  std::vector<CueHit> FindCues() const {
+    std::vector<CueHit> hits;
+    for (uint32_t k = first_; k < last_; ++k) {
+      if (t_[k].kind != TokenKind::kWord) continue;
+      const WordInfo* info = info_[k];
+      if (info == nullptr || (info->cue == nullptr && !info->starts_phrase_cue)) continue;
+      std::string_view text = Text(k);
+      std::string w = Lower(k);
+      bool capital = StartsUpper(text);
+      if (capital && w != "according" && !(w == "asked" && k == first_)) continue;
+      std::string next = IsWord(k + 1) ? Lower(k + 1) : std::string();
+      int n = 0;
+      const CueEntry* entry = lex_.FindCue(w, next, &n);
+      if (entry == nullptr) continue;
+      if (entry->frame == Frame::kAccording && !next.empty() && next != "to") continue;
+      if (entry->frame == Frame::kNoun) {
+        // "Smith's criticism of", "his remarks about": only with the speaker's possessive.
+        if (k > first_ && IsPossessive(k - 1)) hits.push_back(CueHit{k, static_cast<uint32_t>(n), entry});
+        k += static_cast<uint32_t>(n) - 1;
+        continue;
+      }
+      if (entry->frame != Frame::kAccording && k > first_) {
+        // A determiner before the word makes it a noun ("the report", "his claims"); a form of "be"
+        // makes it passive ("was asked").
+        WordRole prev = Role(k - 1);
+        std::string prev_word = IsWord(k - 1) ? Lower(k - 1) : std::string();
+        if (prev == WordRole::kDeterminer && prev_word != "that") continue;
+        // After a possessive the word is a noun too ("the editor's note", "Smith's claims").
+        if (prev_word.ends_with("'s") || prev_word.ends_with("\xE2\x80\x99s")) continue;
+        bool progressive = text.ends_with("ing");
+        if (!progressive && (prev_word == "was" || prev_word == "were" || prev_word == "been" || prev_word == "be" ||
+                             prev_word == "is" || prev_word == "are" || prev_word == "being"))
+          continue;
+        // Mental states count only with a reported clause ("believes that ..."): PolNeAR labels them, but
+        // without "that" they are mostly not attributions ("the results show a gap").
+        if (entry->frame == Frame::kBelief && (prev_word == "to" || next != "that")) continue;
+      }
+      // A participle opens a clause ("..., saying"); elsewhere an -ing form is a noun ("more reporting").
+      if (text.ends_with("ing") && k > first_ && IsWord(k - 1)) {
+        std::string prev = Lower(k - 1);
+        WordRole role = Role(k - 1);
+        // "with 50 percent saying", "Trump talking about", "a statement saying": a noun before the
+        // participle is its speaker.
+        bool noun_before = StartsUpper(Text(k - 1)) || prev == "percent" || role == WordRole::kGroup ||
+                           role == WordRole::kDocument || role == WordRole::kTitle || role == WordRole::kPronounGroup;
+        bool be = prev == "is" || prev == "are" || prev == "was" || prev == "were" || prev == "been" || prev == "be";
+        if (prev != "while" && prev != "when" && prev != "after" && prev != "before" && prev != "by" &&
+            prev != "and" && prev != "but" && role != WordRole::kAux && !noun_before && !be)
+          continue;
+      }
+      // A noun followed by its verb ("the statement read", "reports say"): the verb is the cue.
+      if (n == 1 && IsWord(k + 1)) {
+        int n2 = 0;
+        const CueEntry* following = CueAt(k + 1);
+        if (info_[k + 1] != nullptr && info_[k + 1]->starts_phrase_cue)
+          following = lex_.FindCue(next, IsWord(k + 2) ? Lower(k + 2) : std::string(), &n2);
+        if (following != nullptr && following->frame == Frame::kSay && entry->frame != Frame::kAccording &&
+            next != "that") continue;
+      }
+      hits.push_back(CueHit{k, static_cast<uint32_t>(n), entry});
+      k += static_cast<uint32_t>(n) - 1;
+    }
+    return hits;
+  }
+
+  // Words of a speaker mention, scanning left from `k` (inclusive). Returns the first token, or kNone.
+  uint32_t SpeakerBackFrom(uint32_t k) const {
+    if (!IsWord(k)) return kNone;
+    uint32_t a = k + 1;
+    uint32_t words = 0;
+    while (a > first_ && IsWord(a - 1) && words < kMaxSpeakerWords) {
+      WordRole role = Role(a - 1);
+      if (role == WordRole::kClause && !LowerIs(a - 1, "of")) break;
+      // A verb ends the mention: another cue ("he said officials told") or a past form ("released").
+      std::string_view w = Text(a - 1);
+      if (!StartsUpper(w) && (w.ends_with("ed") || CueAt(a - 1) != nullptr)) break;
+      --a;
+      ++words;
+    }
+    // Leading time words and prepositions are adjuncts, not speaker ("Last week Smith said").
+    while (a <= k && (Role(a) == WordRole::kTime || Role(a) == WordRole::kAux)) ++a;
+    return a <= k ? a : kNone;
+  }
+
+  // One past the last word of a speaker mention starting at `k`, or kNone.
+  uint32_t SpeakerForwardFrom(uint32_t k) const {
+    uint32_t b = k;
+    while (IsWord(b) && b - k < kMaxSpeakerWords) {
+      WordRole role = Role(b);
+      if ((role == WordRole::kClause && !LowerIs(b, "of")) || role == WordRole::kTime) break;
+      if (b > k && !StartsUpper(Text(b)) && CueAt(b) != nullptr) break;
+      ++b;
+    }
+    while (b > k && LowerIs(b - 1, "of")) --b;
+    return b > k ? b : kNone;
+  }
+
+  // Skips what may stand between a cue and its content: a listener ("told reporters", "said to CNN"), a
+  // time ("said Friday") or a setting ("in a statement", "in an interview with CNN"), recording the listener.
+  uint32_t SkipAfterCue(uint32_t r, Frame frame, Analysis* a) const {
+    for (int round = 0; round < 3; ++round) {
+      if (!IsWord(r)) return r;
+      std::string w = Lower(r);
+      WordRole role = lex_.Role(w);
+      if (role == WordRole::kTime) {
+        ++r;
+        continue;
+      }
+      bool listener = (frame == Frame::kTell && round == 0 && w != "that" && role != WordRole::kClause) ||
+                      w == "to" || w == "in" || w == "on" || w == "at" || w == "during" || w == "with" || w == "of";
+      if (!listener) return r;
+      uint32_t start = (w == "to") ? r + 1 : r;
+      uint32_t b = start;
+      while (IsWord(b) && b - start < kMaxListenerWords && !LowerIs(b, "that") &&
+             (b == start || Role(b) != WordRole::kClause || LowerIs(b, "with") || LowerIs(b, "of")))
+        ++b;
+      // A setting is skipped only when the content plainly starts after it.
+      bool ends_well = b >= last_ || IsPunct(b, ',') || IsPunct(b, ':') || IsQuote(b) || LowerIs(b, "that") ||
+                       IsEndPunct(b) || (frame == Frame::kTell && w != "in" && w != "on" && w != "at");
+      if (!ends_well || b == start) return r;
+      if (w == "to" || frame == Frame::kTell || w == "with") {
+        a->listener_a = start;
+        a->listener_b = b;
+      } else {
+        // "in an interview with CNN": the interviewer is the listener.
+        for (uint32_t x = start; x < b; ++x) {
+          if (LowerIs(x, "with") && x + 1 < b) {
+            a->listener_a = x + 1;
+            a->listener_b = b;
+          }
+        }
+      }
+      r = b;
+    }
+    return r;
+  }
+
+  Analysis Analyse(const CueHit& hit) const {
+    Analysis a;
+    a.cue = hit;
+    uint32_t k = hit.k;
+    uint32_t r = k + hit.n;
+    Frame frame = hit.entry->frame;
+    if (frame == Frame::kNoun) {
+      a.speaker_a = k - 1;
+      a.speaker_b = k;
+      a.anchor = k - 1;
+      a.region_end = r;
+      a.noun = true;
+      a.valid = true;
+      return a;
+    }
+    if (frame == Frame::kAccording) {
+      uint32_t e = SpeakerForwardFrom(r);
+      if (e == kNone) return a;
+      a.speaker_a = r;
+      a.speaker_b = e;
+      a.anchor = k;
+      a.region_end = e;
+      // "According to some on Twitter, ...": the content starts after the comma that closes the phrase.
+      for (uint32_t c = e; c < last_ && c < e + 8; ++c) {
+        if (IsPunct(c, ',')) {
+          a.region_end = c + 1;
+          break;
+        }
+        if (!IsWord(c)) break;
+      }
+      // Words before "according to" (beyond a leading conjunction) are its content.
+      uint32_t before = k;
+      while (before > first_ && (IsPunct(before - 1, ',') || IsPunct(before - 1, '(') || IsPunct(before - 1, '-')))
+        --before;
+      a.postposed = before > first_ + 1 || (before == first_ + 1 && Role(first_) != WordRole::kClause);
+      a.before_end = before;
+      a.valid = true;
+      return a;
+    }
+    // "Asked (by X) whether ...", "When asked about ...": the question, put by X if named.
+    if (hit.entry->lemma == "ask" && Text(k).ends_with("ed") &&
+        (k == first_ || LowerIs(k - 1, "when") || LowerIs(k - 1, "once") || LowerIs(k - 1, "if") ||
+         LowerIs(k - 1, "after") || LowerIs(k - 1, "was") || LowerIs(k - 1, "were") || LowerIs(k - 1, "being"))) {
+      uint32_t c = r;
+      if (LowerIs(r, "by")) {
+        uint32_t e = SpeakerForwardFrom(r + 1);
+        if (e == kNone) return a;
+        a.speaker_a = r + 1;
+        a.speaker_b = e;
+        c = e;
+      }
+      while (IsWord(c) && Role(c) == WordRole::kTime) ++c;
+      if (LowerIs(c, "about")) ++c;
+      a.anchor = k;
+      a.region_end = c;
+      a.question = true;
+      a.valid = true;
+      return a;
+    }
+    // Skip auxiliaries and adverbs between speaker and cue ("has also said", "later told").
+    uint32_t l = k;
+    while (l > first_ && IsWord(l - 1) &&
+           (Role(l - 1) == WordRole::kAux || Role(l - 1) == WordRole::kTime ||
+            (Text(l - 1).size() > 4 && Text(l - 1).ends_with("ly") && !StartsUpper(Text(l - 1)))))
+      --l;
+    // A verb chain ending in "to" ("went on to say", "declined to comment on") belongs to the cue.
+    if (l > first_ + 1 && LowerIs(l - 1, "to")) {
+      uint32_t m = l - 1;
+      uint32_t steps = 0;
+      while (m > first_ && steps < 3 && IsWord(m - 1) && !StartsUpper(Text(m - 1)) &&
+             (Role(m - 1) == WordRole::kNone || Role(m - 1) == WordRole::kAux || LowerIs(m - 1, "on"))) {
+        --m;
+        ++steps;
+      }
+      if (steps > 0) l = m;
+      while (l > first_ && IsWord(l - 1) && Role(l - 1) == WordRole::kAux) --l;
+    }
+    // A parenthesis after the speaker's name ("Sen. Jo Ames (D-Ore.) said") is part of the mention.
+    uint32_t paren_end = kNone;
+    if (l > first_ + 1 && IsPunct(l - 1, ')')) {
+      uint32_t m = l - 1;
+      while (m > first_ && l - m < 8 && !IsPunct(m, '(')) --m;
+      if (IsPunct(m, '(') && m > first_ && IsWord(m - 1)) {
+        paren_end = l;
+        l = m;
+      }
+    }
+    bool participle = Text(k).ends_with("ing");
+    bool say_like = frame == Frame::kSay || frame == Frame::kTell;
+    // "Q," said X  /  clause, said X.
+    if (say_like && !participle && l > first_ && (IsPunct(l - 1, ',') || IsQuote(l - 1)) && IsWord(r)) {
+      uint32_t e = SpeakerForwardFrom(r);
+      // After a quotation the speaker may run into adjuncts ("said a statement about the talks"); after a
+      // plain clause it must end the sentence or open an appositive, or "X, the chair, said the plan ..."
+      // would read "the plan" as the speaker.
+      bool after_quote = IsQuote(l - 1) || (IsPunct(l - 1, ',') && IsQuote(l - 2));
+      bool speaker_ends = e != kNone && (e >= last_ || IsEndPunct(e) || IsPunct(e, '(') || IsPunct(e, '-'));
+      if (e != kNone && !speaker_ends && IsPunct(e, ',')) {
+        speaker_ends = after_quote || (IsWord(e + 1) && (Role(e + 1) != WordRole::kClause || LowerIs(e + 1, "who")) &&
+                                       CueAt(e + 1) == nullptr);
+      }
+      if (e != kNone && after_quote && !speaker_ends)
+        speaker_ends = IsPunct(e, ':') || Role(e) == WordRole::kClause || Role(e) == WordRole::kTime || IsQuote(e);
+      if (speaker_ends) {
+        a.speaker_a = r;
+        a.speaker_b = e;
+        a.postposed = true;
+        a.anchor = l;
+        a.before_end = IsQuote(l - 1) ? l : l - 1;
+        a.region_end = e;
+        uint32_t after = SkipAfterCue(e, frame, &a);
+        a.region_end = after;
+        AddSecondPiece(after, IsQuote(a.before_end - 1) || IsQuote(l - 1), /*speaker_after_cue=*/true, &a);
+        a.valid = true;
+        return a;
+      }
+    }
+    // A second verb of the same subject ("... and said", "but added") inherits the speaker.
+    if (l > first_ && (LowerIs(l - 1, "and") || LowerIs(l - 1, "but"))) {
+      a.inherit = true;
+      a.anchor = l - 1;
+      a.region_end = SkipAfterCue(r, frame, &a);
+      a.valid = true;
+      // "he laughed and said": the subject stands before the first verb.
+      uint32_t verb = l - 2;
+      if (l >= first_ + 3 && IsWord(verb) && !StartsUpper(Text(verb)) && Role(verb) == WordRole::kNone) {
+        uint32_t subject = SpeakerBackFrom(verb - 1);
+        if (subject != kNone && (subject == first_ || !IsWord(subject - 1))) {
+          a.inherit = false;
+          a.speaker_a = subject;
+          a.speaker_b = verb;
+        }
+      }
+      return a;
+    }
+    uint32_t speaker_end = l;  // one past the speaker's last word
+    if (l > first_ && IsPunct(l - 1, ',')) {
+      if (participle) {
+        a.inherit = true;
+        a.anchor = l - 1;
+        a.region_end = SkipAfterCue(r, frame, &a);
+        a.valid = true;
+        return a;
+      }
+      // Appositive: "Smith, the party's chairman, said".
+      uint32_t p = l - 1;
+      uint32_t steps = 0;
+      while (p > first_ && steps < kMaxAppositiveTokens && !IsPunct(p - 1, ',') && !IsQuote(p - 1)) {
+        --p;
+        ++steps;
+      }
+      if (p > first_ + 1 && IsPunct(p - 1, ',') && IsWord(p - 2)) {
+        speaker_end = p - 1;
+      } else {
+        return a;
+      }
+    }
+    if (speaker_end == 0 || speaker_end <= first_) return a;
+    uint32_t s = SpeakerBackFrom(speaker_end - 1);
+    if (s == kNone) {
+      // "Q" said X with no comma was handled above; a participle after a quote inherits.
+      if (participle || frame == Frame::kNounPhrase) {
+        a.inherit = true;
+        a.anchor = k;
+        a.region_end = SkipAfterCue(r, frame, &a);
+        a.valid = true;
+      }
+      return a;
+    }
+    a.speaker_a = s;
+    a.speaker_b = (paren_end != kNone && speaker_end == l) ? paren_end : speaker_end;
+    a.anchor = s;
+    uint32_t after = SkipAfterCue(r, frame, &a);
+    a.region_end = after;
+    bool content_before = s > first_ && (IsPunct(s - 1, ',') || IsQuote(s - 1) || IsPunct(s - 1, '-'));
+    bool nothing_after = after >= last_ || IsEndPunct(after) || IsPunct(after, ',') || IsPunct(after, '-');
+    // ""Q?" a narrator in the ad asks.": the scan stopped at a preposition inside the speaker; the
+    // quotation opening the sentence is the content and every word up to the cue the speaker.
+    if (say_like && !content_before && nothing_after && s > first_ && speaker_end == l) {
+      uint32_t q = s - 1;
+      while (q > first_ && IsWord(q) && s - q < kMaxSpeakerWords) --q;
+      if (IsQuote(q) || (IsPunct(q, ',') && IsQuote(q - 1))) {
+        s = q + 1;
+        a.speaker_a = s;
+        a.anchor = s;
+        content_before = true;
+      }
+    }
+    // After a quotation ("Q," he said at a town hall in March) anything but a new content opener is an
+    // adjunct of the attribution.
+    bool quote_before = content_before && (IsQuote(s - 1) || (IsPunct(s - 1, ',') && IsQuote(s - 2)));
+    // A quotation after an adjunct is a title ("said on CNN's "State of the Union""), not content.
+    // After "told", a quotation is the programme spoken to ("told "Fox and Friends"").
+    bool opens_content = (after == r && IsQuote(after) && !(frame == Frame::kTell && quote_before)) ||
+                         IsPunct(after, ':') || LowerIs(after, "that");
+    if (say_like && content_before && (nothing_after || (quote_before && !opens_content))) {
+      a.postposed = true;
+      a.before_end = IsQuote(s - 1) ? s : s - 1;
+      AddSecondPiece(after, quote_before, /*speaker_after_cue=*/false, &a);
+    }
+    a.valid = true;
+    return a;
+  }
+
+  // After "X said": ", "Q2."" (a split quote) or ", clause" (a parenthetical attribution) continues the
+  // content; a following cue does not.
+  void AddSecondPiece(uint32_t after, bool before_is_quote, bool speaker_after_cue, Analysis* a) const {
+    if (!IsPunct(after, ',')) return;
+    uint32_t next = after + 1;
+    if (IsQuote(next)) {
+      a->after_begin = next;
+      return;
+    }
+    // A parenthetical attribution splits a clause ("The deal, he said, was bad"); after a quotation, or
+    // before a capitalised word, a number or a determiner, the words are the speaker's appositive instead
+    // ("said Jane Doe, 66, a retired nurse").
+    if (!IsWord(next)) return;
+    bool appositive_possible = speaker_after_cue && (StartsUpper(Text(next)) || Role(next) == WordRole::kDeterminer ||
+                                                     (Text(next)[0] >= '0' && Text(next)[0] <= '9'));
+    bool clause_word = Role(next) == WordRole::kClause && !LowerIs(next, "is") && !LowerIs(next, "was") &&
+                       !LowerIs(next, "are") && !LowerIs(next, "were");
+    if (!appositive_possible && !clause_word && !before_is_quote) {
+      if (Text(next).ends_with("ing")) return;  // ", adding that ..." is an attribution of its own
+      a->after_begin = next;
+    }
+  }
+
+  // Reported content stops where the sentence turns to the writer's own words: a non-restrictive clause
+  // (", which", ", who"), a concession (", although", ", despite"), or ", and" before a new predicate
+  // (", and later left").
+  uint32_t ClauseEnd(uint32_t begin, uint32_t end) const {
+    for (uint32_t k = begin + 1; k < end; ++k) {
+      if (IsPunct(k, ';')) return k;
+      if (!IsPunct(k, ',') || !IsWord(k + 1)) continue;
+      std::string next = Lower(k + 1);
+      if (next == "which" || next == "who" || next == "whom" || next == "whose" || next == "while" ||
+          next == "although" || next == "though" || next == "despite")
+        return k;
+      if ((next == "and" || next == "but") && IsWord(k + 2)) {
+        WordRole role = Role(k + 2);
+        bool new_subject = StartsUpper(Text(k + 2)) || role == WordRole::kDeterminer || role == WordRole::kPronounPerson ||
+                           role == WordRole::kPronounGroup || LowerIs(k + 2, "that") || LowerIs(k + 2, "it");
+        if (!new_subject) return k;
+      }
+    }
+    return end;
+  }
+
+  uint32_t SkipContentOpeners(uint32_t k) const {
+    while (k < last_ && (IsPunct(k, ':') || IsPunct(k, ',') || IsPunct(k, '-') || LowerIs(k, "that"))) ++k;
+    return k;
+  }
+
+  // The end of a content piece that stops before the next attribution at `anchor`: trailing commas and
+  // conjunctions belong to neither.
+  uint32_t CutBefore(uint32_t anchor, uint32_t begin) const {
+    uint32_t e = anchor;
+    while (e > begin && (t_[e - 1].kind == TokenKind::kPunct || LowerIs(e - 1, "and") || LowerIs(e - 1, "but")))
+      --e;
+    return e;
+  }
+
+  // Fills kind, content ranges and open_quote from token pieces. False when there is no content.
+  bool FillContent(const std::vector<std::pair<uint32_t, uint32_t>>& pieces, FoundAttribution* found) const {
+    bool any_quote = false, any_word = false;
+    std::vector<std::pair<uint32_t, uint32_t>> trimmed;
+    for (auto [b, e] : pieces) {
+      while (b < e && t_[b].kind == TokenKind::kPunct) ++b;
+      while (e > b && t_[e - 1].kind == TokenKind::kPunct) --e;
+      if (b >= e) continue;
+      for (uint32_t k = b; k < e; ++k) {
+        if (t_[k].kind == TokenKind::kQuote) any_quote = true;
+        if (t_[k].kind == TokenKind::kWord) any_word = true;
+      }
+      trimmed.emplace_back(b, e);
+    }
+    if (trimmed.empty()) return false;
+    uint32_t last_token = trimmed.back().second - 1;
+    if (t_[last_token].kind == TokenKind::kQuote && !quotes_[t_[last_token].quote].closed)
+      found->open_quote = t_[last_token].quote;
+    if (any_quote && !any_word) {
+      found->kind = v1::Quote::DIRECT;
+      for (auto [b, e] : trimmed) {
+        for (uint32_t k = b; k < e; ++k) {
+          if (t_[k].kind != TokenKind::kQuote) continue;
+          ByteRange inner = QuoteInner(quotes_[t_[k].quote]);
+          if (!inner.empty()) found->content.push_back(inner);
+        }
+      }
+      if (found->content.empty()) return false;
+    } else {
+      found->kind = any_quote ? v1::Quote::MIXED : v1::Quote::INDIRECT;
+      for (auto [b, e] : trimmed) found->content.push_back(ByteRange{t_[b].begin, t_[e - 1].end});
+    }
+    return true;
+  }
+
+  // The words inside a quotation, without the comma or spaces news style leaves before the closing mark.
+  ByteRange QuoteInner(const QuoteSpan& q) const {
+    uint32_t b = q.content_begin, e = q.content_end;
+    while (b < e && p_[b] == ' ') ++b;
+    while (e > b && (p_[e - 1] == ' ' || p_[e - 1] == ',')) --e;
+    return ByteRange{b, e};
+  }
+
+  // Name: "Q"  and  "Q" ― Name: a colon or a dash stands for the cue. The name is short and capitalised.
+  bool EmitPunctuationCue(std::vector<FoundAttribution>* out) const {
+    // Transcripts: "Q: ...", "KATE JONES: ..." open a paragraph; the rest of the paragraph is the turn.
+    if (first_ == 0) {
+      uint32_t c = 0;
+      bool capitals = true;
+      while (c < last_ && c < 4 && IsWord(c)) {
+        std::string_view w = Text(c);
+        for (char ch : w) capitals = capitals && !(ch >= 'a' && ch <= 'z');
+        ++c;
+      }
+      if (c > 0 && capitals && IsPunct(c, ':') && c + 1 < t_.size() && !IsQuote(c + 1)) {
+        FoundAttribution found;
+        found.cue = ByteRange{t_[c].begin, t_[c].end};
+        found.speaker = ByteRange{t_[0].begin, t_[c - 1].end};
+        found.kind = v1::Quote::INDIRECT;
+        found.content.push_back(ByteRange{t_[c + 1].begin, t_.back().end});
+        out->push_back(std::move(found));
+        return true;
+      }
+    }
+    // Name: "Q"
+    uint32_t k = first_;
+    while (k < last_ && k - first_ < kMaxSpeakerWords && (IsWord(k) || IsPunct(k, '(') || IsPunct(k, ')'))) ++k;
+    if (k > first_ && IsWord(first_) && StartsUpper(Text(first_)) && IsPunct(k, ':') && IsQuote(k + 1)) {
+      uint32_t speaker_end = k;
+      for (uint32_t x = first_; x < k; ++x) {
+        if (IsPunct(x, '(')) {
+          speaker_end = x;
+          break;
+        }
+      }
+      if (speaker_end > first_) {
+        FoundAttribution found;
+        found.cue = ByteRange{t_[k].begin, t_[k].end};
+        found.speaker = ByteRange{t_[first_].begin, t_[speaker_end - 1].end};
+        std::vector<std::pair<uint32_t, uint32_t>> pieces = {{k + 1, last_}};
+        if (FillContent(pieces, &found) && found.kind == v1::Quote::DIRECT) {
+          out->push_back(std::move(found));
+          return true;
+        }
+      }
+    }
+    // "Q" ― Name
+    if (IsQuote(first_)) {
+      uint32_t d = first_ + 1;
+      while (d < last_ && t_[d].kind == TokenKind::kPunct && !IsPunct(d, '-')) ++d;
+      if (IsPunct(d, '-') && IsWord(d + 1) && StartsUpper(Text(d + 1))) {
+        uint32_t e = d + 1;
+        while (IsWord(e) && e - d <= kMaxSpeakerWords) ++e;
+        if (e >= last_ || IsPunct(e, ',') || IsEndPunct(e)) {
+          FoundAttribution found;
+          found.cue = ByteRange{t_[d].begin, t_[d].end};
+          found.speaker = ByteRange{t_[d + 1].begin, t_[e - 1].end};
+          std::vector<std::pair<uint32_t, uint32_t>> pieces = {{first_, d}};
+          if (FillContent(pieces, &found) && found.kind == v1::Quote::DIRECT) {
+            out->push_back(std::move(found));
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  void EmitQuoteOnlySentence(std::vector<FoundAttribution>* out) const {
+    bool any_quote = false;
+    for (uint32_t k = first_; k < last_; ++k) {
+      if (t_[k].kind == TokenKind::kWord) return;
+      if (t_[k].kind == TokenKind::kQuote) any_quote = true;
+    }
+    if (!any_quote) return;
+    FoundAttribution found;
+    found.inherit_speaker = true;
+    std::vector<std::pair<uint32_t, uint32_t>> pieces = {{first_, last_}};
+    if (FillContent(pieces, &found)) out->push_back(std::move(found));
+  }
+
+  std::string_view p_;
+  const std::vector<QuoteSpan>& quotes_;
+  const std::vector<Token>& t_;
+  const std::vector<const WordInfo*>& info_;
+  const Lexicon& lex_;
+  uint32_t first_, last_;
+};
+
+}  // namespace
+
+std::vector<FoundAttribution> FindAttributions(std::string_view paragraph, const std::vector<QuoteSpan>& quotes,
+                                               const ParagraphTokens& tokens, const Lexicon& lexicon,
+                                               size_t max_per_sentence) {
+  std::vector<FoundAttribution> out;
+  for (const Sentence& sentence : tokens.sentences) {
+    SentenceMatcher(paragraph, quotes, tokens, lexicon, sentence).Run(max_per_sentence, &out);
+  }
+  return out;
+}
+
+}  // namespace copydesk::stages::attribution

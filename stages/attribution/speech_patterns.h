@@ -1,0 +1,55 @@
+// Speech patterns: finds attributions (content, cue, speaker mention) in one tokenised paragraph.
+//
+// Contract
+// - Patterns, per sentence, around each cue of the reporting-verb lexicon:
+//     "Q," said X          "Q," X said          "Q1," X said, "Q2."      (content before; split quotes joined)
+//     X said: "Q"          X said (that) clause X told Y (that) clause   X said to Y, ...  (content after)
+//     clause, X said.      clause, according to X.      According to X, clause.
+//     ..., adding that ...  (a participle after a comma inherits the sentence's speaker)
+//     Name: "Q"            "Q" ― Name             (a colon or a dash as the cue)
+//     Q: ... / NAME: ...    (transcript turns)     Asked (by X) whether ...    Smith's criticism of ...
+//   and a sentence that is only a quotation, which inherits the latest speaker (`inherit_speaker`; the
+//   caller decides whether there is one near enough).
+// - The speaker mention is a token range of the paragraph; the content is one or more byte ranges. A
+//   venue or listener ("to Spanish public radio RNE", "told reporters") is reported apart and never taken as
+//   the speaker.
+// - Bounded work per cue (speaker scans stop after a few words) and at most `max_per_sentence`
+//   attributions per sentence, so the output and the time are linear in the paragraph's size.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "copydesk/v1/enriched_article.pb.h"
+#include "stages/attribution/lexicon.h"
+#include "stages/attribution/paragraph_tokens.h"
+#include "stages/attribution/quote_scanner.h"
+
+namespace copydesk::stages::attribution {
+
+struct ByteRange {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  bool empty() const { return end <= begin; }
+};
+
+struct FoundAttribution {
+  v1::Quote::Kind kind = v1::Quote::KIND_UNSPECIFIED;
+  std::vector<ByteRange> content;    // in reading order; for DIRECT, the words inside the marks
+  int32_t open_quote = -1;           // a quote span left open at the paragraph's end that the content ends in
+  ByteRange cue;
+  ByteRange speaker;                 // empty when inherit_speaker
+  ByteRange listener;                // "reporters" in "told reporters", "CNN" in "told CNN"; may be empty
+  bool inherit_speaker = false;
+  // "X said:" ending the paragraph: the content is the quotation that opens the next paragraph.
+  bool content_in_next_paragraph = false;
+  Frame frame = Frame::kSay;
+};
+
+std::vector<FoundAttribution> FindAttributions(std::string_view paragraph, const std::vector<QuoteSpan>& quotes,
+                                               const ParagraphTokens& tokens, const Lexicon& lexicon,
+                                               size_t max_per_sentence);
+
+}  // namespace copydesk::stages::attribution

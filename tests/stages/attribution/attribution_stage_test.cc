@@ -1,0 +1,335 @@
+#include "stages/attribution/attribution_stage.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <google/protobuf/util/json_util.h>
+
+namespace copydesk::stages {
+namespace {
+
+#define LQ "\xE2\x80\x9C"  // “
+#define RQ "\xE2\x80\x9D"  // ”
+
+struct Outcome {
+  StageResult result = StageResult::Continue();
+  v1::EnrichedArticle out;
+};
+
+Outcome Attribute(const std::vector<std::string>& paragraphs, const v1::EnrichedArticle& start = {}) {
+  StatusOr<StageOptions> options = StageOptions::Validate("attribution", AttributionStageDescriptor().keys, {});
+  auto stage = AttributionStageDescriptor().factory(options.value());
+  Outcome run;
+  run.out = start;
+  for (const std::string& p : paragraphs) run.out.add_paragraphs()->set_text(p);
+  v1::RawArticle raw;
+  Article article{raw, run.out, {}};
+  run.result = stage.value()->Transform(article);
+  return run;
+}
+
+const v1::Quote* FindQuote(const v1::EnrichedArticle& out, std::string_view text) {
+  for (const v1::Quote& q : out.quotes()) {
+    if (q.text() == text) return &q;
+  }
+  return nullptr;
+}
+
+TEST(AttributionStageTest, QuoteThenSaidThenSpeaker) {
+  Outcome run = Attribute({"\"The bridge will reopen in spring,\" said Mayor Lotte Brandt."});
+  ASSERT_FALSE(run.result.failed());
+  ASSERT_EQ(run.out.quotes_size(), 1);
+  const v1::Quote& q = run.out.quotes(0);
+  EXPECT_EQ(q.text(), "The bridge will reopen in spring");
+  EXPECT_EQ(q.kind(), v1::Quote::DIRECT);
+  EXPECT_EQ(q.cue(), "said");
+  EXPECT_EQ(q.speaker().name(), "Lotte Brandt");
+  EXPECT_EQ(q.speaker().title(), "Mayor");
+  EXPECT_EQ(q.speaker().kind(), v1::Speaker::PERSON);
+  EXPECT_EQ(q.location().paragraph(), 0u);
+  EXPECT_EQ(run.out.paragraphs(0).text().substr(q.location().begin(), q.location().end() - q.location().begin()),
+            "The bridge will reopen in spring");
+}
+
+TEST(AttributionStageTest, QuoteThenSpeakerThenSaidWithTypographicMarks) {
+  Outcome run = Attribute({LQ "We ran out of sandbags," RQ " the fire chief said."});
+  ASSERT_EQ(run.out.quotes_size(), 1);
+  EXPECT_EQ(run.out.quotes(0).text(), "We ran out of sandbags");
+  EXPECT_EQ(run.out.quotes(0).speaker().mention(), "the fire chief");
+}
+
+TEST(AttributionStageTest, SplitQuoteIsJoined) {
+  Outcome run = Attribute({"\"The tide was high,\" Omar Haddad said, \"and the wall was low.\""});
+  ASSERT_EQ(run.out.quotes_size(), 1);
+  EXPECT_EQ(run.out.quotes(0).text(), "The tide was high and the wall was low.");
+  EXPECT_EQ(run.out.quotes(0).kind(), v1::Quote::DIRECT);
+  EXPECT_EQ(run.out.quotes(0).speaker().name(), "Omar Haddad");
+}
+
+TEST(AttributionStageTest, SpeakerSaidColonQuote) {
+  Outcome run = Attribute({"Omar Haddad said: \"Nobody expected the water.\""});
+  ASSERT_EQ(run.out.quotes_size(), 1);
+  EXPECT_EQ(run.out.quotes(0).text(), "Nobody expected the water.");
+  EXPECT_EQ(run.out.quotes(0).kind(), v1::Quote::DIRECT);
+}
+
+TEST(AttributionStageTest, ReportedSpeechWithThat) {
+  Outcome run = Attribute({"City engineers said Monday that the levee needs new pumps."});
+  ASSERT_EQ(run.out.quotes_size(), 1);
+  const v1::Quote& q = run.out.quotes(0);
+  EXPECT_EQ(q.text(), "the levee needs new pumps");
+  EXPECT_EQ(q.kind(), v1::Quote::INDIRECT);
+  EXPECT_EQ(q.speaker().mention(), "City engineers");
+  EXPECT_EQ(q.speaker().kind(), v1::Speaker::GROUP);
+}
+
+TEST(AttributionStageTest, ReportedSpeechWithQuotedFragmentsIsMixed) {
+  Outcome run = Attribute({"Haddad said the repairs were \"long overdue\" and would start soon."});
+  ASSERT_EQ(run.out.quotes_size(), 1);
+  EXPECT_EQ(run.out.quotes(0).kind(), v1::Quote::MIXED);
+  EXPECT_EQ(run.out.quotes(0).text(), "the repairs were \"long overdue\" and would start soon");
+}
+
+TEST(AttributionStageTest, TellWithListenerSkipsTheListener) {
+  Outcome run = Attribute({"Brandt told reporters that the budget was spent."});
+  ASSERT_EQ(run.out.quotes_size(), 1);
+  EXPECT_EQ(run.out.quotes(0).text(), "the budget was spent");
+  EXPECT_EQ(run.out.quotes(0).cue(), "told");
+  EXPECT_EQ(run.out.quotes(0).speaker().mention(), "Brandt");
+}
+
+TEST(AttributionStageTest, VenueIsNeverTheSpeaker) {
+  Outcome run = Attribute({"\"We will rebuild,\" Deputy Mayor Sara Okafor said to regional radio Onda Norte."});
+  ASSERT_EQ(run.out.quotes_size(), 1);
+  EXPECT_EQ(run.out.quotes(0).speaker().name(), "Sara Okafor");
+  EXPECT_EQ(run.out.quotes(0).speaker().title(), "Deputy Mayor");
+}
+
+TEST(AttributionStageTest, ClauseThenSpeakerSaid) {
+  Outcome run = Attribute({"The pumps failed twice last year, the engineer said."});
+  ASSERT_EQ(run.out.quotes_size(), 1);
+  EXPECT_EQ(run.out.quotes(0).text(), "The pumps failed twice last year");
+  EXPECT_EQ(run.out.quotes(0).speaker().mention(), "the engineer");
+}
+
+TEST(AttributionStageTest, InAStatementSpeakerSaid) {
+  Outcome run = Attribute({"In a statement, the water board said the river had crested."});
+  ASSERT_EQ(run.out.quotes_size(), 1);
+  EXPECT_EQ(run.out.quotes(0).text(), "the river had crested");
+  EXPECT_EQ(run.out.quotes(0).speaker().mention(), "the water board");
+}
+
+TEST(AttributionStageTest, DocumentSpeaksForOrganization) {
+  Outcome run = Attribute({"\"Supplies are on their way,\" said a joint UNICEF statement."});
+  ASSERT_EQ(run.out.quotes_size(), 1);
+  EXPECT_EQ(run.out.quotes(0).speaker().kind(), v1::Speaker::DOCUMENT);
+  EXPECT_EQ(run.out.quotes(0).speaker().name(), "UNICEF");
+}
+
+TEST(AttributionStageTest, AccordingToAPersonIsAnAttribution) {
+  Outcome run = Attribute({"The levee was built in 1962, according to historian Ruth Adler."});
+  ASSERT_EQ(run.out.quotes_size(), 1);
+  EXPECT_EQ(run.out.quotes(0).text(), "The levee was built in 1962");
+  EXPECT_EQ(run.out.quotes(0).cue(), "according to");
+  EXPECT_EQ(run.out.quotes(0).speaker().name(), "Ruth Adler");
+}
+
+TEST(AttributionStageTest, NewsAgencyIsASourceNotASpeaker) {
+  Outcome run = Attribute({"Brandt said the dam held, the Associated Press reported.",
+                           "Ferries stopped running, according to Reuters."});
+  for (const v1::Quote& q : run.out.quotes()) {
+    EXPECT_NE(q.speaker().mention(), "the Associated Press");
+    EXPECT_NE(q.speaker().mention(), "Reuters");
+  }
+  ASSERT_EQ(run.out.sources_size(), 2);
+  EXPECT_EQ(run.out.sources(0).name(), "Associated Press");
+  EXPECT_EQ(run.out.sources(0).cue(), "the Associated Press reported");
+  EXPECT_EQ(run.out.sources(1).name(), "Reuters");
+}
+
+TEST(AttributionStageTest, ToldANewsNetworkCreditsIt) {
+  Outcome run = Attribute({"Brandt told CNN that the town would recover."});
+  ASSERT_EQ(run.out.sources_size(), 1);
+  EXPECT_EQ(run.out.sources(0).name(), "CNN");
+  ASSERT_EQ(run.out.quotes_size(), 1);
+  EXPECT_EQ(run.out.quotes(0).speaker().mention(), "Brandt");
+}
+
+TEST(AttributionStageTest, EarlierSourcesAreCanonicalisedAndDeduplicated) {
+  v1::EnrichedArticle start;
+  v1::NewsSource* s = start.add_sources();
+  s->set_name("AP");
+  s->set_cue("syndication note");
+  Outcome run = Attribute({"The river rose overnight, the Associated Press reported."}, start);
+  ASSERT_EQ(run.out.sources_size(), 1);
+  EXPECT_EQ(run.out.sources(0).name(), "Associated Press");
+  EXPECT_EQ(run.out.sources(0).cue(), "syndication note");
+}
+
+TEST(AttributionStageTest, SurnameResolvesToTheFullNameAndTitle) {
+  Outcome run = Attribute({"Harbour Master Ines Kowalczyk inspected the quay on Tuesday.",
+                           "\"The cranes are safe,\" Kowalczyk said."});
+  ASSERT_EQ(run.out.quotes_size(), 1);
+  EXPECT_EQ(run.out.quotes(0).speaker().mention(), "Kowalczyk");
+  EXPECT_EQ(run.out.quotes(0).speaker().name(), "Ines Kowalczyk");
+  EXPECT_EQ(run.out.quotes(0).speaker().title(), "Harbour Master");
+}
+
+TEST(AttributionStageTest, PronounResolvesToThePreviousSpeaker) {
+  Outcome run = Attribute({"\"The cranes are safe,\" said Ines Kowalczyk.", "\"We checked each one,\" she added."});
+  ASSERT_EQ(run.out.quotes_size(), 2);
+  EXPECT_EQ(run.out.quotes(1).speaker().mention(), "she");
+  EXPECT_EQ(run.out.quotes(1).speaker().name(), "Ines Kowalczyk");
+  EXPECT_EQ(run.out.quotes(1).cue(), "added");
+}
+
+TEST(AttributionStageTest, QuoteContinuedAcrossParagraphs) {
+  Outcome run = Attribute({"Kowalczyk said: \"The first crane failed in May.", "\"The second one failed in June.\"",
+                           "Other news followed."});
+  ASSERT_EQ(run.out.quotes_size(), 1);
+  EXPECT_EQ(run.out.quotes(0).text(), "The first crane failed in May. The second one failed in June.");
+  EXPECT_EQ(run.out.quotes(0).kind(), v1::Quote::DIRECT);
+}
+
+TEST(AttributionStageTest, FollowingQuotedParagraphInheritsTheSpeaker) {
+  Outcome run = Attribute({"\"The cranes are safe,\" said Ines Kowalczyk.", "\"Nobody was hurt this year.\""});
+  ASSERT_EQ(run.out.quotes_size(), 2);
+  EXPECT_EQ(run.out.quotes(1).text(), "Nobody was hurt this year.");
+  EXPECT_EQ(run.out.quotes(1).speaker().name(), "Ines Kowalczyk");
+}
+
+TEST(AttributionStageTest, UnclosedQuoteDoesNotSwallowTheArticle) {
+  Outcome run = Attribute({"Brandt said: \"The wall is strong", "The storm moved north.",
+                           "\"The roads are open,\" said Omar Haddad."});
+  ASSERT_EQ(run.out.quotes_size(), 2);
+  EXPECT_EQ(run.out.quotes(0).text(), "The wall is strong");
+  EXPECT_EQ(run.out.quotes(1).speaker().name(), "Omar Haddad");
+}
+
+TEST(AttributionStageTest, TitleOfAWorkIsNotSpeech) {
+  Outcome run = Attribute({"The museum opened \"The Long Winter Garden\" on Friday.",
+                           "\"The Long Winter Garden\""});
+  EXPECT_EQ(run.out.quotes_size(), 0);
+}
+
+TEST(AttributionStageTest, ApostrophesAreNotQuotes) {
+  Outcome run = Attribute({"The ministers' plan didn't work, Brandt said."});
+  ASSERT_EQ(run.out.quotes_size(), 1);
+  EXPECT_EQ(run.out.quotes(0).kind(), v1::Quote::INDIRECT);
+  EXPECT_EQ(run.out.quotes(0).text(), "The ministers' plan didn't work");
+}
+
+TEST(AttributionStageTest, ParticipleInheritsTheSpeaker) {
+  Outcome run = Attribute({"\"The cranes are safe,\" said Ines Kowalczyk, adding that the quay would reopen."});
+  ASSERT_EQ(run.out.quotes_size(), 2);
+  const v1::Quote* added = FindQuote(run.out, "the quay would reopen");
+  ASSERT_NE(added, nullptr);
+  EXPECT_EQ(added->speaker().name(), "Ines Kowalczyk");
+  EXPECT_EQ(added->cue(), "adding");
+}
+
+TEST(AttributionStageTest, ColonAndDashCues) {
+  Outcome run = Attribute({"Ruth Adler: \"Keep the gates shut.\"", "\"Open them at dawn.\" \xE2\x80\x95 Omar Haddad"});
+  ASSERT_EQ(run.out.quotes_size(), 2);
+  EXPECT_EQ(run.out.quotes(0).speaker().mention(), "Ruth Adler");
+  EXPECT_EQ(run.out.quotes(0).text(), "Keep the gates shut.");
+  EXPECT_EQ(run.out.quotes(1).speaker().mention(), "Omar Haddad");
+}
+
+TEST(AttributionStageTest, SaidColonEndingAParagraphTakesTheNextQuote) {
+  Outcome run = Attribute({"At the briefing, Ruth Adler said:", "\"They stay shut until Friday.\""});
+  ASSERT_EQ(run.out.quotes_size(), 1);
+  EXPECT_EQ(run.out.quotes(0).text(), "They stay shut until Friday.");
+  EXPECT_EQ(run.out.quotes(0).location().paragraph(), 1u);
+}
+
+TEST(AttributionStageTest, AskedTakesTheQuestionAndItsAsker) {
+  Outcome run = Attribute({"Asked by a reporter whether the gates would open, Adler shook her head."});
+  ASSERT_GE(run.out.quotes_size(), 1);
+  EXPECT_EQ(run.out.quotes(0).text(), "whether the gates would open");
+  EXPECT_EQ(run.out.quotes(0).cue(), "Asked");
+  EXPECT_EQ(run.out.quotes(0).speaker().mention(), "a reporter");
+}
+
+TEST(AttributionStageTest, TranscriptTurnsAreAttributed) {
+  Outcome run = Attribute({"Q: Will the ferry run this winter?", "HADDAD: Only if the channel is dredged."});
+  ASSERT_EQ(run.out.quotes_size(), 2);
+  EXPECT_EQ(run.out.quotes(1).speaker().mention(), "HADDAD");
+  EXPECT_EQ(run.out.quotes(1).text(), "Only if the channel is dredged.");
+}
+
+TEST(AttributionStageTest, ParentheticalAttributionJoinsBothHalves) {
+  Outcome run = Attribute({"The new pumps, the engineer said, would arrive in March."});
+  ASSERT_EQ(run.out.quotes_size(), 1);
+  EXPECT_EQ(run.out.quotes(0).text(), "The new pumps would arrive in March");
+}
+
+TEST(AttributionStageTest, SpeechNounTakesThePossessiveAsSpeaker) {
+  Outcome run = Attribute({"Brandt's criticism of the dredging contract grew louder."});
+  ASSERT_EQ(run.out.quotes_size(), 1);
+  EXPECT_EQ(run.out.quotes(0).speaker().mention(), "Brandt");
+  EXPECT_EQ(run.out.quotes(0).text(), "the dredging contract grew louder");
+}
+
+TEST(AttributionStageTest, NounBeforeAVerbIsNotACue) {
+  Outcome run = Attribute({"The report said the pumps were old.", "The museum's note explains nothing."});
+  ASSERT_EQ(run.out.quotes_size(), 1);
+  EXPECT_EQ(run.out.quotes(0).cue(), "said");
+  EXPECT_EQ(run.out.quotes(0).speaker().kind(), v1::Speaker::DOCUMENT);
+}
+
+TEST(AttributionStageTest, QuotationFarFromAnySpeakerIsNotAttributed) {
+  Outcome run = Attribute({"\"The cranes are safe,\" said Ines Kowalczyk.", "The storm moved north.",
+                           "Ferries stayed in port.", "Crews checked the ramps.", "\"Nobody was hurt.\""});
+  ASSERT_EQ(run.out.quotes_size(), 1);
+}
+
+TEST(AttributionStageTest, ManyMarksAndOneHugeParagraphFinish) {
+  std::string marks;
+  for (int i = 0; i < 10000; ++i) marks += "\" said he, ";
+  std::string huge;
+  while (huge.size() < 5 * 1024 * 1024) huge += "Officials said the plan, which they called \"bold\", was late and ";
+  Outcome run = Attribute({marks, huge});
+  EXPECT_FALSE(run.result.failed());
+  EXPECT_GT(run.out.quotes_size(), 0);
+}
+
+TEST(AttributionStageTest, BadConfigIsRejected) {
+  StatusOr<StageOptions> options = StageOptions::Validate("attribution", AttributionStageDescriptor().keys,
+                                                          {{"max_quotes_per_sentence", "0"}});
+  ASSERT_TRUE(options.ok());
+  EXPECT_FALSE(AttributionStageDescriptor().factory(options.value()).ok());
+}
+
+// The dev corpus is third-party text kept outside the repository; this check runs only where it is present.
+TEST(AttributionStageTest, DevCorpusArticlesAllProcess) {
+  std::ifstream in(std::string(COPYDESK_SOURCE_DIR) + "/../shared/corpus/attribution/dev/articles.jsonl");
+  if (!in) GTEST_SKIP() << "../shared/corpus is absent";
+  StatusOr<StageOptions> options = StageOptions::Validate("attribution", AttributionStageDescriptor().keys, {});
+  auto stage = AttributionStageDescriptor().factory(options.value());
+  std::string line;
+  int articles = 0, with_quotes = 0;
+  while (std::getline(in, line)) {
+    v1::RawArticle raw;
+    ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(line, &raw).ok());
+    v1::EnrichedArticle out;
+    std::istringstream lines(raw.text());
+    std::string p;
+    while (std::getline(lines, p)) {
+      if (!p.empty()) out.add_paragraphs()->set_text(p);
+    }
+    Article article{raw, out, {}};
+    ASSERT_FALSE(stage.value()->Transform(article).failed());
+    ++articles;
+    with_quotes += out.quotes_size() > 0;
+  }
+  EXPECT_GT(articles, 0);
+  EXPECT_GT(with_quotes * 10, articles * 8);  // nearly every political news article quotes someone
+}
+
+}  // namespace
+}  // namespace copydesk::stages
