@@ -21,16 +21,14 @@ StatusOr<Chain> Chain::Build(const ChainSpec& spec) {
     }
   }
   Chain chain;
+  static const std::map<std::string, std::string> kNone;
   for (const std::string& name : spec.stages) {
-    const StageDescriptor* descriptor = FindStage(name);
-    if (descriptor == nullptr) return Status::Error("config", "unknown stage '" + name + "'");
-    static const std::map<std::string, std::string> kNone;
     auto it = spec.config.find(name);
-    StatusOr<StageOptions> options = StageOptions::Validate(name, descriptor->keys,
-                                                            it == spec.config.end() ? kNone : it->second);
-    if (!options.ok()) return Status::Error("config", options.status().ToString());
-    StatusOr<std::unique_ptr<Stage>> stage = descriptor->factory(options.value());
-    if (!stage.ok()) return Status::Error("config", stage.status().ToString());
+    StatusOr<std::unique_ptr<Stage>> stage = MakeStage(name, it == spec.config.end() ? kNone : it->second);
+    if (!stage.ok()) {
+      const Status& s = stage.status();
+      return s.where() == "config" ? s : Status::Error("config", s.ToString());
+    }
     chain.stages_.push_back(std::move(stage).value());
   }
   return chain;

@@ -24,4 +24,12 @@ const StageDescriptor* FindStage(std::string_view name) {
   return nullptr;
 }
 
+StatusOr<std::unique_ptr<Stage>> MakeStage(std::string_view name, const std::map<std::string, std::string>& config) {
+  const StageDescriptor* descriptor = FindStage(name);
+  if (descriptor == nullptr) return Status::Error("config", "unknown stage '" + std::string(name) + "'");
+  StatusOr<StageOptions> options = StageOptions::Validate(name, descriptor->keys, config);
+  if (!options.ok()) return options.status();
+  return descriptor->factory(options.value());
+}
+
 }  // namespace copydesk::stages

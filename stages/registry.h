@@ -5,6 +5,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <span>
 #include <string_view>
@@ -29,5 +30,11 @@ std::span<const StageDescriptor> BuiltinStages();
 
 // nullptr when no stage has that name.
 const StageDescriptor* FindStage(std::string_view name);
+
+// Validates `config` against the named stage's key table and builds the stage: what the chain does for
+// each of its stages, and what tests, benchmarks and fuzz targets use to get one stage alone. Errors have
+// where = the stage name (or "config" for an unknown name).
+StatusOr<std::unique_ptr<Stage>> MakeStage(std::string_view name,
+                                           const std::map<std::string, std::string>& config = {});
 
 }  // namespace copydesk::stages

@@ -5,41 +5,19 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
-#include <memory>
 #include <set>
 #include <string>
 #include <string_view>
 
-#include "stages/attribution/attribution_stage.h"
-#include "stages/text/utf8.h"
-
-namespace {
-
-const copydesk::stages::Stage& TheStage() {
-  static const std::unique_ptr<copydesk::stages::Stage> stage = [] {
-    auto options = copydesk::stages::StageOptions::Validate(
-        "attribution", copydesk::stages::AttributionStageDescriptor().keys, {});
-    return std::move(copydesk::stages::AttributionStageDescriptor().factory(options.value())).value();
-  }();
-  return *stage;
-}
-
-}  // namespace
+#include "tests/fuzz/fuzz_support.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size > 1 << 20) return 0;
-  std::string text;
-  copydesk::text::RepairUtf8(std::string_view(reinterpret_cast<const char*>(data), size), &text);
   copydesk::v1::RawArticle raw;
   copydesk::v1::EnrichedArticle out;
   copydesk::stages::Article article{raw, out, {}};
-  std::string_view rest = text;
-  while (!rest.empty()) {
-    size_t nl = rest.find('\n');
-    out.add_paragraphs()->set_text(std::string(rest.substr(0, nl)));
-    rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
-  }
-  if (TheStage().Transform(article).failed()) std::abort();
+  copydesk::fuzz::AppendParagraphs(data, size, &out);
+  if (copydesk::fuzz::StageNamed("attribution").Transform(article).failed()) std::abort();
   for (const copydesk::v1::Quote& q : out.quotes()) {
     if (q.text().empty()) std::abort();
     const copydesk::v1::Location& l = q.location();

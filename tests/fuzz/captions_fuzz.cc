@@ -8,21 +8,9 @@
 #include <string>
 #include <string_view>
 
-#include "stages/captions/captions_stage.h"
+#include "tests/fuzz/fuzz_support.h"
 #include "stages/text/utf8.h"
 
-namespace {
-
-const copydesk::stages::Stage& TheStage() {
-  static const std::unique_ptr<copydesk::stages::Stage> stage = [] {
-    auto options = copydesk::stages::StageOptions::Validate(
-        "captions", copydesk::stages::CaptionsStageDescriptor().keys, {});
-    return std::move(copydesk::stages::CaptionsStageDescriptor().factory(options.value())).value();
-  }();
-  return *stage;
-}
-
-}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size > 1 << 20) return 0;
@@ -48,7 +36,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
   }
   const int before = out.paragraphs_size();
-  copydesk::stages::StageResult result = TheStage().Transform(article);
+  copydesk::stages::StageResult result = copydesk::fuzz::StageNamed("captions").Transform(article);
   if (result.failed()) std::abort();
   if (out.paragraphs_size() > before) std::abort();
   for (const copydesk::v1::Caption& c : out.captions()) {
