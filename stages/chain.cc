@@ -9,7 +9,9 @@ namespace copydesk::stages {
 
 ChainSpec DefaultChainSpec() {
   ChainSpec spec;
-  for (const StageDescriptor& d : BuiltinStages()) spec.stages.emplace_back(d.name);
+  for (const StageDescriptor& d : BuiltinStages()) {
+    if (d.in_default_chain) spec.stages.emplace_back(d.name);
+  }
   return spec;
 }
 

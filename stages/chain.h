@@ -22,7 +22,8 @@ struct ChainSpec {
   std::map<std::string, std::map<std::string, std::string>> config;  // stage name -> key -> value
 };
 
-// The chain the project recommends: every built-in stage that is ready, in order.
+// The chain the project recommends: the built-in stages marked in_default_chain, in registry order. The
+// worker's embedded default configuration names the same chain (a test keeps them equal).
 ChainSpec DefaultChainSpec();
 
 class Chain {

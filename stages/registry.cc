@@ -4,13 +4,15 @@
 
 #include "stages/attribution/attribution_stage.h"
 #include "stages/captions/captions_stage.h"
+#include "stages/clean/clean_stage.h"
 #include "stages/normalize/normalize_stage.h"
 
 namespace copydesk::stages {
 
 std::span<const StageDescriptor> BuiltinStages() {
-  static const std::array<StageDescriptor, 3> kStages = {
+  static const std::array<StageDescriptor, 4> kStages = {
       NormalizeStageDescriptor(),
+      CleanStageDescriptor(),
       CaptionsStageDescriptor(),
       AttributionStageDescriptor(),
   };

@@ -23,6 +23,9 @@ struct StageDescriptor {
   std::span<const ConfigKey> keys;
   // Turns validated options into a ready stage, once, at start-up.
   std::function<StatusOr<std::unique_ptr<Stage>>(const StageOptions&)> factory;
+  // False for a stage that is an alternative to another rather than a step of the full chain
+  // (normalize, the minimal stand-in for clean).
+  bool in_default_chain = true;
 };
 
 // Every built-in stage, in the recommended chain order.

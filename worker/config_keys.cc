@@ -34,7 +34,7 @@ std::span<const WorkerKey> WorkerKeys() {
       {"worker.retry_backoff_ms", KeyType::kInt, "200", "First wait before re-producing after a failed delivery."},
       {"worker.retry_backoff_max_ms", KeyType::kInt, "10000", "Longest wait between produce retries."},
       {"worker.poll_timeout_ms", KeyType::kInt, "100", "Consumer poll timeout; bounds the loop's reaction time."},
-      {"stages.chain", KeyType::kString, "normalize",
+      {"stages.chain", KeyType::kString, "clean,captions,attribution",
        "Comma-separated stage names, run left to right (see `copydesk-worker stages`)."},
       {"log.level", KeyType::kString, "info", "trace, debug, info, warn, error or off."},
       {"log.format", KeyType::kString, "auto", "text, json, or auto (text on a terminal, JSON lines otherwise)."},

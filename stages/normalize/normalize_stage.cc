@@ -70,6 +70,7 @@ StageDescriptor NormalizeStageDescriptor() {
         if (max_bytes <= 0) return Status::Error("normalize", "max_bytes must be positive");
         return std::unique_ptr<Stage>(new NormalizeStage(max_bytes));
       },
+      /*in_default_chain=*/false,
   };
 }
 

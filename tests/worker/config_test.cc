@@ -13,6 +13,14 @@ TEST(ConfigTest, DefaultsValidate) {
   EXPECT_EQ(config.GetString("kafka.input_topic"), "articles.raw");
 }
 
+TEST(ConfigTest, DefaultConfigRunsTheRecommendedChain) {
+  Config defaults_only;
+  Config embedded;
+  ASSERT_TRUE(embedded.ApplyYamlText(DefaultYaml(), "embedded").ok());
+  EXPECT_EQ(embedded.ChainSpec().stages, stages::DefaultChainSpec().stages);
+  EXPECT_EQ(defaults_only.ChainSpec().stages, stages::DefaultChainSpec().stages);
+}
+
 TEST(ConfigTest, YamlIsFlattenedAndListsBecomeCommaSeparated) {
   Config config;
   Status s = config.ApplyYamlText(

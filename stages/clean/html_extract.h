@@ -1,0 +1,70 @@
+// Article extraction from a raw HTML page, with gumbo (a conformant HTML5 parser).
+//
+// Contract
+// - Drops script, style, nav, aside, footer, comments and hidden elements; forms and elements whose class
+//   or id marks them as chrome (html_chrome.tsv) are dropped too unless nothing article-like is left
+//   without them (readability's retry). Splits the rest into text blocks at block-level elements
+//   and <br>, and scores containers by the text and link density of the blocks inside them (the
+//   readability / trafilatura approach); the blocks of the best container, minus link lists, are the
+//   body in reading order.
+// - <figure>/<figcaption> content inside the article is never body: it is returned as caption candidates
+//   with the index of the body block they stood before.
+// - Title: the first <h1>, else og:title, else <title>.
+// - Text is returned as written (character references already decoded by the parser, white space not yet
+//   collapsed). Iterative walks only, so nesting depth cannot exhaust the stack; time linear in the page.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "stages/status.h"
+
+namespace re2 {
+class RE2;
+}
+
+namespace copydesk::stages::clean {
+
+struct HtmlBlock {
+  std::string text;
+  double link_density = 0;  // share of the block's characters inside <a>
+};
+
+struct HtmlFigure {
+  std::string text;      // figcaption text (or the figure's text when it has no figcaption)
+  std::string credit;    // text of a credit-like element (<cite>, class *credit*), else empty
+  size_t position = 0;   // index into blocks of the block the figure stood before
+};
+
+struct HtmlArticle {
+  std::string title;
+  std::vector<HtmlBlock> blocks;
+  std::vector<HtmlFigure> figures;
+  size_t elements_dropped = 0;  // subtrees dropped as chrome, for CleaningReport.markup_removed
+};
+
+// How deeply the elements of `html` nest, counting only elements that HTML does not close on its own.
+size_t NestingDepth(std::string_view html);
+
+// Empties <script> and <style> elements and removes comments, before parsing; adds to *stripped how
+// many it emptied or removed. Exposed for tests.
+std::string StripRawText(std::string_view html, size_t* stripped);
+
+class HtmlExtractor {
+ public:
+  static StatusOr<std::shared_ptr<const HtmlExtractor>> Create(std::string_view chrome_table);
+  ~HtmlExtractor();
+
+  // `html` must be valid UTF-8. Fails when elements nest deeper than 4096 (the parser's time would grow
+  // with the square of the depth).
+  StatusOr<HtmlArticle> Extract(std::string_view html) const;
+
+ private:
+  HtmlExtractor() = default;
+  std::unique_ptr<re2::RE2> unlikely_;
+  std::unique_ptr<re2::RE2> likely_;
+};
+
+}  // namespace copydesk::stages::clean

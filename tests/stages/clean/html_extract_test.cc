@@ -1,0 +1,136 @@
+#include "stages/clean/html_extract.h"
+
+#include <gtest/gtest.h>
+
+namespace copydesk::embedded {
+std::string_view clean_html_chrome();
+}  // namespace copydesk::embedded
+
+namespace copydesk::stages::clean {
+namespace {
+
+const HtmlExtractor& Extractor() {
+  static const std::shared_ptr<const HtmlExtractor> extractor =
+      HtmlExtractor::Create(embedded::clean_html_chrome()).value();
+  return *extractor;
+}
+
+std::vector<std::string> Texts(const HtmlArticle& article) {
+  std::vector<std::string> texts;
+  for (const HtmlBlock& b : article.blocks) texts.push_back(b.text);
+  return texts;
+}
+
+const char kPage[] = R"(<!doctype html><html><head><title>Harbour plan | Example News</title>
+<meta property="og:title" content="Harbour plan approved"><script>var x = "<p>not text</p>";</script>
+<style>p { color: red }</style></head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<div class="sidebar-widget"><p>Most popular stories of the week, chosen for you by our editors.</p></div>
+<article><h1>Harbour plan approved</h1>
+<div class="story-body">
+<p>The council approved the harbour plan on Tuesday, after a long debate, a close vote and a recount.</p>
+<figure><img src="a.jpg"><figcaption>Boats in the harbour at dawn. <span class="credit">Jane Roe/Example</span></figcaption></figure>
+<p>Work on the new quay will start in the spring, the mayor said, and should end within two years.</p>
+<!-- a comment that is not text -->
+<p>Residents, who had asked for a second meeting, welcomed the decision, though some still worry about noise.</p>
+<ul class="links"><li><a href="/a">Ferry fares to rise</a></li><li><a href="/b">New bridge opens</a></li></ul>
+</div></article>
+<footer><p>Copyright Example News, all rights reserved, and more footer text here.</p></footer>
+</body></html>)";
+
+TEST(HtmlExtractTest, FindsTheArticleAndDropsChrome) {
+  HtmlArticle article = Extractor().Extract(kPage).value();
+  EXPECT_EQ(article.title, "Harbour plan approved");
+  std::vector<std::string> texts = Texts(article);
+  ASSERT_GE(texts.size(), 3u);
+  EXPECT_EQ(texts[0], "The council approved the harbour plan on Tuesday, after a long debate, a close vote and a recount.");
+  EXPECT_EQ(texts[1], "Work on the new quay will start in the spring, the mayor said, and should end within two years.");
+  for (const std::string& t : texts) {
+    EXPECT_EQ(t.find("Home"), std::string::npos) << t;
+    EXPECT_EQ(t.find("not text"), std::string::npos) << t;
+    EXPECT_EQ(t.find("Most popular"), std::string::npos) << t;
+    EXPECT_EQ(t.find("footer text"), std::string::npos) << t;
+    EXPECT_EQ(t.find("Boats in the harbour"), std::string::npos) << t;
+  }
+  EXPECT_GT(article.elements_dropped, 0u);
+}
+
+TEST(HtmlExtractTest, FiguresBecomeCaptionCandidatesWithTheirPosition) {
+  HtmlArticle article = Extractor().Extract(kPage).value();
+  ASSERT_EQ(article.figures.size(), 1u);
+  EXPECT_NE(article.figures[0].text.find("Boats in the harbour at dawn."), std::string::npos);
+  EXPECT_EQ(article.figures[0].text.find("Jane Roe"), std::string::npos);
+  EXPECT_EQ(article.figures[0].credit, "Jane Roe/Example");
+  EXPECT_EQ(article.figures[0].position, 1u);
+}
+
+TEST(HtmlExtractTest, LinkListsCarryTheirLinkDensity) {
+  HtmlArticle article = Extractor().Extract(kPage).value();
+  bool found = false;
+  for (const HtmlBlock& b : article.blocks) {
+    if (b.text.find("Ferry fares") != std::string::npos) {
+      found = true;
+      EXPECT_GT(b.link_density, 0.9);
+    }
+  }
+  EXPECT_TRUE(found);
+}
+
+TEST(HtmlExtractTest, TitleFallsBackToOgTitleThenTitle) {
+  EXPECT_EQ(Extractor().Extract("<head><meta property=og:title content=\"From og\"><title>T</title></head><p>x</p>")
+                .value().title, "From og");
+  EXPECT_EQ(Extractor().Extract("<title>Only title</title><p>x</p>").value().title, "Only title");
+}
+
+TEST(HtmlExtractTest, DeepNestingWorksUpToTheLimitAndFailsBeyondIt) {
+  std::string deep;
+  for (int i = 0; i < 3000; ++i) deep += "<div>";
+  deep += "<p>Deep text that is long enough to be scored as a paragraph of prose.";
+  StatusOr<HtmlArticle> article = Extractor().Extract(deep);
+  ASSERT_TRUE(article.ok());
+  ASSERT_EQ(article->blocks.size(), 1u);
+  EXPECT_EQ(article->blocks[0].text, "Deep text that is long enough to be scored as a paragraph of prose.");
+  std::string deeper;
+  for (int i = 0; i < 10000; ++i) deeper += "<span>";
+  StatusOr<HtmlArticle> failed = Extractor().Extract(deeper);
+  ASSERT_FALSE(failed.ok());
+  EXPECT_NE(failed.status().reason().find("deep"), std::string::npos);
+}
+
+TEST(HtmlExtractTest, NestingDepthIgnoresElementsHtmlClosesItself) {
+  EXPECT_EQ(NestingDepth("<div><p>a<p>b<ul><li>c<li>d</ul><br><img src=x></div>"), 2u);
+  EXPECT_EQ(NestingDepth("<div><div/><span></span></div>"), 2u);
+}
+
+TEST(HtmlExtractTest, UnterminatedMarkupStillGivesText) {
+  StatusOr<HtmlArticle> article = Extractor().Extract("<p>open <b>bold <a href='x");
+  ASSERT_TRUE(article.ok());
+  ASSERT_EQ(article->blocks.size(), 1u);
+  EXPECT_EQ(article->blocks[0].text, "open bold ");
+}
+
+TEST(HtmlExtractTest, StripRawTextEmptiesScriptsAndStylesAndDropsComments) {
+  size_t stripped = 0;
+  EXPECT_EQ(StripRawText("<p>a</p><SCRIPT type=x>if (a < b) { x = '</p>'; }</script ><!-- c --><style>p{}</style>"
+                         "<scripts>kept</scripts>",
+                         &stripped),
+            "<p>a</p><SCRIPT type=x></script ><style></style><scripts>kept</scripts>");
+  EXPECT_EQ(stripped, 3u);
+  stripped = 0;
+  EXPECT_EQ(StripRawText("<p>a<script>never closed", &stripped), "<p>a<script>");
+  EXPECT_EQ(StripRawText("<!-- never closed", &stripped), "");
+}
+
+TEST(HtmlExtractTest, ArticleWrappedInAChromeLookingClassOrAFormIsStillFound) {
+  std::string paragraph = "<p>The harbour council approved the plan on Tuesday, after a long debate, a close vote, "
+                          "a recount and a second debate that ran well past midnight.</p>";
+  std::string body;
+  for (int i = 0; i < 6; ++i) body += paragraph;
+  for (std::string wrapper : {"<div class='layout with-sidebar'>", "<form action=/x>"}) {
+    HtmlArticle article = Extractor().Extract("<body>" + wrapper + "<div>" + body + "</div></div></body>").value();
+    EXPECT_EQ(article.blocks.size(), 6u) << wrapper;
+  }
+}
+
+}  // namespace
+}  // namespace copydesk::stages::clean
