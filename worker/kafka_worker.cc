@@ -808,16 +808,18 @@ int KafkaWorker::Run() {
 }  // namespace
 
 int RunKafkaWorker(const Config& config) {
-  StatusOr<stages::Chain> chain = stages::Chain::Build(config.ChainSpec());
-  if (!chain.ok()) {
-    spdlog::error("{}", chain.status().ToString());
-    return kExitConfig;
-  }
+  // First of all, so that a SIGTERM during start-up (building the chain, joining the group) is a request
+  // to stop cleanly rather than the default kill.
   struct sigaction action {};
   action.sa_handler = OnSignal;
   sigemptyset(&action.sa_mask);
   sigaction(SIGTERM, &action, nullptr);
   sigaction(SIGINT, &action, nullptr);
+  StatusOr<stages::Chain> chain = stages::Chain::Build(config.ChainSpec());
+  if (!chain.ok()) {
+    spdlog::error("{}", chain.status().ToString());
+    return kExitConfig;
+  }
   KafkaWorker worker(config, chain.value());
   return worker.Run();
 }

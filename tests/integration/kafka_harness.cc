@@ -268,6 +268,15 @@ std::string WorkerProcess::Log() const {
   return buffer.str();
 }
 
+bool WorkerProcess::WaitForLog(const std::string& text, std::chrono::milliseconds timeout) const {
+  auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (std::chrono::steady_clock::now() < deadline) {
+    if (Log().find(text) != std::string::npos) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  return false;
+}
+
 int WorkerProcess::HttpPort(std::chrono::milliseconds timeout) const {
   const std::string marker = "and /readyz on http://";
   auto deadline = std::chrono::steady_clock::now() + timeout;

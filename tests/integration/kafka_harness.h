@@ -57,6 +57,8 @@ class WorkerProcess {
   const std::string& log_path() const { return log_path_; }
   std::string LogTail(size_t bytes = 4000) const;
   std::string Log() const;
+  // Waits until the worker's log shows `text` (e.g. "assigned partitions"); false after the timeout.
+  bool WaitForLog(const std::string& text, std::chrono::milliseconds timeout) const;
   // The port of the worker's HTTP endpoint, read from its start-up log line; -1 after the timeout.
   int HttpPort(std::chrono::milliseconds timeout) const;
 

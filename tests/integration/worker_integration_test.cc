@@ -145,6 +145,7 @@ TEST(WorkerIntegrationTest, SigkillMidwayThenRestartLosesNothing) {
 
   WorkerProcess second("after-kill", topics.Args());
   second.Start();
+  ASSERT_TRUE(second.WaitForLog("assigned partitions", 60s)) << second.LogTail();
   std::vector<Record> outputs = ReadUntilUnique(topics.output, kArticles, 300s);
   std::map<std::string, int> seen = DecodeOutputs(outputs);
   size_t missing = 0;
@@ -325,6 +326,9 @@ TEST(WorkerIntegrationTest, SigtermDrainsAndCommitsSoTheNextWorkerRedoesNothing)
 
   WorkerProcess second("after-drain", topics.Args());
   second.Start();
+  // The first worker may have drained everything it had fetched, leaving the second nothing to do: wait
+  // until it has joined, so the SIGTERM below tests a running worker's shutdown.
+  ASSERT_TRUE(second.WaitForLog("assigned partitions", 60s)) << second.LogTail();
   std::vector<Record> outputs = ReadUntilUnique(topics.output, kArticles, 300s);
   std::map<std::string, int> seen = DecodeOutputs(outputs);
   EXPECT_EQ(seen.size(), static_cast<size_t>(kArticles)) << second.LogTail();
