@@ -5,6 +5,7 @@
 #include <unicode/ucnv.h>
 #include <unicode/utf8.h>
 
+#include "stages/clean/ascii_scan.h"
 #include "stages/clean/html_entities.h"
 #include "stages/clean/table_lines.h"
 #include "stages/text/utf8.h"
@@ -379,7 +380,7 @@ bool MojibakeRepairer::MayBeOddUtf8(std::string_view line) const {
   bool previous_symbol = false;
   while (i < n) {
     if (p[i] < 0x80) {
-      ++i;
+      i = static_cast<int32_t>(SkipAscii(line, static_cast<size_t>(i)));
       previous_symbol = false;
       continue;
     }

@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <cstring>
 
+#include "stages/clean/ascii_scan.h"
 #include "stages/text/utf8.h"
 
 namespace copydesk::stages::clean {
@@ -78,15 +81,34 @@ void FlushBlock(std::vector<std::string>* block, std::vector<std::string>* out) 
 }  // namespace
 
 std::string CollapseLine(std::string_view line) {
+  // Eight bytes at a time while they are printable ASCII: there only two spaces in a row need work
+  // (found with a per-byte space mask); controls and non-ASCII go through the byte loop.
+  using ascii_scan_detail::NotPrintable;
+  using ascii_scan_detail::SpaceMask;
   bool clean = !line.empty() && line.front() != ' ' && line.back() != ' ';
   size_t len = 0;
-  for (size_t i = 0; clean && i < line.size(); ++i) {
+  bool previous_space = false;
+  for (size_t i = 0; clean && i < line.size();) {
+    if (i + 8 <= line.size()) {
+      uint64_t w;
+      std::memcpy(&w, line.data() + i, 8);
+      if (NotPrintable(w) == 0) {
+        uint64_t spaces = SpaceMask(w);
+        // Little-endian: byte k+1 shifted onto byte k; the first byte pairs with the previous word's last.
+        if ((spaces & (spaces >> 8)) != 0 || (previous_space && (spaces & 0x80) != 0)) clean = false;
+        previous_space = (spaces >> 63) != 0;
+        i += 8;
+        continue;
+      }
+    }
     auto c = static_cast<unsigned char>(line[i]);
     if (kMaySpace[c]) {
       clean = !text::IsInlineSpaceAt(line, i, &len);
     } else {
-      clean = !(c == ' ' && i + 1 < line.size() && line[i + 1] == ' ');
+      clean = !(c == ' ' && previous_space);
     }
+    previous_space = c == ' ';
+    ++i;
   }
   return clean ? std::string(line) : text::CollapseWhitespace(line);
 }

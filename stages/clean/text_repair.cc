@@ -5,6 +5,7 @@
 #include <cstring>
 #include <unicode/normalizer2.h>
 
+#include "stages/clean/ascii_scan.h"
 #include "stages/text/utf8.h"
 
 namespace copydesk::stages::clean {
@@ -67,6 +68,8 @@ size_t StripInvisibles(std::string_view line, std::string* out) {
   size_t removed = 0;
   size_t copied = 0;
   for (size_t i = 0; i < line.size();) {
+    i = SkipPrintableAscii(line, i);  // printable ASCII never starts an invisible character
+    if (i >= line.size()) break;
     size_t len = kMayStartInvisible[static_cast<unsigned char>(line[i])] ? InvisibleAt(line, i) : 0;
     if (len == 0) {
       ++i;
@@ -88,6 +91,8 @@ void NormalizeNfc(std::string* text) {
   bool may_change = false;
   const auto* p = reinterpret_cast<const uint8_t*>(text->data());
   for (size_t i = 0; i < text->size() && !may_change; ++i) {
+    i = SkipAscii(*text, i);
+    if (i >= text->size()) break;
     if (p[i] < 0xCC) continue;
     bool punctuation = p[i] == 0xE2 && i + 2 < text->size() &&
                        ((p[i + 1] == 0x80 && p[i + 2] >= 0x82) || p[i + 1] == 0x81);
@@ -111,17 +116,20 @@ TextRepairer::TextRepairer(EntityDecoder entities, std::shared_ptr<const Mojibak
     : entities_(std::move(entities)), mojibake_(std::move(mojibake)), options_(options) {}
 
 std::string TextRepairer::Repair(std::string_view in, RepairCounts* counts) const {
-  std::string valid;
-  if (IsValidUtf8Fast(in)) {
-    valid.assign(in);
-  } else {
-    counts->invalid_utf8 += text::RepairUtf8(in, &valid);
+  // `valid` views the input until a step has to rewrite it: most inputs (and every HTML block) are
+  // valid UTF-8 without references, and copying them was one allocation per call.
+  std::string storage;
+  std::string_view valid = in;
+  if (!IsValidUtf8Fast(in)) {
+    counts->invalid_utf8 += text::RepairUtf8(in, &storage);
+    valid = storage;
   }
-  if (options_.decode_entities && valid.find('&') != std::string::npos) {
+  if (options_.decode_entities && valid.find('&') != std::string_view::npos) {
     std::string decoded;
     decoded.reserve(valid.size());
     counts->entities += entities_.Decode(valid, &decoded);
-    valid.swap(decoded);
+    storage.swap(decoded);
+    valid = storage;
   }
   std::string out;
   out.reserve(valid.size());
@@ -131,7 +139,11 @@ std::string TextRepairer::Repair(std::string_view in, RepairCounts* counts) cons
   bool first = true;
   while (!rest.empty() || first) {
     size_t end = 0;
-    while (end < rest.size() && rest[end] != '\n' && rest[end] != '\r') ++end;
+    while (true) {  // line breaks are not printable ASCII: skip that eight bytes at a time
+      end = SkipPrintableAscii(rest, end);
+      if (end >= rest.size() || rest[end] == '\n' || rest[end] == '\r') break;
+      ++end;
+    }
     if (end == rest.size()) end = std::string_view::npos;
     std::string_view line = rest.substr(0, end);
     if (end == std::string_view::npos) {
