@@ -76,15 +76,20 @@ class AttributionStage final : public Stage {
 
     attribution::PeopleIndex people(lexicon_);
     attribution::NewsSources sources(lexicon_, out);
-    std::vector<v1::Quote> result;
+    // Quotes are written straight into the output (nothing reads out.quotes before the end): Clear()
+    // keeps the repeated field's elements and their strings for reuse, where building a local vector and
+    // moving it in allocated every Quote and string afresh.
+    out.clear_quotes();
+    google::protobuf::RepeatedPtrField<v1::Quote>* result = out.mutable_quotes();
     SpeakerFacts last_speaker;
     std::string last_cue;
     int last_paragraph = -2;
+    attribution::ParagraphTokens tokens;  // reused for every paragraph
 
     for (int i = 0; i < n; ++i) {
       const std::string& text = out.paragraphs(i).text();
       const std::vector<QuoteSpan>& spans = quotes[static_cast<size_t>(i)];
-      attribution::ParagraphTokens tokens = attribution::Tokenize(text, spans, lexicon_);
+      attribution::Tokenize(text, spans, lexicon_, &tokens);
       people.NotePeople(text, tokens);
       std::vector<FoundAttribution> found =
           attribution::FindAttributions(text, spans, tokens, lexicon_, settings_.max_per_sentence);
@@ -105,9 +110,9 @@ class AttributionStage final : public Stage {
             if (f.kind == v1::Quote::DIRECT && f.content.size() == 1 &&
                 LooksLikeWorkTitle(text.substr(f.content[0].begin, f.content[0].end - f.content[0].begin)))
               continue;
-            if (last_paragraph == i && !result.empty()) {
+            if (last_paragraph == i && !result->empty()) {
               // A quotation sentence after an attribution in the same paragraph continues its content.
-              v1::Quote& previous = result.back();
+              v1::Quote& previous = *result->Mutable(result->size() - 1);
               std::string joined = previous.text();
               for (const ByteRange& r : f.content) {
                 joined += ' ';
@@ -156,7 +161,7 @@ class AttributionStage final : public Stage {
           std::string content(words);
           if (f.open_quote >= 0) AppendContinuation(out, quotes, i + 1, &continued, &content);
           if (content.empty()) continue;
-          EmitQuote(std::move(content), f, cue, speaker, location_paragraph, &result);
+          EmitQuote(std::move(content), f, cue, speaker, location_paragraph, result);
           last_speaker = speaker;
           last_cue = cue;
           last_paragraph = i + 1;
@@ -173,22 +178,21 @@ class AttributionStage final : public Stage {
         }
         if (f.open_quote >= 0) AppendContinuation(out, quotes, i, &continued, &content);
         if (content.empty()) continue;
-        EmitQuote(std::move(content), f, cue, speaker, location_paragraph, &result);
+        EmitQuote(std::move(content), f, cue, speaker, location_paragraph, result);
         last_speaker = speaker;
         last_cue = cue;
         last_paragraph = i;
       }
     }
-    out.clear_quotes();
-    for (v1::Quote& q : result) *out.add_quotes() = std::move(q);
     sources.WriteTo(&out);
     return StageResult::Continue();
   }
 
  private:
   static void EmitQuote(std::string content, const FoundAttribution& f, const std::string& cue,
-                        const SpeakerFacts& speaker, uint32_t paragraph, std::vector<v1::Quote>* result) {
-    v1::Quote quote;
+                        const SpeakerFacts& speaker, uint32_t paragraph,
+                        google::protobuf::RepeatedPtrField<v1::Quote>* result) {
+    v1::Quote& quote = *result->Add();
     quote.set_text(std::move(content));
     quote.set_kind(f.kind);
     quote.set_cue(cue);
@@ -202,7 +206,6 @@ class AttributionStage final : public Stage {
     location->set_paragraph(paragraph);
     location->set_begin(f.content.front().begin);
     location->set_end(f.content.back().end);
-    result->push_back(std::move(quote));
   }
 
   // A quotation left open at a paragraph's end continues when the next paragraph reopens with a mark;

@@ -145,14 +145,17 @@ StatusOr<Lexicon> Lexicon::Parse(std::string_view verbs, std::string_view speake
   for (const auto& [word, role] : lex.roles_) lex.words_[word].role = role;
   for (const auto& [word, entry] : lex.cues_) lex.words_[word].cue = &entry;
   for (const auto& [word, entry] : lex.phrase_cues_) lex.words_[word].starts_phrase_cue = true;
+  for (const std::string& word : lex.abbreviations_) lex.words_[word].abbreviation = true;
   size_t size = 16;
   while (size < lex.words_.size() * 4) size *= 2;
   lex.slots_.assign(size, Slot{});
+  lex.entries_.reserve(lex.words_.size());
   for (const auto& [word, info] : lex.words_) {
     uint64_t hash = FoldHash(word, nullptr);
     size_t i = hash & (size - 1);
-    while (lex.slots_[i].info != nullptr) i = (i + 1) & (size - 1);
-    lex.slots_[i] = Slot{hash, word, &info};
+    while (lex.slots_[i].entry != 0) i = (i + 1) & (size - 1);
+    lex.entries_.push_back(Entry{word, &info});
+    lex.slots_[i] = Slot{static_cast<uint32_t>(hash >> 32), static_cast<uint32_t>(lex.entries_.size())};
     lex.shapes_[ShapeKey(word)] |= ShapeBit(word);
     lex.longest_ = std::max(lex.longest_, word.size());
   }
@@ -182,8 +185,16 @@ const WordInfo* Lexicon::FindAnyCase(std::string_view word) const {
   std::string_view key(folded, word.size());
   for (size_t i = hash & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
     const Slot& slot = slots_[i];
-    if (slot.info == nullptr) return nullptr;
-    if (slot.hash == hash && slot.key == key) return slot.info;
+    if (slot.entry == 0) return nullptr;
+    if (slot.hash != static_cast<uint32_t>(hash >> 32)) continue;
+    const Entry& entry = entries_[slot.entry - 1];
+    // An inline loop rather than string_view ==: keys are a few bytes, and the library memcmp call
+    // cost more than the comparison on every hit of a common word.
+    if (entry.key.size() == key.size()) {
+      size_t j = 0;
+      while (j < key.size() && entry.key[j] == key[j]) ++j;
+      if (j == key.size()) return entry.info;
+    }
   }
 }
 

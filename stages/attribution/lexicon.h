@@ -39,6 +39,9 @@ struct WordInfo {
   WordRole role = WordRole::kNone;
   const CueEntry* cue = nullptr;  // the one-word cue this word is, if any
   bool starts_phrase_cue = false;  // the first word of a two-word cue ("pointed out")
+  // Listed in abbreviations.txt (keyed without the period), so the tokenizer's one lookup per word also
+  // answers whether a following period belongs to it.
+  bool abbreviation = false;
 };
 
 class Lexicon {
@@ -78,12 +81,18 @@ class Lexicon {
   StringMap<WordInfo> words_;     // the union of the above
   // The same union as an open-addressing table keyed by an FNV-1a hash of the lower-cased word, which
   // FindAnyCase computes while folding case: one pass over the word and no allocation per token.
+  // Slots are 8 bytes (the hash's high half and an index into entries_) so the table stays in L1: with
+  // the key and info inline (32 bytes a slot) the probe was a cache miss on most tokens.
   struct Slot {
-    uint64_t hash = 0;
+    uint32_t hash = 0;
+    uint32_t entry = 0;  // 1 + index into entries_; 0 for an empty slot
+  };
+  struct Entry {
     std::string_view key;  // points into words_
     const WordInfo* info = nullptr;
   };
   std::vector<Slot> slots_;
+  std::vector<Entry> entries_;
   size_t longest_ = 0;
   // A filter in front of the table: bit `length` of entry (first letter, last letter) is set when some
   // known word has that shape. Most content words fail it before any hashing.

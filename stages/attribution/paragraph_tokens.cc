@@ -29,7 +29,7 @@ bool IsRightSingleMark(std::string_view s, size_t i) {
 
 // A byte that starts or continues a word: ASCII letters and digits, and any non-ASCII byte that is not
 // general punctuation (letters with diacritics, CJK, ...).
-bool IsWordByte(std::string_view s, size_t i) {
+inline bool IsWordByte(std::string_view s, size_t i) {
   unsigned char c = static_cast<unsigned char>(s[i]);
   if (c < 0x80) return kAsciiAlnum[c];
   if (c == 0xC2 && i + 1 < s.size()) {  // U+0080..U+00BF: NBSP, «, », §, ...: punctuation
@@ -48,18 +48,22 @@ size_t Utf8Length(unsigned char c) {
 
 }  // namespace
 
-bool StartsUpper(std::string_view w) {
-  if (w.empty()) return false;
-  unsigned char c = static_cast<unsigned char>(w[0]);
-  return (c >= 'A' && c <= 'Z') || c >= 0xC3;
-}
 
 ParagraphTokens Tokenize(std::string_view s, const std::vector<QuoteSpan>& quotes, const Lexicon& lexicon) {
   ParagraphTokens out;
+  Tokenize(s, quotes, lexicon, &out);
+  return out;
+}
+
+void Tokenize(std::string_view s, const std::vector<QuoteSpan>& quotes, const Lexicon& lexicon,
+              ParagraphTokens* result) {
+  ParagraphTokens& out = *result;
+  out.tokens.clear();
+  out.info.clear();
+  out.sentences.clear();
   out.tokens.reserve(s.size() / 5 + 4);
   out.info.reserve(s.size() / 5 + 4);
   size_t next_quote = 0;
-  std::string lower;
   size_t i = 0;
   while (i < s.size()) {
     if (next_quote < quotes.size() && i >= quotes[next_quote].open) {
@@ -84,6 +88,11 @@ ParagraphTokens Tokenize(std::string_view s, const std::vector<QuoteSpan>& quote
       size_t start = i;
       size_t limit = next_quote < quotes.size() ? quotes[next_quote].open : s.size();
       while (i < limit) {
+        // Most bytes of news text are ASCII letters: take them without the general word-byte test.
+        if (static_cast<unsigned char>(s[i]) < 0x80 && kAsciiAlnum[static_cast<unsigned char>(s[i])]) {
+          ++i;
+          continue;
+        }
         if (IsWordByte(s, i)) {
           i += Utf8Length(static_cast<unsigned char>(s[i]));
           continue;
@@ -99,20 +108,25 @@ ParagraphTokens Tokenize(std::string_view s, const std::vector<QuoteSpan>& quote
         break;
       }
       if (i > limit) i = limit;
+      // One lookup serves the word and the abbreviation test; only a word that takes its period is
+      // looked up again, with the period.
+      const WordInfo* info = lexicon.FindAnyCase(s.substr(start, i - start));
       // Trailing period of an abbreviation, an initial or a dotted word.
       if (i < limit && s[i] == '.') {
         std::string_view word = s.substr(start, i - start);
-        LowerInto(word, &lower);
         bool dotted = word.find('.') != std::string_view::npos;
         bool initial = word.size() == 1 && StartsUpper(word);
-        if (dotted || initial || lexicon.IsAbbreviation(lower)) ++i;
+        if (dotted || initial || (info != nullptr && info->abbreviation)) {
+          ++i;
+          info = lexicon.FindAnyCase(s.substr(start, i - start));
+        }
       }
       Token t;
       t.kind = TokenKind::kWord;
       t.begin = static_cast<uint32_t>(start);
       t.end = static_cast<uint32_t>(i);
       out.tokens.push_back(t);
-      out.info.push_back(lexicon.FindAnyCase(s.substr(start, i - start)));
+      out.info.push_back(info);
       continue;
     }
     Token t;
@@ -157,9 +171,9 @@ ParagraphTokens Tokenize(std::string_view s, const std::vector<QuoteSpan>& quote
       // Unless the words after it attribute it ("... for now." Ames said.).
       bool attributed = false;
       for (uint32_t j = k + 1; j < tokens.size() && j <= k + 4 && tokens[j].kind == TokenKind::kWord; ++j) {
-        LowerInto(s.substr(tokens[j].begin, tokens[j].end - tokens[j].begin), &lower);
-        int n = 0;
-        const CueEntry* cue = lexicon.FindCue(lower, "", &n);
+        // The one-word cue of the word, already looked up above (FindCue with no next word would
+        // lower-case and hash it again).
+        const CueEntry* cue = out.info[j] != nullptr ? out.info[j]->cue : nullptr;
         bool ends = j + 1 >= tokens.size() || tokens[j + 1].kind != TokenKind::kWord;
         if (cue != nullptr && (cue->frame == Frame::kSay || cue->frame == Frame::kTell) && ends) attributed = true;
       }
@@ -187,7 +201,6 @@ ParagraphTokens Tokenize(std::string_view s, const std::vector<QuoteSpan>& quote
     }
   }
   if (first < tokens.size()) out.sentences.push_back(Sentence{first, static_cast<uint32_t>(tokens.size())});
-  return out;
 }
 
 }  // namespace copydesk::stages::attribution

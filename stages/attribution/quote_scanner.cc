@@ -66,6 +66,9 @@ std::vector<QuoteSpan> FindQuoteSpans(std::string_view s) {
     open = true;
   };
   for (size_t i = 0; i < s.size();) {
+    // Skip to the next byte that can start a mark (" ' or the E2 lead byte): most text has none.
+    while (i < s.size() && s[i] != '"' && s[i] != '\'' && static_cast<unsigned char>(s[i]) != 0xE2) ++i;
+    if (i >= s.size()) break;
     size_t len = 1;
     Mark mark = MarkAt(s, i, &len);
     switch (mark) {

@@ -15,6 +15,17 @@ std::vector<std::string_view> Words(std::string_view s) {
   return words;
 }
 
+// The last word of s, and in *several whether another word precedes it: what Note and FindBySurname
+// need of a name, without splitting it into a vector on every call.
+std::string_view LastWord(std::string_view s, bool* several) {
+  size_t e = s.size();
+  while (e > 0 && s[e - 1] == ' ') --e;
+  size_t b = e;
+  while (b > 0 && s[b - 1] != ' ') --b;
+  *several = e > b && s.substr(0, b).find_first_not_of(' ') != std::string_view::npos;
+  return s.substr(b, e - b);
+}
+
 std::string Join(const std::vector<std::string_view>& words, size_t begin, size_t end) {
   std::string out;
   for (size_t i = begin; i < end && i < words.size(); ++i) {
@@ -181,6 +192,9 @@ SpeakerFacts DescribeMention(std::string_view mention, const Lexicon& lexicon) {
 
 void PeopleIndex::NotePeople(std::string_view paragraph, const ParagraphTokens& tokens) {
   const std::vector<Token>& t = tokens.tokens;
+  // Reused for every run of capitalised words (most paragraphs have several).
+  std::vector<std::string_view> words;
+  std::vector<std::string_view> title;
   size_t i = 0;
   while (i < t.size()) {
     if (t[i].kind != TokenKind::kWord || !StartsUpper(paragraph.substr(t[i].begin, t[i].end - t[i].begin))) {
@@ -194,17 +208,18 @@ void PeopleIndex::NotePeople(std::string_view paragraph, const ParagraphTokens& 
     size_t run_begin = i;
     i = j == i ? i + 1 : j;
     if (j - run_begin < 2) continue;  // most capitalised words stand alone
-    std::vector<std::string_view> run;
-    for (size_t k = run_begin; k < j; ++k) run.push_back(paragraph.substr(t[k].begin, t[k].end - t[k].begin));
-    // Sentence-initial function words ("But", "The") are not part of a name.
-    size_t start = 0;
-    while (start < run.size()) {
-      WordRole role = RoleOf(lexicon_, run[start]);
+    // Sentence-initial function words ("But", "The") are not part of a name. The tokenizer has looked
+    // every word up already (tokens.info).
+    size_t start = run_begin;
+    while (start < j) {
+      const WordInfo* info = tokens.info[start];
+      WordRole role = info == nullptr ? WordRole::kNone : info->role;
       if (role == WordRole::kNone || role == WordRole::kTitle || role == WordRole::kOrg) break;
       ++start;
     }
-    if (run.size() - start < 2) continue;
-    std::vector<std::string_view> words(run.begin() + static_cast<long>(start), run.end());
+    if (j - start < 2) continue;
+    words.clear();
+    for (size_t k = start; k < j; ++k) words.push_back(paragraph.substr(t[k].begin, t[k].end - t[k].begin));
     TitledName split = SplitTitle(words, lexicon_);
     size_t name_words = words.size() - split.name_begin;
     if (name_words < 2 || name_words > 3) continue;
@@ -216,7 +231,7 @@ void PeopleIndex::NotePeople(std::string_view paragraph, const ParagraphTokens& 
     SpeakerFacts facts;
     facts.kind = v1::Speaker::PERSON;
     facts.name = Join(words, split.name_begin, words.size());
-    std::vector<std::string_view> title;
+    title.clear();
     for (size_t k = 0; k < split.name_begin; ++k) {
       if (!IsCourtesyTitle(LowerCopy(words[k]))) title.push_back(words[k]);
     }
@@ -226,9 +241,10 @@ void PeopleIndex::NotePeople(std::string_view paragraph, const ParagraphTokens& 
 }
 
 void PeopleIndex::Note(const SpeakerFacts& facts) {
-  std::vector<std::string_view> words = Words(facts.name);
-  if (words.size() < 2) return;
-  std::string surname = LowerCopy(words.back());
+  bool several = false;
+  std::string_view last = LastWord(facts.name, &several);
+  if (!several) return;
+  std::string surname = LowerCopy(last);
   auto it = by_surname_.find(surname);
   if (it == by_surname_.end()) {
     people_.push_back(Person{facts.name, facts.title, facts.organization});
@@ -243,9 +259,10 @@ void PeopleIndex::Note(const SpeakerFacts& facts) {
 }
 
 const PeopleIndex::Person* PeopleIndex::FindBySurname(std::string_view name) const {
-  std::vector<std::string_view> words = Words(name);
-  if (words.empty()) return nullptr;
-  auto it = by_surname_.find(LowerCopy(words.back()));
+  bool several = false;
+  std::string_view last = LastWord(name, &several);
+  if (last.empty()) return nullptr;
+  auto it = by_surname_.find(LowerCopy(last));
   return it == by_surname_.end() ? nullptr : &people_[it->second];
 }
 

@@ -128,7 +128,18 @@ class SentenceMatcher {
   WordRole Role(uint32_t k) const { return IsWord(k) && info_[k] != nullptr ? info_[k]->role : WordRole::kNone; }
   // The one-word cue token k is, or nullptr.
   const CueEntry* CueAt(uint32_t k) const { return IsWord(k) && info_[k] != nullptr ? info_[k]->cue : nullptr; }
-  bool LowerIs(uint32_t k, std::string_view w) const { return IsWord(k) && Lower(k) == w; }
+  // Compares in place rather than through Lower(): called for nearly every token around a cue, and
+  // a lower-cased copy per call was a visible share of the stage's allocations. `w` is lower-case ASCII.
+  bool LowerIs(uint32_t k, std::string_view w) const { return IsWord(k) && EqualsLower(Text(k), w); }
+  static bool EqualsLower(std::string_view text, std::string_view w) {
+    if (text.size() != w.size()) return false;
+    for (size_t i = 0; i < w.size(); ++i) {
+      char c = text[i];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      if (c != w[i]) return false;
+    }
+    return true;
+  }
 
   static bool AnyEarlierSpeaker(const std::vector<Analysis>& analyses, size_t i) {
     for (size_t j = 0; j < i; ++j) {
@@ -529,11 +540,11 @@ class SentenceMatcher {
     for (uint32_t k = begin + 1; k < end; ++k) {
       if (IsPunct(k, ';')) return k;
       if (!IsPunct(k, ',') || !IsWord(k + 1)) continue;
-      std::string next = Lower(k + 1);
-      if (next == "which" || next == "who" || next == "whom" || next == "whose" || next == "while" ||
-          next == "although" || next == "though" || next == "despite")
+      if (LowerIs(k + 1, "which") || LowerIs(k + 1, "who") || LowerIs(k + 1, "whom") || LowerIs(k + 1, "whose") ||
+          LowerIs(k + 1, "while") || LowerIs(k + 1, "although") || LowerIs(k + 1, "though") ||
+          LowerIs(k + 1, "despite"))
         return k;
-      if ((next == "and" || next == "but") && IsWord(k + 2)) {
+      if ((LowerIs(k + 1, "and") || LowerIs(k + 1, "but")) && IsWord(k + 2)) {
         WordRole role = Role(k + 2);
         bool new_subject = StartsUpper(Text(k + 2)) || role == WordRole::kDeterminer || role == WordRole::kPronounPerson ||
                            role == WordRole::kPronounGroup || LowerIs(k + 2, "that") || LowerIs(k + 2, "it");
