@@ -6,6 +6,7 @@
 #include <cctype>
 
 #include "stages/text/utf8.h"
+#include "worker/lenient_protobuf.h"
 
 namespace copydesk::worker {
 namespace {
@@ -30,14 +31,18 @@ bool LooksLikeText(std::string_view value) {
 
 StatusOr<DecodedArticle> DecodeProtobuf(std::string_view value) {
   DecodedArticle decoded{{}, InputFormat::kProtobuf};
-  if (!decoded.article.ParseFromArray(value.data(), static_cast<int>(value.size()))) {
-    return Status::Error("decode", "value is not a valid copydesk.v1.RawArticle in Protobuf form");
-  }
-  return decoded;
+  if (decoded.article.ParseFromArray(value.data(), static_cast<int>(value.size()))) return decoded;
+  if (ParseRawArticleRepairingUtf8(value, &decoded.article, &decoded.utf8_repairs)) return decoded;
+  return Status::Error("decode", "value is not a valid copydesk.v1.RawArticle in Protobuf form");
 }
 
 StatusOr<DecodedArticle> DecodeJson(std::string_view value) {
   DecodedArticle decoded{{}, InputFormat::kJson};
+  std::string repaired;
+  if (!text::IsValidUtf8(value)) {
+    decoded.utf8_repairs = text::RepairUtf8(value, &repaired);
+    value = repaired;
+  }
   google::protobuf::util::JsonParseOptions options;
   options.ignore_unknown_fields = true;
   auto status = google::protobuf::util::JsonStringToMessage(

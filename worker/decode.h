@@ -7,6 +7,9 @@
 // JSON; valid UTF-8 without control characters (other than tab and line breaks) is plain text; anything
 // else is tried as Protobuf. Producers should set the header: a tiny Protobuf record can look like text.
 //
+// Invalid UTF-8 never costs the article: Protobuf and JSON values are repaired (U+FFFD) and the count is
+// reported in DecodedArticle::utf8_repairs.
+//
 // Every failure is a Status with where = "decode" and a reason that names the form tried.
 #pragma once
 
@@ -25,6 +28,9 @@ std::string_view InputFormatName(InputFormat format);
 struct DecodedArticle {
   v1::RawArticle article;
   InputFormat format;
+  // Invalid UTF-8 sequences replaced by U+FFFD while decoding (proto3 and JSON would otherwise reject the
+  // whole record); text input keeps its bytes and leaves the repair to the cleaning stage.
+  size_t utf8_repairs = 0;
 };
 
 // `content_type` is the header's value, or empty when the record has none.

@@ -7,6 +7,7 @@
 // Exit codes: 0 ok; 1 runtime failure; 2 usage or configuration error; 3 `process --strict` with failed
 // articles; 4 drain timed out on shutdown (uncommitted records will be consumed again: nothing is lost).
 #include <CLI/CLI.hpp>
+#include <google/protobuf/stubs/logging.h>
 #include <spdlog/spdlog.h>
 
 #include <fstream>
@@ -84,6 +85,11 @@ int ConfigError(const Status& status) {
 }
 
 int Main(int argc, char** argv) {
+  // Protobuf reports parse problems (e.g. invalid UTF-8 it then rejects) on stderr in its own format;
+  // route them through our logger at debug level: the decoder already turns them into reasons.
+  google::protobuf::SetLogHandler([](google::protobuf::LogLevel, const char*, int, const std::string& message) {
+    spdlog::debug("protobuf: {}", message);
+  });
   CLI::App app{"copydesk-worker: Kafka in, cleaning -> captions -> attribution, EnrichedArticle out"};
   app.require_subcommand(1);
 

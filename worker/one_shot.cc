@@ -57,6 +57,10 @@ class OneShotRunner {
     if (format == InputFormat::kText && decoded->article.id().empty()) decoded->article.set_id(origin);
     std::string id = ArticleKey(decoded->article, record);
     v1::EnrichedArticle enriched;
+    if (decoded->utf8_repairs > 0) {
+      enriched.add_warnings("decode: " + std::to_string(decoded->utf8_repairs) +
+                            " invalid UTF-8 sequences replaced with U+FFFD");
+    }
     Status status = processor_.Enrich(decoded->article, InputFormatName(decoded->format), nullptr, id, &enriched);
     if (!status.ok()) {
       Fail(origin, id, status);

@@ -75,6 +75,10 @@ ProcessResult RecordProcessor::Process(const InputRecord& record) const {
   }
   result.article_id = ArticleKey(decoded->article, record);
   v1::EnrichedArticle enriched;
+  if (decoded->utf8_repairs > 0) {
+    enriched.add_warnings("decode: " + std::to_string(decoded->utf8_repairs) +
+                          " invalid UTF-8 sequences replaced with U+FFFD");
+  }
   result.status = Enrich(decoded->article, InputFormatName(decoded->format), &record, result.article_id, &enriched);
   for (const v1::StageTiming& timing : enriched.provenance().stages()) {
     result.stage_micros.emplace_back(timing.stage(), timing.micros());

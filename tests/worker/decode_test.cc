@@ -45,6 +45,35 @@ TEST(DecodeTest, SniffsEachFormWithoutAHeader) {
   EXPECT_EQ(DecodeArticle(SampleProtobuf(), "")->format, InputFormat::kProtobuf);
 }
 
+TEST(DecodeTest, InvalidUtf8InProtobufStringsIsRepairedNotRejected) {
+  // proto3 forbids invalid UTF-8 in strings, so write the record by hand: field 1 (id) and field 5 (text)
+  // as length-delimited bytes, plus a metadata map entry (field 10) whose value is broken too.
+  std::string value;
+  auto field = [&](int number, const std::string& bytes) {
+    value.push_back(static_cast<char>((number << 3) | 2));
+    value.push_back(static_cast<char>(bytes.size()));
+    value += bytes;
+  };
+  field(1, "id-7");
+  field(5, "caf\xE9 au lait \xFF");
+  field(10, std::string("\x0A\x01k\x12\x02\xC3\x28", 7));
+  auto decoded = DecodeArticle(value, "application/x-protobuf");
+  ASSERT_TRUE(decoded.ok()) << decoded.status().ToString();
+  EXPECT_EQ(decoded->article.id(), "id-7");
+  EXPECT_EQ(decoded->article.text(), "caf\xEF\xBF\xBD au lait \xEF\xBF\xBD");
+  EXPECT_EQ(decoded->article.metadata().at("k"), "\xEF\xBF\xBD(");
+  EXPECT_EQ(decoded->utf8_repairs, 3u);
+}
+
+TEST(DecodeTest, InvalidUtf8InJsonIsRepairedNotRejected) {
+  auto decoded = DecodeArticle("{\"id\":\"j\",\"text\":\"bad \xFF byte\"}", "application/json");
+  ASSERT_TRUE(decoded.ok()) << decoded.status().ToString();
+  EXPECT_EQ(decoded->article.text(), "bad \xEF\xBF\xBD byte");
+  EXPECT_EQ(decoded->utf8_repairs, 1u);
+  auto clean = DecodeArticle(R"({"id":"j","text":"fine"})", "application/json");
+  EXPECT_EQ(clean->utf8_repairs, 0u);
+}
+
 TEST(DecodeTest, FailuresSayWhy) {
   auto empty = DecodeArticle("", "");
   ASSERT_FALSE(empty.ok());
