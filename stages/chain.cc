@@ -15,18 +15,38 @@ ChainSpec DefaultChainSpec() {
   return spec;
 }
 
-StatusOr<Chain> Chain::Build(const ChainSpec& spec) {
+namespace {
+
+const std::map<std::string, std::string>& ConfigOf(const ChainSpec& spec, const std::string& stage) {
+  static const std::map<std::string, std::string> kNone;
+  auto it = spec.config.find(stage);
+  return it == spec.config.end() ? kNone : it->second;
+}
+
+}  // namespace
+
+Status Chain::ValidateSpec(const ChainSpec& spec) {
   if (spec.stages.empty()) return Status::Error("config", "the stage chain is empty");
   for (const auto& [name, values] : spec.config) {
     if (FindStage(name) == nullptr) {
       return Status::Error("config", "configuration given for unknown stage '" + name + "'");
     }
   }
-  Chain chain;
-  static const std::map<std::string, std::string> kNone;
   for (const std::string& name : spec.stages) {
-    auto it = spec.config.find(name);
-    StatusOr<std::unique_ptr<Stage>> stage = MakeStage(name, it == spec.config.end() ? kNone : it->second);
+    const StageDescriptor* descriptor = FindStage(name);
+    if (descriptor == nullptr) return Status::Error("config", "unknown stage '" + name + "'");
+    StatusOr<StageOptions> options = StageOptions::Validate(name, descriptor->keys, ConfigOf(spec, name));
+    if (!options.ok()) return Status::Error("config", options.status().ToString());
+  }
+  return Status::Ok();
+}
+
+StatusOr<Chain> Chain::Build(const ChainSpec& spec) {
+  Status valid = ValidateSpec(spec);
+  if (!valid.ok()) return valid;
+  Chain chain;
+  for (const std::string& name : spec.stages) {
+    StatusOr<std::unique_ptr<Stage>> stage = MakeStage(name, ConfigOf(spec, name));
     if (!stage.ok()) {
       const Status& s = stage.status();
       return s.where() == "config" ? s : Status::Error("config", s.ToString());

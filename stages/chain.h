@@ -28,7 +28,13 @@ ChainSpec DefaultChainSpec();
 
 class Chain {
  public:
-  // Validates names and config against the registry and builds every stage. Errors have where = "config".
+  // Checks the spec without building anything: a non-empty chain of known stages, config only for known
+  // stages, every value valid against its stage's key table. Cheap, for configuration validation; what
+  // only a factory can judge (and pays to set up) is left to Build. Errors have where = "config".
+  static Status ValidateSpec(const ChainSpec& spec);
+
+  // ValidateSpec, then builds every stage (once per process: factories compile lexicons). Errors have
+  // where = "config".
   static StatusOr<Chain> Build(const ChainSpec& spec);
 
   // Copies the pass-through fields (id when `out` has none, url, source, language, published_at,

@@ -53,7 +53,8 @@ class Config {
   Status ApplyOverride(std::string_view assignment);
   Status Set(std::string_view key, std::string_view value, std::string_view origin);
 
-  // Checks every value's type and the cross-key rules, and that the stage chain builds.
+  // Checks every value's type, the cross-key rules, and the stage chain's names and settings against the
+  // stages' key tables (stages::Chain::ValidateSpec; `check-config` also builds the chain).
   Status Validate() const;
 
   const std::string& GetString(std::string_view key) const;

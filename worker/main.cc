@@ -141,6 +141,9 @@ int Main(int argc, char** argv) {
     Config config;
     Status s = check_flags.Load(&config);
     if (!s.ok()) return ConfigError(s);
+    // Building the chain also runs the checks only a stage's factory can make.
+    StatusOr<stages::Chain> chain = stages::Chain::Build(config.ChainSpec());
+    if (!chain.ok()) return ConfigError(chain.status());
     std::cout << config.Describe();
     for (const std::string& name : config.ignored_environment()) {
       std::cout << "# ignored environment variable (matches no key): " << name << "\n";
