@@ -133,8 +133,9 @@ class AttributionStage final : public Stage {
           for (std::string_view suffix : {"'s", "\xE2\x80\x99s"}) {
             if (mention.size() > suffix.size() && mention.ends_with(suffix)) mention.remove_suffix(suffix.size());
           }
-          if (sources.Add(mention, f.frame == attribution::Frame::kAccording ? cue + " " + std::string(mention)
-                                                                             : std::string(mention) + " " + cue)) {
+          bool according = f.frame == attribution::Frame::kAccording;
+          if (sources.Add(mention, according ? std::string_view(cue) : mention,
+                          according ? mention : std::string_view(cue))) {
             continue;  // a news organisation credited for the reporting is a source, not a speaker
           }
           speaker = attribution::DescribeMention(mention, lexicon_);
@@ -142,7 +143,7 @@ class AttributionStage final : public Stage {
         }
         if (settings_.credit_listeners && !f.listener.empty()) {
           std::string_view listener = std::string_view(text).substr(f.listener.begin, f.listener.end - f.listener.begin);
-          sources.Add(listener, cue + " " + std::string(listener));
+          sources.Add(listener, cue, listener);
         }
         uint32_t location_paragraph = static_cast<uint32_t>(i);
         if (f.content.empty() && f.content_in_next_paragraph && i + 1 < n &&

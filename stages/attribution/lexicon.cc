@@ -73,18 +73,7 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
-// FNV-1a over the ASCII-lower-cased bytes; writes the folded bytes to `folded` when given (callers
-// guarantee room for word.size() bytes).
-uint64_t FoldHash(std::string_view word, char* folded) {
-  uint64_t hash = 1469598103934665603ull;
-  for (size_t i = 0; i < word.size(); ++i) {
-    char c = word[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (folded != nullptr) folded[i] = c;
-    hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-  }
-  return hash;
-}
+char FoldAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 }  // namespace
 
@@ -140,6 +129,13 @@ StatusOr<Lexicon> Lexicon::Parse(std::string_view verbs, std::string_view speake
       }
     }
   }
+  for (const auto& [key, canonical] : lex.news_) {
+    if (key.size() > kMaxNewsName) {
+      return Status::Error("attribution", "news_organizations.tsv: '" + key + "' is longer than " +
+                                              std::to_string(kMaxNewsName) + " bytes");
+    }
+    lex.longest_news_ = std::max(lex.longest_news_, key.size());
+  }
   for (std::string_view line : DataLines(abbreviations)) lex.abbreviations_.emplace(Lower(line));
   if (lex.cues_.empty()) return Status::Error("attribution", "reporting_verbs.tsv holds no verbs");
   for (const auto& [word, role] : lex.roles_) lex.words_[word].role = role;
@@ -151,12 +147,12 @@ StatusOr<Lexicon> Lexicon::Parse(std::string_view verbs, std::string_view speake
   lex.slots_.assign(size, Slot{});
   lex.entries_.reserve(lex.words_.size());
   for (const auto& [word, info] : lex.words_) {
-    uint64_t hash = FoldHash(word, nullptr);
+    uint64_t hash = WordHash::Of(word);
     size_t i = hash & (size - 1);
     while (lex.slots_[i].entry != 0) i = (i + 1) & (size - 1);
     lex.entries_.push_back(Entry{word, &info});
     lex.slots_[i] = Slot{static_cast<uint32_t>(hash >> 32), static_cast<uint32_t>(lex.entries_.size())};
-    lex.shapes_[ShapeKey(word)] |= ShapeBit(word);
+    lex.filter_[FilterBit(hash) / 64] |= uint64_t{1} << (FilterBit(hash) % 64);
     lex.longest_ = std::max(lex.longest_, word.size());
   }
   return lex;
@@ -177,23 +173,24 @@ const CueEntry* Lexicon::FindCue(std::string_view word, std::string_view next, i
 }
 
 const WordInfo* Lexicon::FindAnyCase(std::string_view word) const {
-  if (word.empty() || word.size() > longest_ || slots_.empty()) return nullptr;
-  // Masking with 0x1F folds ASCII case, so the shape test is case-insensitive.
-  if ((shapes_[ShapeKey(word)] & ShapeBit(word)) == 0) return nullptr;
-  char folded[64];
-  uint64_t hash = FoldHash(word, folded);
-  std::string_view key(folded, word.size());
+  if (word.empty() || word.size() > longest_) return nullptr;
+  return FindHashed(word, WordHash::Of(word));
+}
+
+const WordInfo* Lexicon::FindHashed(std::string_view word, uint64_t hash) const {
+  if (word.size() > longest_ || slots_.empty()) return nullptr;
+  if ((filter_[FilterBit(hash) / 64] >> (FilterBit(hash) % 64) & 1) == 0) return nullptr;
   for (size_t i = hash & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
     const Slot& slot = slots_[i];
     if (slot.entry == 0) return nullptr;
     if (slot.hash != static_cast<uint32_t>(hash >> 32)) continue;
     const Entry& entry = entries_[slot.entry - 1];
-    // An inline loop rather than string_view ==: keys are a few bytes, and the library memcmp call
-    // cost more than the comparison on every hit of a common word.
-    if (entry.key.size() == key.size()) {
+    // An inline case-folding loop rather than a lower-cased copy and ==: keys are a few bytes, and the
+    // library memcmp call cost more than the comparison on every hit of a common word.
+    if (entry.key.size() == word.size()) {
       size_t j = 0;
-      while (j < key.size() && entry.key[j] == key[j]) ++j;
-      if (j == key.size()) return entry.info;
+      while (j < word.size() && entry.key[j] == FoldAscii(word[j])) ++j;
+      if (j == word.size()) return entry.info;
     }
   }
 }
@@ -213,20 +210,28 @@ bool Lexicon::IsAbbreviation(std::string_view lower_word) const {
 }
 
 std::string_view Lexicon::NewsOrganization(std::string_view mention) const {
-  std::string key = Lower(mention);
-  if (key.rfind("the ", 0) == 0) key.erase(0, 4);
+  // Called for every speaker mention, most of which are people: the key is folded on the stack, and a
+  // mention longer than any listed name (plus "the " and "'s") is refused before any hashing.
+  constexpr std::string_view kThe = "the ";
+  if (mention.size() > longest_news_ + kThe.size() + 4) return {};
+  char buffer[kMaxNewsName + 16];
+  char* key_begin = buffer + kThe.size();  // room to prepend "the " for the second lookup
+  for (size_t i = 0; i < mention.size(); ++i) key_begin[i] = FoldAscii(mention[i]);
+  std::string_view key(key_begin, mention.size());
+  if (key.starts_with(kThe)) key.remove_prefix(kThe.size());
   for (std::string_view suffix : {"'s", "\xE2\x80\x99s", "'", "\xE2\x80\x99"}) {
-    if (key.size() > suffix.size() && key.compare(key.size() - suffix.size(), suffix.size(), suffix) == 0) {
-      key.resize(key.size() - suffix.size());
+    if (key.size() > suffix.size() && key.ends_with(suffix)) {
+      key.remove_suffix(suffix.size());
       break;
     }
   }
+  if (key.size() > longest_news_) return {};
   auto it = news_.find(key);
-  if (it == news_.end()) {
-    it = news_.find("the " + key);
-    if (it == news_.end()) return {};
-  }
-  return it->second;
+  if (it != news_.end()) return it->second;
+  char* with_the = key_begin + (key.data() - key_begin) - kThe.size();
+  std::copy(kThe.begin(), kThe.end(), with_the);
+  it = news_.find(std::string_view(with_the, key.size() + kThe.size()));
+  return it == news_.end() ? std::string_view() : std::string_view(it->second);
 }
 
 }  // namespace copydesk::stages::attribution

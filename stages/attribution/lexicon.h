@@ -64,8 +64,11 @@ class Lexicon {
   WordRole Role(std::string_view lower_word) const;
   // nullptr for a word the tables do not know.
   const WordInfo* Find(std::string_view lower_word) const;
-  // Find() for a word in any case, without allocating: the per-token lookup of the tokenizer.
+  // Find() for a word in any case, without allocating.
   const WordInfo* FindAnyCase(std::string_view word) const;
+  // FindAnyCase() for a word whose WordHash::Of the caller has already computed: the tokenizer hashes each
+  // word while scanning its bytes, so the per-token lookup reads the word only to confirm a hit.
+  const WordInfo* FindHashed(std::string_view word, uint64_t hash) const;
   bool IsAbbreviation(std::string_view lower_word_without_period) const;
   // Canonical news-organisation name for a mention (case-insensitive, leading "the" and trailing "'s"
   // dropped), or empty.
@@ -78,6 +81,8 @@ class Lexicon {
   StringMap<WordRole> roles_;
   StringSet abbreviations_;
   StringMap<std::string> news_;  // lower-cased alias or name -> canonical name
+  static constexpr size_t kMaxNewsName = 96;  // bytes; longer table entries are refused at Parse
+  size_t longest_news_ = 0;
   StringMap<WordInfo> words_;     // the union of the above
   // The same union as an open-addressing table keyed by an FNV-1a hash of the lower-cased word, which
   // FindAnyCase computes while folding case: one pass over the word and no allocation per token.
@@ -94,14 +99,27 @@ class Lexicon {
   std::vector<Slot> slots_;
   std::vector<Entry> entries_;
   size_t longest_ = 0;
-  // A filter in front of the table: bit `length` of entry (first letter, last letter) is set when some
-  // known word has that shape. Most content words fail it before any hashing.
-  static size_t ShapeKey(std::string_view w) {
-    return ((static_cast<size_t>(static_cast<unsigned char>(w.front())) & 0x1F) << 5) |
-           (static_cast<size_t>(static_cast<unsigned char>(w.back())) & 0x1F);
+  // A one-probe Bloom filter in front of the table, indexed by high bits of the same hash: 8 KB, so it
+  // stays in L1, and most content words ("ferry", "council") stop here without touching the slots.
+  static constexpr size_t kFilterBits = size_t{1} << 16;
+  static size_t FilterBit(uint64_t hash) { return (hash >> 40) & (kFilterBits - 1); }
+  std::vector<uint64_t> filter_ = std::vector<uint64_t>(kFilterBits / 64, 0);
+};
+
+// FNV-1a over ASCII-lower-cased bytes, one byte at a time, so a scanner can hash a word as it reads it.
+struct WordHash {
+  static constexpr uint64_t kBasis = 1469598103934665603ull;
+  static constexpr uint64_t kPrime = 1099511628211ull;
+  static uint64_t StepFolded(uint64_t hash, unsigned char folded) { return (hash ^ folded) * kPrime; }
+  static uint64_t Step(uint64_t hash, unsigned char byte) {
+    if (byte >= 'A' && byte <= 'Z') byte = static_cast<unsigned char>(byte - 'A' + 'a');
+    return StepFolded(hash, byte);
   }
-  static uint32_t ShapeBit(std::string_view w) { return 1u << (w.size() & 31); }
-  std::vector<uint32_t> shapes_ = std::vector<uint32_t>(1024, 0);
+  static uint64_t Of(std::string_view word) {
+    uint64_t hash = kBasis;
+    for (char c : word) hash = Step(hash, static_cast<unsigned char>(c));
+    return hash;
+  }
 };
 
 // ASCII lower-casing into `out` (reused buffer); non-ASCII bytes are copied unchanged.

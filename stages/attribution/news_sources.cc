@@ -9,9 +9,12 @@ NewsSources::NewsSources(const Lexicon& lexicon, const v1::EnrichedArticle& arti
   }
 }
 
-bool NewsSources::Add(std::string_view mention, std::string cue) {
+bool NewsSources::Add(std::string_view mention, std::string_view cue_first, std::string_view cue_second) {
   std::string_view canonical = lexicon_.NewsOrganization(mention);
   if (canonical.empty()) return false;
+  std::string cue;
+  cue.reserve(cue_first.size() + 1 + cue_second.size());
+  cue.append(cue_first).append(" ").append(cue_second);
   Insert(std::string(canonical), std::move(cue));
   return true;
 }

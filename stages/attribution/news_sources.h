@@ -5,7 +5,8 @@
 //   syndication notes, names as written), canonicalises every name through the news-organisation table
 //   (unknown names are kept as written) and drops repeats, keeping the first cue.
 // - Add() takes a mention as written ("the Associated Press", "CNN") and returns false when the table does
-//   not know it as a news organisation.
+//   not know it as a news organisation. The cue is given in two parts joined by a space ("according to" +
+//   "Reuters"), so a mention that is no news organisation (most are people) costs no string.
 #pragma once
 
 #include <string>
@@ -20,7 +21,7 @@ namespace copydesk::stages::attribution {
 class NewsSources {
  public:
   NewsSources(const Lexicon& lexicon, const v1::EnrichedArticle& article);
-  bool Add(std::string_view mention, std::string cue);
+  bool Add(std::string_view mention, std::string_view cue_first, std::string_view cue_second);
   void WriteTo(v1::EnrichedArticle* article) const;
 
  private:

@@ -14,6 +14,16 @@ constexpr std::array<bool, 128> kAsciiAlnum = [] {
   return table;
 }();
 
+// For each byte: its lower-case form when it is an ASCII letter or digit, else 0.
+constexpr std::array<unsigned char, 256> kFoldedAlnum = [] {
+  std::array<unsigned char, 256> table{};
+  for (int c = 0; c < 128; ++c) {
+    if (c >= 'A' && c <= 'Z') table[c] = static_cast<unsigned char>(c - 'A' + 'a');
+    else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) table[c] = static_cast<unsigned char>(c);
+  }
+  return table;
+}();
+
 // Length of a punctuation sequence in the General Punctuation block (E2 80 xx: dashes, curly marks,
 // ellipsis) at s[i], or 0.
 size_t GeneralPunctuationAt(std::string_view s, size_t i) {
@@ -73,6 +83,7 @@ void Tokenize(std::string_view s, const std::vector<QuoteSpan>& quotes, const Le
       t.quote = static_cast<int32_t>(next_quote);
       t.begin = q.open;
       t.end = q.end;
+      t.upper = StartsUpper(s.substr(t.begin, t.end - t.begin));
       out.tokens.push_back(t);
       out.info.push_back(nullptr);
       i = q.end > i ? q.end : i + 1;
@@ -87,44 +98,47 @@ void Tokenize(std::string_view s, const std::vector<QuoteSpan>& quotes, const Le
     if (IsWordByte(s, i)) {
       size_t start = i;
       size_t limit = next_quote < quotes.size() ? quotes[next_quote].open : s.size();
+      // The word is hashed for the lexicon as it is read: one pass over its bytes, not two.
+      uint64_t hash = WordHash::kBasis;
+      bool dotted = false;
       while (i < limit) {
         // Most bytes of news text are ASCII letters: take them without the general word-byte test.
-        if (static_cast<unsigned char>(s[i]) < 0x80 && kAsciiAlnum[static_cast<unsigned char>(s[i])]) {
+        unsigned char folded = kFoldedAlnum[static_cast<unsigned char>(s[i])];
+        if (folded != 0) {
+          hash = WordHash::StepFolded(hash, folded);
           ++i;
           continue;
         }
-        if (IsWordByte(s, i)) {
-          i += Utf8Length(static_cast<unsigned char>(s[i]));
-          continue;
+        size_t take = 0;
+        if (static_cast<unsigned char>(s[i]) >= 0x80 && IsWordByte(s, i)) {
+          take = Utf8Length(static_cast<unsigned char>(s[i]));
+        } else {
+          // Inner apostrophe, hyphen or period: part of the word when a word byte follows.
+          size_t joiner = 0;
+          if (s[i] == '\'' || s[i] == '-' || s[i] == '.' || s[i] == '&') joiner = 1;
+          else if (IsRightSingleMark(s, i)) joiner = 3;
+          if (joiner == 0 || i + joiner >= limit || !IsWordByte(s, i + joiner)) break;
+          dotted = dotted || s[i] == '.';
+          take = joiner;
         }
-        // Inner apostrophe, hyphen or period: part of the word when a word byte follows.
-        size_t joiner = 0;
-        if (s[i] == '\'' || s[i] == '-' || s[i] == '.' || s[i] == '&') joiner = 1;
-        else if (IsRightSingleMark(s, i)) joiner = 3;
-        if (joiner > 0 && i + joiner < limit && IsWordByte(s, i + joiner)) {
-          i += joiner;
-          continue;
-        }
-        break;
+        for (size_t end = i + take; i < end && i < limit; ++i) hash = WordHash::Step(hash, static_cast<unsigned char>(s[i]));
       }
-      if (i > limit) i = limit;
-      // One lookup serves the word and the abbreviation test; only a word that takes its period is
-      // looked up again, with the period.
-      const WordInfo* info = lexicon.FindAnyCase(s.substr(start, i - start));
-      // Trailing period of an abbreviation, an initial or a dotted word.
+      std::string_view word = s.substr(start, i - start);
+      const WordInfo* info = lexicon.FindHashed(word, hash);
+      // Trailing period of an abbreviation, an initial or a dotted word: only a word that takes its
+      // period is looked up again, with the period.
       if (i < limit && s[i] == '.') {
-        std::string_view word = s.substr(start, i - start);
-        bool dotted = word.find('.') != std::string_view::npos;
         bool initial = word.size() == 1 && StartsUpper(word);
         if (dotted || initial || (info != nullptr && info->abbreviation)) {
           ++i;
-          info = lexicon.FindAnyCase(s.substr(start, i - start));
+          info = lexicon.FindHashed(s.substr(start, i - start), WordHash::Step(hash, '.'));
         }
       }
       Token t;
       t.kind = TokenKind::kWord;
       t.begin = static_cast<uint32_t>(start);
       t.end = static_cast<uint32_t>(i);
+      t.upper = StartsUpper(word);
       out.tokens.push_back(t);
       out.info.push_back(info);
       continue;
@@ -152,6 +166,7 @@ void Tokenize(std::string_view s, const std::vector<QuoteSpan>& quotes, const Le
     i += len;
     if (i > s.size()) i = s.size();
     t.end = static_cast<uint32_t>(i);
+    t.upper = c >= 0xC3;
     out.tokens.push_back(t);
     out.info.push_back(nullptr);
   }
@@ -178,7 +193,7 @@ void Tokenize(std::string_view s, const std::vector<QuoteSpan>& quotes, const Le
         if (cue != nullptr && (cue->frame == Frame::kSay || cue->frame == Frame::kTell) && ends) attributed = true;
       }
       if (!attributed && q.closed && e > q.content_begin && s[e - 1] == '.' &&
-          StartsUpper(s.substr(next.begin, next.end - next.begin))) {
+          next.upper) {
         out.sentences.push_back(Sentence{first, k + 1});
         first = k + 1;
       }
@@ -191,7 +206,7 @@ void Tokenize(std::string_view s, const std::vector<QuoteSpan>& quotes, const Le
     } else {
       const Token& next = tokens[k + 1];
       if (next.kind == TokenKind::kQuote) ends = true;
-      else if (next.kind == TokenKind::kWord) ends = StartsUpper(s.substr(next.begin, next.end - next.begin)) ||
+      else if (next.kind == TokenKind::kWord) ends = next.upper ||
                                                  (s[next.begin] >= '0' && s[next.begin] <= '9');
       else ends = next.punct == '(';
     }

@@ -26,6 +26,8 @@ enum class TokenKind : uint8_t { kWord, kPunct, kQuote };
 struct Token {
   TokenKind kind = TokenKind::kWord;
   char punct = 0;     // for kPunct: ',' ';' ':' '(' ')' '.' '!' '?', '-' for dashes, '~' for anything else
+  // StartsUpper() of the token's text, computed once here: every pass asks it of most tokens.
+  bool upper = false;
   int32_t quote = -1; // for kQuote: index into the paragraph's quote spans
   uint32_t begin = 0;
   uint32_t end = 0;

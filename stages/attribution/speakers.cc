@@ -192,50 +192,61 @@ SpeakerFacts DescribeMention(std::string_view mention, const Lexicon& lexicon) {
 
 void PeopleIndex::NotePeople(std::string_view paragraph, const ParagraphTokens& tokens) {
   const std::vector<Token>& t = tokens.tokens;
-  // Reused for every run of capitalised words (most paragraphs have several).
-  std::vector<std::string_view> words;
-  std::vector<std::string_view> title;
+  auto text = [&](size_t k) { return paragraph.substr(t[k].begin, t[k].end - t[k].begin); };
+  auto role = [&](size_t k) { return tokens.info[k] == nullptr ? WordRole::kNone : tokens.info[k]->role; };
   size_t i = 0;
   while (i < t.size()) {
-    if (t[i].kind != TokenKind::kWord || !StartsUpper(paragraph.substr(t[i].begin, t[i].end - t[i].begin))) {
+    if (t[i].kind != TokenKind::kWord || !t[i].upper) {
       ++i;
       continue;
     }
     size_t j = i;
-    while (j < t.size() && t[j].kind == TokenKind::kWord && j - i < 8 &&
-           StartsUpper(paragraph.substr(t[j].begin, t[j].end - t[j].begin)))
-      ++j;
+    while (j < t.size() && t[j].kind == TokenKind::kWord && j - i < 8 && t[j].upper) ++j;
     size_t run_begin = i;
     i = j == i ? i + 1 : j;
     if (j - run_begin < 2) continue;  // most capitalised words stand alone
     // Sentence-initial function words ("But", "The") are not part of a name. The tokenizer has looked
-    // every word up already (tokens.info).
+    // every word up already (tokens.info), so this pass does no lookups of its own.
     size_t start = run_begin;
     while (start < j) {
-      const WordInfo* info = tokens.info[start];
-      WordRole role = info == nullptr ? WordRole::kNone : info->role;
-      if (role == WordRole::kNone || role == WordRole::kTitle || role == WordRole::kOrg) break;
+      WordRole r = role(start);
+      if (r == WordRole::kNone || r == WordRole::kTitle || r == WordRole::kOrg) break;
       ++start;
     }
     if (j - start < 2) continue;
-    words.clear();
-    for (size_t k = start; k < j; ++k) words.push_back(paragraph.substr(t[k].begin, t[k].end - t[k].begin));
-    TitledName split = SplitTitle(words, lexicon_);
-    size_t name_words = words.size() - split.name_begin;
+    // The name is the trailing capitalised words that are neither acronyms nor table words (as in
+    // SplitTitle); the words before it are the title.
+    size_t name_begin = j;
+    while (name_begin > start && !IsAcronym(text(name_begin - 1)) && role(name_begin - 1) == WordRole::kNone)
+      --name_begin;
+    size_t name_words = j - name_begin;
     if (name_words < 2 || name_words > 3) continue;
     bool plausible = true;
-    for (size_t k = split.name_begin; k < words.size(); ++k) {
-      if (words[k].size() < 2 || IsAcronym(words[k])) plausible = false;
+    for (size_t k = name_begin; k < j; ++k) {
+      if (text(k).size() < 2 || IsAcronym(text(k))) plausible = false;
     }
     if (!plausible) continue;
+    // A repeated name ("Trump" twenty times an article) is only looked up: strings are built for a new
+    // person, or for a title the index lacks.
+    LowerInto(text(j - 1), &surname_scratch_);
+    auto it = by_surname_.find(surname_scratch_);
+    bool has_title = false;
+    for (size_t k = start; k < name_begin && !has_title; ++k) has_title = !IsCourtesyTitle(LowerCopy(text(k)));
+    if (it != by_surname_.end() && (!has_title || !people_[it->second].title.empty())) {
+      last_noted_ = it->second;
+      continue;
+    }
     SpeakerFacts facts;
     facts.kind = v1::Speaker::PERSON;
-    facts.name = Join(words, split.name_begin, words.size());
-    title.clear();
-    for (size_t k = 0; k < split.name_begin; ++k) {
-      if (!IsCourtesyTitle(LowerCopy(words[k]))) title.push_back(words[k]);
+    for (size_t k = name_begin; k < j; ++k) {
+      if (!facts.name.empty()) facts.name += ' ';
+      facts.name += text(k);
     }
-    facts.title = Join(title, 0, title.size());
+    for (size_t k = start; k < name_begin; ++k) {
+      if (IsCourtesyTitle(LowerCopy(text(k)))) continue;
+      if (!facts.title.empty()) facts.title += ' ';
+      facts.title += text(k);
+    }
     Note(facts);
   }
 }

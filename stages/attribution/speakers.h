@@ -60,6 +60,7 @@ class PeopleIndex {
   bool has_last_person_ = false;
   bool has_last_group_ = false;
   size_t last_noted_ = SIZE_MAX;
+  std::string surname_scratch_;  // NotePeople's lookup key, reused
 };
 
 }  // namespace copydesk::stages::attribution

@@ -91,7 +91,7 @@ class SentenceMatcher {
         if (a.question || a.noun) {
           // Up to the comma that opens the main clause ("Asked about the plan, Smith said ...").
           for (uint32_t k = begin; k < end; ++k) {
-            if (IsPunct(k, ',') && (a.noun || (IsWord(k + 1) && (StartsUpper(Text(k + 1)) ||
+            if (IsPunct(k, ',') && (a.noun || (IsWord(k + 1) && (Upper(k + 1) ||
                                                                  Role(k + 1) == WordRole::kPronounPerson ||
                                                                  Role(k + 1) == WordRole::kPronounGroup)))) {
               end = k;
@@ -114,6 +114,7 @@ class SentenceMatcher {
 
  private:
   std::string_view Text(uint32_t k) const { return p_.substr(t_[k].begin, t_[k].end - t_[k].begin); }
+  bool Upper(uint32_t k) const { return t_[k].upper; }
   bool IsWord(uint32_t k) const { return k < last_ && k >= first_ && t_[k].kind == TokenKind::kWord; }
   bool IsQuote(uint32_t k) const { return k < last_ && k >= first_ && t_[k].kind == TokenKind::kQuote; }
   bool IsPunct(uint32_t k, char c) const {
@@ -156,7 +157,7 @@ class SentenceMatcher {
     if (k >= limit || !IsWord(k)) return {kNone, kNone};
     WordRole role = Role(k);
     bool pronoun = role == WordRole::kPronounPerson || role == WordRole::kPronounGroup;
-    if (!pronoun && !StartsUpper(Text(k)) && role != WordRole::kDeterminer) return {kNone, kNone};
+    if (!pronoun && !Upper(k) && role != WordRole::kDeterminer) return {kNone, kNone};
     uint32_t e = pronoun ? k + 1 : SpeakerForwardFrom(k);
     if (e == kNone || e >= limit || !IsWord(e)) return {kNone, kNone};
     return {k, e};
@@ -212,7 +213,7 @@ class SentenceMatcher {
         WordRole role = Role(k - 1);
         // "with 50 percent saying", "Trump talking about", "a statement saying": a noun before the
         // participle is its speaker.
-        bool noun_before = StartsUpper(Text(k - 1)) || prev == "percent" || role == WordRole::kGroup ||
+        bool noun_before = Upper(k - 1) || prev == "percent" || role == WordRole::kGroup ||
                            role == WordRole::kDocument || role == WordRole::kTitle || role == WordRole::kPronounGroup;
         bool be = prev == "is" || prev == "are" || prev == "was" || prev == "were" || prev == "been" || prev == "be";
         if (prev != "while" && prev != "when" && prev != "after" && prev != "before" && prev != "by" &&
@@ -259,7 +260,7 @@ class SentenceMatcher {
     while (IsWord(b) && b - k < kMaxSpeakerWords) {
       WordRole role = Role(b);
       if ((role == WordRole::kClause && !LowerIs(b, "of")) || role == WordRole::kTime) break;
-      if (b > k && !StartsUpper(Text(b)) && CueAt(b) != nullptr) break;
+      if (b > k && !Upper(b) && CueAt(b) != nullptr) break;
       ++b;
     }
     while (b > k && LowerIs(b - 1, "of")) --b;
@@ -369,13 +370,13 @@ class SentenceMatcher {
     uint32_t l = k;
     while (l > first_ && IsWord(l - 1) &&
            (Role(l - 1) == WordRole::kAux || Role(l - 1) == WordRole::kTime ||
-            (Text(l - 1).size() > 4 && Text(l - 1).ends_with("ly") && !StartsUpper(Text(l - 1)))))
+            (Text(l - 1).size() > 4 && Text(l - 1).ends_with("ly") && !Upper(l - 1))))
       --l;
     // A verb chain ending in "to" ("went on to say", "declined to comment on") belongs to the cue.
     if (l > first_ + 1 && LowerIs(l - 1, "to")) {
       uint32_t m = l - 1;
       uint32_t steps = 0;
-      while (m > first_ && steps < 3 && IsWord(m - 1) && !StartsUpper(Text(m - 1)) &&
+      while (m > first_ && steps < 3 && IsWord(m - 1) && !Upper(m - 1) &&
              (Role(m - 1) == WordRole::kNone || Role(m - 1) == WordRole::kAux || LowerIs(m - 1, "on"))) {
         --m;
         ++steps;
@@ -431,7 +432,7 @@ class SentenceMatcher {
       a.valid = true;
       // "he laughed and said": the subject stands before the first verb.
       uint32_t verb = l - 2;
-      if (l >= first_ + 3 && IsWord(verb) && !StartsUpper(Text(verb)) && Role(verb) == WordRole::kNone) {
+      if (l >= first_ + 3 && IsWord(verb) && !Upper(verb) && Role(verb) == WordRole::kNone) {
         uint32_t subject = SpeakerBackFrom(verb - 1);
         if (subject != kNone && (subject == first_ || !IsWord(subject - 1))) {
           a.inherit = false;
@@ -523,7 +524,7 @@ class SentenceMatcher {
     // before a capitalised word, a number or a determiner, the words are the speaker's appositive instead
     // ("said Jane Doe, 66, a retired nurse").
     if (!IsWord(next)) return;
-    bool appositive_possible = speaker_after_cue && (StartsUpper(Text(next)) || Role(next) == WordRole::kDeterminer ||
+    bool appositive_possible = speaker_after_cue && (Upper(next) || Role(next) == WordRole::kDeterminer ||
                                                      (Text(next)[0] >= '0' && Text(next)[0] <= '9'));
     bool clause_word = Role(next) == WordRole::kClause && !LowerIs(next, "is") && !LowerIs(next, "was") &&
                        !LowerIs(next, "are") && !LowerIs(next, "were");
@@ -546,7 +547,7 @@ class SentenceMatcher {
         return k;
       if ((LowerIs(k + 1, "and") || LowerIs(k + 1, "but")) && IsWord(k + 2)) {
         WordRole role = Role(k + 2);
-        bool new_subject = StartsUpper(Text(k + 2)) || role == WordRole::kDeterminer || role == WordRole::kPronounPerson ||
+        bool new_subject = Upper(k + 2) || role == WordRole::kDeterminer || role == WordRole::kPronounPerson ||
                            role == WordRole::kPronounGroup || LowerIs(k + 2, "that") || LowerIs(k + 2, "it");
         if (!new_subject) return k;
       }
@@ -635,7 +636,7 @@ class SentenceMatcher {
     // Name: "Q"
     uint32_t k = first_;
     while (k < last_ && k - first_ < kMaxSpeakerWords && (IsWord(k) || IsPunct(k, '(') || IsPunct(k, ')'))) ++k;
-    if (k > first_ && IsWord(first_) && StartsUpper(Text(first_)) && IsPunct(k, ':') && IsQuote(k + 1)) {
+    if (k > first_ && IsWord(first_) && Upper(first_) && IsPunct(k, ':') && IsQuote(k + 1)) {
       uint32_t speaker_end = k;
       for (uint32_t x = first_; x < k; ++x) {
         if (IsPunct(x, '(')) {
@@ -658,7 +659,7 @@ class SentenceMatcher {
     if (IsQuote(first_)) {
       uint32_t d = first_ + 1;
       while (d < last_ && t_[d].kind == TokenKind::kPunct && !IsPunct(d, '-')) ++d;
-      if (IsPunct(d, '-') && IsWord(d + 1) && StartsUpper(Text(d + 1))) {
+      if (IsPunct(d, '-') && IsWord(d + 1) && Upper(d + 1)) {
         uint32_t e = d + 1;
         while (IsWord(e) && e - d <= kMaxSpeakerWords) ++e;
         if (e >= last_ || IsPunct(e, ',') || IsEndPunct(e)) {
