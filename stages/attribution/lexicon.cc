@@ -140,7 +140,7 @@ StatusOr<Lexicon> Lexicon::Parse(std::string_view verbs, std::string_view speake
   if (lex.cues_.empty()) return Status::Error("attribution", "reporting_verbs.tsv holds no verbs");
   for (const auto& [word, role] : lex.roles_) lex.words_[word].role = role;
   for (const auto& [word, entry] : lex.cues_) lex.words_[word].cue = &entry;
-  for (const auto& [word, entry] : lex.phrase_cues_) lex.words_[word].starts_phrase_cue = true;
+  for (const auto& [word, entry] : lex.phrase_cues_) lex.words_[word].phrase_cues.push_back(&entry);
   for (const std::string& word : lex.abbreviations_) lex.words_[word].abbreviation = true;
   size_t size = 16;
   while (size < lex.words_.size() * 4) size *= 2;
@@ -156,20 +156,6 @@ StatusOr<Lexicon> Lexicon::Parse(std::string_view verbs, std::string_view speake
     lex.longest_ = std::max(lex.longest_, word.size());
   }
   return lex;
-}
-
-const CueEntry* Lexicon::FindCue(std::string_view word, std::string_view next, int* words) const {
-  auto [first, last] = phrase_cues_.equal_range(word);
-  for (auto it = first; it != last; ++it) {
-    if (it->second.particle == next) {
-      *words = 2;
-      return &it->second;
-    }
-  }
-  auto it = cues_.find(word);
-  if (it == cues_.end()) return nullptr;
-  *words = 1;
-  return &it->second;
 }
 
 const WordInfo* Lexicon::FindAnyCase(std::string_view word) const {

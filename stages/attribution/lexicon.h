@@ -38,7 +38,8 @@ using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
 struct WordInfo {
   WordRole role = WordRole::kNone;
   const CueEntry* cue = nullptr;  // the one-word cue this word is, if any
-  bool starts_phrase_cue = false;  // the first word of a two-word cue ("pointed out")
+  // The two-word cues this word starts ("pointed out"), matched against the next word's particle.
+  std::vector<const CueEntry*> phrase_cues;
   // Listed in abbreviations.txt (keyed without the period), so the tokenizer's one lookup per word also
   // answers whether a following period belongs to it.
   bool abbreviation = false;
@@ -58,9 +59,6 @@ class Lexicon {
   static StatusOr<Lexicon> Parse(std::string_view verbs, std::string_view speaker_words,
                                  std::string_view news_organizations, std::string_view abbreviations);
 
-  // The cue a lower-cased word starts, given the next lower-cased word (for two-word forms), or nullptr.
-  // *words receives 1 or 2.
-  const CueEntry* FindCue(std::string_view word, std::string_view next, int* words) const;
   WordRole Role(std::string_view lower_word) const;
   // nullptr for a word the tables do not know.
   const WordInfo* Find(std::string_view lower_word) const;

@@ -2,6 +2,10 @@
 // classifies the characters (and the three marks here are fixed byte sequences).
 #include "stages/attribution/quote_scanner.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace copydesk::stages::attribution {
 namespace {
 
@@ -46,6 +50,26 @@ bool StraightMarkOpens(std::string_view s, size_t i) {
   return prev == ':' || prev == '-';
 }
 
+// The first index at or after i whose byte can start a mark (" ' or the E2 lead byte), or s.size(). Most
+// text has none for dozens of bytes, so SSE2 (every x86-64 CPU has it) tests sixteen bytes at a time.
+size_t NextMarkByte(std::string_view s, size_t i) {
+#if defined(__SSE2__)
+  const __m128i double_mark = _mm_set1_epi8('"');
+  const __m128i single_mark = _mm_set1_epi8('\'');
+  const __m128i lead = _mm_set1_epi8(static_cast<char>(0xE2));
+  while (i + 16 <= s.size()) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, double_mark), _mm_cmpeq_epi8(v, single_mark)),
+                               _mm_cmpeq_epi8(v, lead));
+    int mask = _mm_movemask_epi8(hit);
+    if (mask != 0) return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+    i += 16;
+  }
+#endif
+  while (i < s.size() && s[i] != '"' && s[i] != '\'' && static_cast<unsigned char>(s[i]) != 0xE2) ++i;
+  return i;
+}
+
 }  // namespace
 
 std::vector<QuoteSpan> FindQuoteSpans(std::string_view s) {
@@ -66,8 +90,7 @@ std::vector<QuoteSpan> FindQuoteSpans(std::string_view s) {
     open = true;
   };
   for (size_t i = 0; i < s.size();) {
-    // Skip to the next byte that can start a mark (" ' or the E2 lead byte): most text has none.
-    while (i < s.size() && s[i] != '"' && s[i] != '\'' && static_cast<unsigned char>(s[i]) != 0xE2) ++i;
+    i = NextMarkByte(s, i);
     if (i >= s.size()) break;
     size_t len = 1;
     Mark mark = MarkAt(s, i, &len);

@@ -45,6 +45,16 @@ bool IsAcronym(std::string_view w) {
   return capitals >= 2;
 }
 
+bool EqualsLowerAscii(std::string_view word, std::string_view lower) {
+  if (word.size() != lower.size()) return false;
+  for (size_t i = 0; i < word.size(); ++i) {
+    char c = word[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != lower[i]) return false;
+  }
+  return true;
+}
+
 bool IsCourtesyTitle(std::string_view lower) {
   return lower == "mr." || lower == "mrs." || lower == "ms." || lower == "dr." || lower == "mr" || lower == "ms" ||
          lower == "mrs";
@@ -61,38 +71,18 @@ std::string LowerCopy(std::string_view s) {
   return out;
 }
 
-// A title and a name split at the last title word: "NATO Secretary General | Jens Stoltenberg".
-struct TitledName {
-  size_t name_begin = 0;  // index of the first name word; == words.size() when there is no name
-  bool has_title_word = false;
-};
-
-TitledName SplitTitle(const std::vector<std::string_view>& words, const Lexicon& lexicon) {
-  TitledName split;
-  split.name_begin = words.size();
-  size_t i = words.size();
-  while (i > 0) {
-    std::string_view w = words[i - 1];
-    WordRole role = RoleOf(lexicon, w);
-    if (!StartsUpper(w) || IsAcronym(w) || role != WordRole::kNone) break;
-    --i;
-  }
-  split.name_begin = i;
-  for (size_t k = 0; k < i; ++k) {
-    if (RoleOf(lexicon, words[k]) == WordRole::kTitle) split.has_title_word = true;
-  }
-  return split;
-}
-
 }  // namespace
 
 SpeakerFacts DescribeMention(std::string_view mention, const Lexicon& lexicon) {
   SpeakerFacts facts;
   facts.mention = std::string(mention);
+  // Each word is looked up once: the rules below ask the role of most words several times.
   std::vector<std::string_view> words = Words(mention);
   if (words.empty()) return facts;
+  std::vector<WordRole> roles(words.size());
+  for (size_t i = 0; i < words.size(); ++i) roles[i] = RoleOf(lexicon, words[i]);
   if (words.size() == 1) {
-    WordRole role = RoleOf(lexicon, words[0]);
+    WordRole role = roles[0];
     if (role == WordRole::kPronounPerson || role == WordRole::kPronounGroup) {
       facts.pronoun = true;
       facts.kind = role == WordRole::kPronounPerson ? v1::Speaker::PERSON : v1::Speaker::GROUP;
@@ -100,27 +90,27 @@ SpeakerFacts DescribeMention(std::string_view mention, const Lexicon& lexicon) {
     }
   }
   size_t start = 0;
-  while (start + 1 < words.size() && RoleOf(lexicon, words[start]) == WordRole::kDeterminer) ++start;
-  std::vector<std::string_view> core(words.begin() + static_cast<long>(start), words.end());
-  // "Joel Smith of the Tribune": the organisation follows "of".
-  std::vector<std::string_view> head = core;
-  for (size_t i = 1; i + 1 < core.size(); ++i) {
-    if (core[i] == "of") {
-      head.assign(core.begin(), core.begin() + static_cast<long>(i));
+  while (start + 1 < words.size() && roles[start] == WordRole::kDeterminer) ++start;
+  // core = words[start, end); head = words[start, head_end): "Joel Smith of the Tribune": the
+  // organisation follows "of".
+  const size_t end = words.size();
+  size_t head_end = end;
+  for (size_t i = start + 1; i + 1 < end; ++i) {
+    if (words[i] == "of") {
+      head_end = i;
       size_t org_start = i + 1;
-      if (org_start + 1 < core.size() && LowerCopy(core[org_start]) == "the") ++org_start;
-      facts.organization = Join(core, org_start, core.size());
+      if (org_start + 1 < end && EqualsLowerAscii(words[org_start], "the")) ++org_start;
+      facts.organization = Join(words, org_start, end);
       break;
     }
   }
   bool document = false, organization = false;
-  for (std::string_view w : head) {
-    WordRole role = RoleOf(lexicon, w);
-    if (role == WordRole::kDocument) document = true;
-    if (role == WordRole::kOrg) organization = true;
+  for (size_t i = start; i < head_end; ++i) {
+    if (roles[i] == WordRole::kDocument) document = true;
+    if (roles[i] == WordRole::kOrg) organization = true;
   }
-  WordRole last_role = RoleOf(lexicon, head.back());
-  std::string_view last = head.back();
+  WordRole last_role = roles[head_end - 1];
+  std::string_view last = words[head_end - 1];
   // A plural common noun heads a group ("city engineers") even when the table does not list it.
   bool plural_noun = last_role == WordRole::kNone && !StartsUpper(last) && last.size() > 3 && last.ends_with("s") &&
                      !last.ends_with("ss") && !last.ends_with("'s");
@@ -128,9 +118,9 @@ SpeakerFacts DescribeMention(std::string_view mention, const Lexicon& lexicon) {
   // Capitalised words that are not titles: the organisation a document or group speaks for.
   auto named_org = [&]() {
     std::vector<std::string_view> names;
-    for (std::string_view w : head) {
-      WordRole role = RoleOf(lexicon, w);
-      if (StartsUpper(w) && (role == WordRole::kNone || role == WordRole::kOrg) && !w.ends_with("'s") &&
+    for (size_t i = start; i < head_end; ++i) {
+      std::string_view w = words[i];
+      if (StartsUpper(w) && (roles[i] == WordRole::kNone || roles[i] == WordRole::kOrg) && !w.ends_with("'s") &&
           !w.ends_with("\xE2\x80\x99s"))
         names.push_back(w);
     }
@@ -140,27 +130,33 @@ SpeakerFacts DescribeMention(std::string_view mention, const Lexicon& lexicon) {
     facts.kind = v1::Speaker::DOCUMENT;
     std::string org = facts.organization.empty() ? named_org() : facts.organization;
     facts.organization = org;
-    facts.name = org.empty() ? Join(core, 0, core.size()) : org;
+    facts.name = org.empty() ? Join(words, start, end) : org;
     return facts;
   }
   if (group) {
     facts.kind = v1::Speaker::GROUP;
-    facts.name = Join(core, 0, core.size());
+    facts.name = Join(words, start, end);
     if (facts.organization.empty()) {
-      for (std::string_view w : head) {
-        if (IsAcronym(w)) facts.organization = std::string(w);
+      for (size_t i = start; i < head_end; ++i) {
+        if (IsAcronym(words[i])) facts.organization = std::string(words[i]);
       }
     }
     return facts;
   }
-  TitledName split = SplitTitle(head, lexicon);
-  bool has_name = split.name_begin < head.size();
-  if (has_name && !(organization && !split.has_title_word)) {
+  // The title and the name split at the last title word ("NATO Secretary General | Jens Stoltenberg").
+  size_t name_begin = head_end;
+  while (name_begin > start && StartsUpper(words[name_begin - 1]) && !IsAcronym(words[name_begin - 1]) &&
+         roles[name_begin - 1] == WordRole::kNone)
+    --name_begin;
+  bool has_title_word = false;
+  for (size_t i = start; i < name_begin; ++i) has_title_word = has_title_word || roles[i] == WordRole::kTitle;
+  bool has_name = name_begin < head_end;
+  if (has_name && !(organization && !has_title_word)) {
     facts.kind = v1::Speaker::PERSON;
-    facts.name = Join(head, split.name_begin, head.size());
+    facts.name = Join(words, name_begin, head_end);
     std::vector<std::string_view> title;
-    for (size_t i = 0; i < split.name_begin; ++i) {
-      if (!IsCourtesyTitle(LowerCopy(head[i]))) title.push_back(head[i]);
+    for (size_t i = start; i < name_begin; ++i) {
+      if (!IsCourtesyTitle(LowerCopy(words[i]))) title.push_back(words[i]);
     }
     facts.title = Join(title, 0, title.size());
     if (facts.organization.empty()) {
@@ -173,20 +169,20 @@ SpeakerFacts DescribeMention(std::string_view mention, const Lexicon& lexicon) {
     }
     return facts;
   }
-  if (organization || (head.size() == 1 && IsAcronym(head[0]))) {
+  if (organization || (head_end - start == 1 && IsAcronym(words[start]))) {
     facts.kind = v1::Speaker::ORGANIZATION;
-    size_t end = head.size();
+    size_t org_end = head_end;
     // "NATO headquarters" speaks for NATO.
-    while (end > 1 && !StartsUpper(head[end - 1]) && RoleOf(lexicon, head[end - 1]) == WordRole::kOrg) --end;
-    facts.name = Join(head, 0, end);
+    while (org_end > start + 1 && !StartsUpper(words[org_end - 1]) && roles[org_end - 1] == WordRole::kOrg) --org_end;
+    facts.name = Join(words, start, org_end);
     return facts;
   }
-  if (split.has_title_word) {
+  if (has_title_word) {
     facts.kind = v1::Speaker::PERSON;
-    facts.title = Join(head, 0, head.size());
+    facts.title = Join(words, start, head_end);
     return facts;
   }
-  facts.name = Join(core, 0, core.size());
+  facts.name = Join(words, start, end);
   return facts;
 }
 
@@ -215,7 +211,7 @@ void PeopleIndex::NotePeople(std::string_view paragraph, const ParagraphTokens& 
     }
     if (j - start < 2) continue;
     // The name is the trailing capitalised words that are neither acronyms nor table words (as in
-    // SplitTitle); the words before it are the title.
+    // DescribeMention); the words before it are the title.
     size_t name_begin = j;
     while (name_begin > start && !IsAcronym(text(name_begin - 1)) && role(name_begin - 1) == WordRole::kNone)
       --name_begin;

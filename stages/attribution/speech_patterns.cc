@@ -121,15 +121,11 @@ class SentenceMatcher {
     return k < last_ && k >= first_ && t_[k].kind == TokenKind::kPunct && t_[k].punct == c;
   }
   bool IsEndPunct(uint32_t k) const { return IsPunct(k, '.') || IsPunct(k, '!') || IsPunct(k, '?') || IsPunct(k, ';'); }
-  std::string Lower(uint32_t k) const {
-    std::string s;
-    LowerInto(Text(k), &s);
-    return s;
-  }
+
   WordRole Role(uint32_t k) const { return IsWord(k) && info_[k] != nullptr ? info_[k]->role : WordRole::kNone; }
   // The one-word cue token k is, or nullptr.
   const CueEntry* CueAt(uint32_t k) const { return IsWord(k) && info_[k] != nullptr ? info_[k]->cue : nullptr; }
-  // Compares in place rather than through Lower(): called for nearly every token around a cue, and
+  // Compares in place rather than through a lower-cased copy: called for nearly every token around a cue, and
   // a lower-cased copy per call was a visible share of the stage's allocations. `w` is lower-case ASCII.
   bool LowerIs(uint32_t k, std::string_view w) const { return IsWord(k) && EqualsLower(Text(k), w); }
   static bool EqualsLower(std::string_view text, std::string_view w) {
@@ -170,64 +166,84 @@ class SentenceMatcher {
            LowerIs(k, "their") || LowerIs(k, "its");
   }
 
+  // The cue starting at word k, matching a two-word form against word k + 1, or nullptr; *n gets its words.
+  const CueEntry* CueStartingAt(uint32_t k, int* n) const {
+    const WordInfo* info = info_[k];
+    if (info == nullptr) return nullptr;
+    if (IsWord(k + 1)) {
+      for (const CueEntry* phrase : info->phrase_cues) {
+        if (EqualsLower(Text(k + 1), phrase->particle)) {
+          *n = 2;
+          return phrase;
+        }
+      }
+    }
+    *n = 1;
+    return info->cue;
+  }
+
+  // "Smith's", "SMITH'S", "Smith’s".
+  static bool EndsWithPossessive(std::string_view w) {
+    return w.ends_with("'s") || w.ends_with("'S") || w.ends_with("\xE2\x80\x99s") || w.ends_with("\xE2\x80\x99S");
+  }
+
+  // Compares words in place (LowerIs) rather than through lower-cased copies: this runs on every cue
+  // candidate of the article.
   std::vector<CueHit> FindCues() const {
     std::vector<CueHit> hits;
     for (uint32_t k = first_; k < last_; ++k) {
       if (t_[k].kind != TokenKind::kWord) continue;
       const WordInfo* info = info_[k];
-      if (info == nullptr || (info->cue == nullptr && !info->starts_phrase_cue)) continue;
+      if (info == nullptr || (info->cue == nullptr && info->phrase_cues.empty())) continue;
       std::string_view text = Text(k);
-      std::string w = Lower(k);
-      bool capital = StartsUpper(text);
-      if (capital && w != "according" && !(w == "asked" && k == first_)) continue;
-      std::string next = IsWord(k + 1) ? Lower(k + 1) : std::string();
+      if (Upper(k) && !LowerIs(k, "according") && !(LowerIs(k, "asked") && k == first_)) continue;
       int n = 0;
-      const CueEntry* entry = lex_.FindCue(w, next, &n);
+      const CueEntry* entry = CueStartingAt(k, &n);
       if (entry == nullptr) continue;
-      if (entry->frame == Frame::kAccording && !next.empty() && next != "to") continue;
+      bool next_word = IsWord(k + 1);
+      if (entry->frame == Frame::kAccording && next_word && !LowerIs(k + 1, "to")) continue;
       if (entry->frame == Frame::kNoun) {
         // "Smith's criticism of", "his remarks about": only with the speaker's possessive.
         if (k > first_ && IsPossessive(k - 1)) hits.push_back(CueHit{k, static_cast<uint32_t>(n), entry});
         k += static_cast<uint32_t>(n) - 1;
         continue;
       }
+      auto prev_is = [&](std::string_view w) { return LowerIs(k - 1, w); };
       if (entry->frame != Frame::kAccording && k > first_) {
         // A determiner before the word makes it a noun ("the report", "his claims"); a form of "be"
         // makes it passive ("was asked").
         WordRole prev = Role(k - 1);
-        std::string prev_word = IsWord(k - 1) ? Lower(k - 1) : std::string();
-        if (prev == WordRole::kDeterminer && prev_word != "that") continue;
+        if (prev == WordRole::kDeterminer && !prev_is("that")) continue;
         // After a possessive the word is a noun too ("the editor's note", "Smith's claims").
-        if (prev_word.ends_with("'s") || prev_word.ends_with("\xE2\x80\x99s")) continue;
+        if (IsWord(k - 1) && EndsWithPossessive(Text(k - 1))) continue;
         bool progressive = text.ends_with("ing");
-        if (!progressive && (prev_word == "was" || prev_word == "were" || prev_word == "been" || prev_word == "be" ||
-                             prev_word == "is" || prev_word == "are" || prev_word == "being"))
+        if (!progressive && (prev_is("was") || prev_is("were") || prev_is("been") || prev_is("be") || prev_is("is") ||
+                             prev_is("are") || prev_is("being")))
           continue;
         // Mental states count only with a reported clause ("believes that ..."): PolNeAR labels them, but
         // without "that" they are mostly not attributions ("the results show a gap").
-        if (entry->frame == Frame::kBelief && (prev_word == "to" || next != "that")) continue;
+        if (entry->frame == Frame::kBelief && (prev_is("to") || !LowerIs(k + 1, "that"))) continue;
       }
       // A participle opens a clause ("..., saying"); elsewhere an -ing form is a noun ("more reporting").
       if (text.ends_with("ing") && k > first_ && IsWord(k - 1)) {
-        std::string prev = Lower(k - 1);
         WordRole role = Role(k - 1);
         // "with 50 percent saying", "Trump talking about", "a statement saying": a noun before the
         // participle is its speaker.
-        bool noun_before = Upper(k - 1) || prev == "percent" || role == WordRole::kGroup ||
+        bool noun_before = Upper(k - 1) || prev_is("percent") || role == WordRole::kGroup ||
                            role == WordRole::kDocument || role == WordRole::kTitle || role == WordRole::kPronounGroup;
-        bool be = prev == "is" || prev == "are" || prev == "was" || prev == "were" || prev == "been" || prev == "be";
-        if (prev != "while" && prev != "when" && prev != "after" && prev != "before" && prev != "by" &&
-            prev != "and" && prev != "but" && role != WordRole::kAux && !noun_before && !be)
+        bool be = prev_is("is") || prev_is("are") || prev_is("was") || prev_is("were") || prev_is("been") ||
+                  prev_is("be");
+        if (!prev_is("while") && !prev_is("when") && !prev_is("after") && !prev_is("before") && !prev_is("by") &&
+            !prev_is("and") && !prev_is("but") && role != WordRole::kAux && !noun_before && !be)
           continue;
       }
       // A noun followed by its verb ("the statement read", "reports say"): the verb is the cue.
-      if (n == 1 && IsWord(k + 1)) {
+      if (n == 1 && next_word) {
         int n2 = 0;
-        const CueEntry* following = CueAt(k + 1);
-        if (info_[k + 1] != nullptr && info_[k + 1]->starts_phrase_cue)
-          following = lex_.FindCue(next, IsWord(k + 2) ? Lower(k + 2) : std::string(), &n2);
+        const CueEntry* following = CueStartingAt(k + 1, &n2);
         if (following != nullptr && following->frame == Frame::kSay && entry->frame != Frame::kAccording &&
-            next != "that") continue;
+            !LowerIs(k + 1, "that"))
+          continue;
       }
       hits.push_back(CueHit{k, static_cast<uint32_t>(n), entry});
       k += static_cast<uint32_t>(n) - 1;
@@ -272,25 +288,26 @@ class SentenceMatcher {
   uint32_t SkipAfterCue(uint32_t r, Frame frame, Analysis* a) const {
     for (int round = 0; round < 3; ++round) {
       if (!IsWord(r)) return r;
-      std::string w = Lower(r);
-      WordRole role = lex_.Role(w);
+      WordRole role = Role(r);
+      auto w_is = [&](std::string_view w) { return LowerIs(r, w); };
       if (role == WordRole::kTime) {
         ++r;
         continue;
       }
-      bool listener = (frame == Frame::kTell && round == 0 && w != "that" && role != WordRole::kClause) ||
-                      w == "to" || w == "in" || w == "on" || w == "at" || w == "during" || w == "with" || w == "of";
+      bool listener = (frame == Frame::kTell && round == 0 && !w_is("that") && role != WordRole::kClause) ||
+                      w_is("to") || w_is("in") || w_is("on") || w_is("at") || w_is("during") || w_is("with") ||
+                      w_is("of");
       if (!listener) return r;
-      uint32_t start = (w == "to") ? r + 1 : r;
+      uint32_t start = w_is("to") ? r + 1 : r;
       uint32_t b = start;
       while (IsWord(b) && b - start < kMaxListenerWords && !LowerIs(b, "that") &&
              (b == start || Role(b) != WordRole::kClause || LowerIs(b, "with") || LowerIs(b, "of")))
         ++b;
       // A setting is skipped only when the content plainly starts after it.
       bool ends_well = b >= last_ || IsPunct(b, ',') || IsPunct(b, ':') || IsQuote(b) || LowerIs(b, "that") ||
-                       IsEndPunct(b) || (frame == Frame::kTell && w != "in" && w != "on" && w != "at");
+                       IsEndPunct(b) || (frame == Frame::kTell && !w_is("in") && !w_is("on") && !w_is("at"));
       if (!ends_well || b == start) return r;
-      if (w == "to" || frame == Frame::kTell || w == "with") {
+      if (w_is("to") || frame == Frame::kTell || w_is("with")) {
         a->listener_a = start;
         a->listener_b = b;
       } else {
