@@ -3,6 +3,7 @@
 // mentions need lexicon roles.
 #include "stages/attribution/speech_patterns.h"
 
+#include <array>
 #include <string>
 
 namespace copydesk::stages::attribution {
@@ -17,6 +18,25 @@ struct CueHit {
   uint32_t k = 0;  // first token of the cue
   uint32_t n = 1;  // words in the cue
   const CueEntry* entry = nullptr;
+};
+
+// The token ranges an attribution's content is made of: one, or two around a split attribution ("Q1,"
+// X said, "Q2."). Fixed storage: a vector here cost two allocations per attribution.
+class Pieces {
+ public:
+  Pieces() = default;
+  Pieces(uint32_t begin, uint32_t end) { Add(begin, end); }
+  void Add(uint32_t begin, uint32_t end) {
+    if (size_ < ranges_.size()) ranges_[size_++] = {begin, end};
+  }
+  bool empty() const { return size_ == 0; }
+  const std::pair<uint32_t, uint32_t>& back() const { return ranges_[size_ - 1]; }
+  const std::pair<uint32_t, uint32_t>* begin() const { return ranges_.data(); }
+  const std::pair<uint32_t, uint32_t>* end() const { return ranges_.data() + size_; }
+
+ private:
+  std::array<std::pair<uint32_t, uint32_t>, 2> ranges_{};
+  size_t size_ = 0;
 };
 
 // What the patterns decided for one cue, as token indices into the paragraph.
@@ -73,12 +93,12 @@ class SentenceMatcher {
           found.inherit_speaker = false;
         }
       }
-      std::vector<std::pair<uint32_t, uint32_t>> pieces;
+      Pieces pieces;
       if (a.postposed) {
-        pieces.emplace_back(content_start, a.before_end);
+        pieces.Add(content_start, a.before_end);
         if (a.after_begin != kNone) {
           uint32_t end = i + 1 < analyses.size() ? CutBefore(analyses[i + 1].anchor, a.after_begin) : last_;
-          pieces.emplace_back(a.after_begin, end);
+          pieces.Add(a.after_begin, end);
           content_start = end;
         } else {
           content_start = a.region_end;
@@ -99,7 +119,7 @@ class SentenceMatcher {
             }
           }
         }
-        pieces.emplace_back(begin, end);
+        pieces.Add(begin, end);
         content_start = end;
       }
       if (a.question && a.speaker_a == kNone) found.inherit_speaker = false;
@@ -587,9 +607,9 @@ class SentenceMatcher {
   }
 
   // Fills kind, content ranges and open_quote from token pieces. False when there is no content.
-  bool FillContent(const std::vector<std::pair<uint32_t, uint32_t>>& pieces, FoundAttribution* found) const {
+  bool FillContent(const Pieces& pieces, FoundAttribution* found) const {
     bool any_quote = false, any_word = false;
-    std::vector<std::pair<uint32_t, uint32_t>> trimmed;
+    Pieces trimmed;
     for (auto [b, e] : pieces) {
       while (b < e && t_[b].kind == TokenKind::kPunct) ++b;
       while (e > b && t_[e - 1].kind == TokenKind::kPunct) --e;
@@ -598,7 +618,7 @@ class SentenceMatcher {
         if (t_[k].kind == TokenKind::kQuote) any_quote = true;
         if (t_[k].kind == TokenKind::kWord) any_word = true;
       }
-      trimmed.emplace_back(b, e);
+      trimmed.Add(b, e);
     }
     if (trimmed.empty()) return false;
     uint32_t last_token = trimmed.back().second - 1;
@@ -665,7 +685,7 @@ class SentenceMatcher {
         FoundAttribution found;
         found.cue = ByteRange{t_[k].begin, t_[k].end};
         found.speaker = ByteRange{t_[first_].begin, t_[speaker_end - 1].end};
-        std::vector<std::pair<uint32_t, uint32_t>> pieces = {{k + 1, last_}};
+        Pieces pieces(k + 1, last_);
         if (FillContent(pieces, &found) && found.kind == v1::Quote::DIRECT) {
           out->push_back(std::move(found));
           return true;
@@ -683,7 +703,7 @@ class SentenceMatcher {
           FoundAttribution found;
           found.cue = ByteRange{t_[d].begin, t_[d].end};
           found.speaker = ByteRange{t_[d + 1].begin, t_[e - 1].end};
-          std::vector<std::pair<uint32_t, uint32_t>> pieces = {{first_, d}};
+          Pieces pieces(first_, d);
           if (FillContent(pieces, &found) && found.kind == v1::Quote::DIRECT) {
             out->push_back(std::move(found));
             return true;
@@ -703,7 +723,7 @@ class SentenceMatcher {
     if (!any_quote) return;
     FoundAttribution found;
     found.inherit_speaker = true;
-    std::vector<std::pair<uint32_t, uint32_t>> pieces = {{first_, last_}};
+    Pieces pieces(first_, last_);
     if (FillContent(pieces, &found)) out->push_back(std::move(found));
   }
 
