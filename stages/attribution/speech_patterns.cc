@@ -79,6 +79,7 @@ class SentenceMatcher {
     size_t emitted = 0;
     for (size_t i = 0; i < analyses.size() && emitted < max_per_sentence; ++i) {
       const Analysis& a = analyses[i];
+      if (Names(a)) continue;
       FoundAttribution found;
       found.frame = a.cue.entry->frame;
       found.cue = ByteRange{t_[a.cue.k].begin, t_[a.cue.k + a.cue.n - 1].end};
@@ -156,6 +157,13 @@ class SentenceMatcher {
       if (c != w[i]) return false;
     }
     return true;
+  }
+
+  // "a company called Cambridge Analytica", "an archive called BleachBit": "called" after an indefinite
+  // noun phrase names a thing; nobody speaks.
+  bool Names(const Analysis& a) const {
+    return a.cue.entry->lemma == "call" && LowerIs(a.cue.k, "called") && a.speaker_a != kNone &&
+           (LowerIs(a.speaker_a, "a") || LowerIs(a.speaker_a, "an"));
   }
 
   static bool AnyEarlierSpeaker(const std::vector<Analysis>& analyses, size_t i) {
@@ -279,6 +287,8 @@ class SentenceMatcher {
     while (a > first_ && IsWord(a - 1) && words < kMaxSpeakerWords) {
       WordRole role = Role(a - 1);
       if (role == WordRole::kClause && !LowerIs(a - 1, "of")) break;
+      // A relative "that" after a noun ends it too: "a clip that Judge Ames called distasteful".
+      if (words > 0 && a - 1 > first_ && IsWord(a - 2) && LowerIs(a - 1, "that")) break;
       // A verb ends the mention: another cue ("he said officials told") or a past form ("released").
       std::string_view w = Text(a - 1);
       if (!StartsUpper(w) && (w.ends_with("ed") || CueAt(a - 1) != nullptr)) break;
@@ -654,13 +664,17 @@ class SentenceMatcher {
     // Transcripts: "Q: ...", "KATE JONES: ..." open a paragraph; the rest of the paragraph is the turn.
     if (first_ == 0) {
       uint32_t c = 0;
-      bool capitals = true;
+      bool capitals = true, letter = false;
       while (c < last_ && c < 4 && IsWord(c)) {
         std::string_view w = Text(c);
-        for (char ch : w) capitals = capitals && !(ch >= 'a' && ch <= 'z');
+        for (char ch : w) {
+          capitals = capitals && !(ch >= 'a' && ch <= 'z');
+          letter = letter || (ch >= 'A' && ch <= 'Z');
+        }
         ++c;
       }
-      if (c > 0 && capitals && IsPunct(c, ':') && c + 1 < t_.size() && !IsQuote(c + 1)) {
+      // A speaker has a name: "9:40 p.m.", the time stamp of a live blog's entry, is not a turn.
+      if (c > 0 && capitals && letter && IsPunct(c, ':') && c + 1 < t_.size() && !IsQuote(c + 1)) {
         FoundAttribution found;
         found.cue = ByteRange{t_[c].begin, t_[c].end};
         found.speaker = ByteRange{t_[0].begin, t_[c - 1].end};

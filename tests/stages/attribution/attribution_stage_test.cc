@@ -262,6 +262,26 @@ TEST(AttributionStageTest, TranscriptTurnsAreAttributed) {
   EXPECT_EQ(run.out.quotes(1).text(), "Only if the channel is dredged.");
 }
 
+TEST(AttributionStageTest, TimeStampIsNotATranscriptTurn) {
+  Outcome run = Attribute({"9:40 p.m.", "11:05 a.m.: The polls have closed in the lower town."});
+  EXPECT_EQ(run.out.quotes_size(), 0);
+}
+
+TEST(AttributionStageTest, CalledAfterAnIndefiniteNounNamesAThing) {
+  Outcome run = Attribute({"The council hired a dredging firm called Vogel Marine last spring.",
+                           "Brandt called the contract a mistake."});
+  ASSERT_EQ(run.out.quotes_size(), 1);
+  EXPECT_EQ(run.out.quotes(0).speaker().mention(), "Brandt");
+  EXPECT_EQ(run.out.quotes(0).cue(), "called");
+}
+
+TEST(AttributionStageTest, RelativeThatStartsTheSpeaker) {
+  Outcome run = Attribute({"They shelved a plan that Harbour Master Omar Haddad called reckless."});
+  ASSERT_EQ(run.out.quotes_size(), 1);
+  EXPECT_EQ(run.out.quotes(0).speaker().mention(), "Harbour Master Omar Haddad");
+  EXPECT_EQ(run.out.quotes(0).speaker().name(), "Omar Haddad");
+}
+
 TEST(AttributionStageTest, ParentheticalAttributionJoinsBothHalves) {
   Outcome run = Attribute({"The new pumps, the engineer said, would arrive in March."});
   ASSERT_EQ(run.out.quotes_size(), 1);
