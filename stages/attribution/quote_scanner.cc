@@ -25,6 +25,12 @@ Mark MarkAt(std::string_view s, size_t i, size_t* len) {
   }
   if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80) {
     unsigned char d = static_cast<unsigned char>(s[i + 2]);
+    // Two typographic single marks typed for a double one (‘‘We will,’’ she said), as archive copy does
+    // with straight apostrophes.
+    if ((d == 0x98 || d == 0x99) && s.substr(i + 3, 3) == s.substr(i, 3)) {
+      *len = 6;
+      return d == 0x98 ? Mark::kOpenDouble : Mark::kCloseDouble;
+    }
     *len = 3;
     if (d == 0x9C || d == 0x9E) return Mark::kOpenDouble;
     if (d == 0x9D) return Mark::kCloseDouble;

@@ -1,8 +1,9 @@
 // Quote spans of one paragraph, found by a character-level state machine.
 //
 // Contract
-// - Double marks open and close speech: typographic “ ” and straight " (or two apostrophes ''), whose direction is read from the
-//   neighbouring characters (a straight mark after a space or an opening bracket opens, otherwise closes).
+// - Double marks open and close speech: typographic “ ” (or doubled ‘‘ ’’) and straight " (or two
+//   apostrophes ''), whose direction is read from the neighbouring characters (a straight mark after a
+//   space or an opening bracket opens, otherwise closes).
 // - Single marks (‘ ’ ') never make a span of their own: inside a double-quoted span they nest, elsewhere they
 //   are apostrophes ("don’t", "ministers’") or nested marks of a span the paragraph does not show. US and
 //   wire copy, which this stage targets, quotes speech with double marks.

@@ -63,6 +63,7 @@ class SentenceMatcher {
         last_(sentence.last) {}
 
   void Run(size_t max_per_sentence, std::vector<FoundAttribution>* out) {
+    if (EmitTranscriptTurn(out)) return;
     std::vector<CueHit> hits = FindCues();
     if (hits.empty()) {
       if (EmitPunctuationCue(out)) return;
@@ -659,31 +660,33 @@ class SentenceMatcher {
     return ByteRange{b, e};
   }
 
+  // Transcripts: "Q: ...", "KATE JONES: ..." open a paragraph; the rest of the paragraph is the turn, whatever
+  // verbs it holds ("PENCE: Well, Hillary Clinton thinks ..." is Pence's turn, not Clinton's thought).
+  bool EmitTranscriptTurn(std::vector<FoundAttribution>* out) const {
+    if (first_ != 0) return false;
+    uint32_t c = 0;
+    bool capitals = true, letter = false;
+    while (c < last_ && c < 4 && IsWord(c)) {
+      std::string_view w = Text(c);
+      for (char ch : w) {
+        capitals = capitals && !(ch >= 'a' && ch <= 'z');
+        letter = letter || (ch >= 'A' && ch <= 'Z');
+      }
+      ++c;
+    }
+    // A speaker has a name: "9:40 p.m.", the time stamp of a live blog's entry, is not a turn.
+    if (c == 0 || !capitals || !letter || !IsPunct(c, ':') || c + 1 >= t_.size() || IsQuote(c + 1)) return false;
+    FoundAttribution found;
+    found.cue = ByteRange{t_[c].begin, t_[c].end};
+    found.speaker = ByteRange{t_[0].begin, t_[c - 1].end};
+    found.kind = v1::Quote::INDIRECT;
+    found.content.push_back(ByteRange{t_[c + 1].begin, t_.back().end});
+    out->push_back(std::move(found));
+    return true;
+  }
+
   // Name: "Q"  and  "Q" ― Name: a colon or a dash stands for the cue. The name is short and capitalised.
   bool EmitPunctuationCue(std::vector<FoundAttribution>* out) const {
-    // Transcripts: "Q: ...", "KATE JONES: ..." open a paragraph; the rest of the paragraph is the turn.
-    if (first_ == 0) {
-      uint32_t c = 0;
-      bool capitals = true, letter = false;
-      while (c < last_ && c < 4 && IsWord(c)) {
-        std::string_view w = Text(c);
-        for (char ch : w) {
-          capitals = capitals && !(ch >= 'a' && ch <= 'z');
-          letter = letter || (ch >= 'A' && ch <= 'Z');
-        }
-        ++c;
-      }
-      // A speaker has a name: "9:40 p.m.", the time stamp of a live blog's entry, is not a turn.
-      if (c > 0 && capitals && letter && IsPunct(c, ':') && c + 1 < t_.size() && !IsQuote(c + 1)) {
-        FoundAttribution found;
-        found.cue = ByteRange{t_[c].begin, t_[c].end};
-        found.speaker = ByteRange{t_[0].begin, t_[c - 1].end};
-        found.kind = v1::Quote::INDIRECT;
-        found.content.push_back(ByteRange{t_[c + 1].begin, t_.back().end});
-        out->push_back(std::move(found));
-        return true;
-      }
-    }
     // Name: "Q"
     uint32_t k = first_;
     while (k < last_ && k - first_ < kMaxSpeakerWords && (IsWord(k) || IsPunct(k, '(') || IsPunct(k, ')'))) ++k;

@@ -262,6 +262,13 @@ TEST(AttributionStageTest, TranscriptTurnsAreAttributed) {
   EXPECT_EQ(run.out.quotes(1).text(), "Only if the channel is dredged.");
 }
 
+TEST(AttributionStageTest, TranscriptTurnHoldsItsOwnVerbs) {
+  Outcome run = Attribute({"HADDAD: Well, the mayor thinks the channel is deep enough."});
+  ASSERT_EQ(run.out.quotes_size(), 1);
+  EXPECT_EQ(run.out.quotes(0).speaker().mention(), "HADDAD");
+  EXPECT_EQ(run.out.quotes(0).text(), "Well, the mayor thinks the channel is deep enough.");
+}
+
 TEST(AttributionStageTest, TimeStampIsNotATranscriptTurn) {
   Outcome run = Attribute({"9:40 p.m.", "11:05 a.m.: The polls have closed in the lower town."});
   EXPECT_EQ(run.out.quotes_size(), 0);

@@ -45,6 +45,18 @@ TEST(QuoteScannerTest, TwoApostrophesActAsADoubleMark) {
   EXPECT_EQ(Inner(text, spans[0]), "The port reopens Monday,");
 }
 
+TEST(QuoteScannerTest, DoubledTypographicSingleMarksActAsADoubleMark) {
+  // ‘‘...’’ opens and closes; one ’ inside stays an apostrophe, and a “ closed by ’’ closes too.
+  std::string text = "\xE2\x80\x98\xE2\x80\x98" "It\xE2\x80\x99s over,\xE2\x80\x99\xE2\x80\x99 she said of the "
+                     "\xE2\x80\x9C" "plan\xE2\x80\x99\xE2\x80\x99 they drew.";
+  std::vector<QuoteSpan> spans = FindQuoteSpans(text);
+  ASSERT_EQ(spans.size(), 2u);
+  EXPECT_EQ(Inner(text, spans[0]), "It\xE2\x80\x99s over,");
+  EXPECT_TRUE(spans[0].closed);
+  EXPECT_EQ(Inner(text, spans[1]), "plan");
+  EXPECT_TRUE(spans[1].closed);
+}
+
 TEST(QuoteScannerTest, UnclosedQuoteRunsToParagraphEndOnly) {
   std::string text = "She said: \"The first part of the plan is done.";
   std::vector<QuoteSpan> spans = FindQuoteSpans(text);
