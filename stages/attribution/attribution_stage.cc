@@ -74,7 +74,7 @@ class AttributionStage final : public Stage {
     // continued[i]: paragraph i's first quotation was taken as the continuation of the one before.
     std::vector<bool> continued(static_cast<size_t>(n), false);
 
-    attribution::PeopleIndex people(lexicon_);
+    attribution::PeopleIndex people;
     attribution::NewsSources sources(lexicon_, out);
     // Quotes are written straight into the output (nothing reads out.quotes before the end): Clear()
     // keeps the repeated field's elements and their strings for reuse, where building a local vector and
@@ -92,7 +92,7 @@ class AttributionStage final : public Stage {
       attribution::Tokenize(text, spans, lexicon_, &tokens);
       people.NotePeople(text, tokens);
       std::vector<FoundAttribution> found =
-          attribution::FindAttributions(text, spans, tokens, lexicon_, settings_.max_per_sentence);
+          attribution::FindAttributions(text, spans, tokens, settings_.max_per_sentence);
       for (FoundAttribution& f : found) {
         if (continued[static_cast<size_t>(i)] && f.inherit_speaker && !spans.empty() &&
             f.content.front().begin < spans.front().end) {

@@ -36,7 +36,7 @@ SpeakerFacts DescribeMention(std::string_view mention, const Lexicon& lexicon);
 
 class PeopleIndex {
  public:
-  explicit PeopleIndex(const Lexicon& lexicon) : lexicon_(lexicon) {}
+  PeopleIndex() = default;
 
   // Notes every "Title Firstname Lastname" run of the paragraph's words.
   void NotePeople(std::string_view paragraph, const ParagraphTokens& tokens);
@@ -52,7 +52,6 @@ class PeopleIndex {
   void Note(const SpeakerFacts& facts);
   const Person* FindBySurname(std::string_view name) const;
 
-  const Lexicon& lexicon_;
   std::vector<Person> people_;
   StringMap<size_t> by_surname_;  // lower-cased last word of a full name -> index into people_
   SpeakerFacts last_person_;

@@ -58,8 +58,8 @@ struct Analysis {
 class SentenceMatcher {
  public:
   SentenceMatcher(std::string_view p, const std::vector<QuoteSpan>& quotes, const ParagraphTokens& tokens,
-                  const Lexicon& lexicon, Sentence sentence)
-      : p_(p), quotes_(quotes), t_(tokens.tokens), info_(tokens.info), lex_(lexicon), first_(sentence.first),
+                  Sentence sentence)
+      : p_(p), quotes_(quotes), t_(tokens.tokens), info_(tokens.info), first_(sentence.first),
         last_(sentence.last) {}
 
   void Run(size_t max_per_sentence, std::vector<FoundAttribution>* out) {
@@ -748,18 +748,16 @@ class SentenceMatcher {
   const std::vector<QuoteSpan>& quotes_;
   const std::vector<Token>& t_;
   const std::vector<const WordInfo*>& info_;
-  const Lexicon& lex_;
   uint32_t first_, last_;
 };
 
 }  // namespace
 
 std::vector<FoundAttribution> FindAttributions(std::string_view paragraph, const std::vector<QuoteSpan>& quotes,
-                                               const ParagraphTokens& tokens, const Lexicon& lexicon,
-                                               size_t max_per_sentence) {
+                                               const ParagraphTokens& tokens, size_t max_per_sentence) {
   std::vector<FoundAttribution> out;
   for (const Sentence& sentence : tokens.sentences) {
-    SentenceMatcher(paragraph, quotes, tokens, lexicon, sentence).Run(max_per_sentence, &out);
+    SentenceMatcher(paragraph, quotes, tokens, sentence).Run(max_per_sentence, &out);
   }
   return out;
 }

@@ -48,8 +48,8 @@ struct FoundAttribution {
   Frame frame = Frame::kSay;
 };
 
+// The lexicon's word roles and cues come with the tokens (Token lookups made by Tokenize).
 std::vector<FoundAttribution> FindAttributions(std::string_view paragraph, const std::vector<QuoteSpan>& quotes,
-                                               const ParagraphTokens& tokens, const Lexicon& lexicon,
-                                               size_t max_per_sentence);
+                                               const ParagraphTokens& tokens, size_t max_per_sentence);
 
 }  // namespace copydesk::stages::attribution

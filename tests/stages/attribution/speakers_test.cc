@@ -49,7 +49,7 @@ TEST(DescribeMentionTest, OfNamesTheOrganization) {
 }
 
 TEST(PeopleIndexTest, SurnameAndCourtesyTitleResolveToTheFullName) {
-  PeopleIndex people(TheLexicon());
+  PeopleIndex people;
   SpeakerFacts first = DescribeMention("Harbour Master Ines Kowalczyk", TheLexicon());
   people.Resolve(&first);
   SpeakerFacts later = DescribeMention("Ms. Kowalczyk", TheLexicon());
@@ -59,7 +59,7 @@ TEST(PeopleIndexTest, SurnameAndCourtesyTitleResolveToTheFullName) {
 }
 
 TEST(PeopleIndexTest, PronounTakesTheLatestPersonSpeaker) {
-  PeopleIndex people(TheLexicon());
+  PeopleIndex people;
   SpeakerFacts first = DescribeMention("Mayor Piet Vogel", TheLexicon());
   people.Resolve(&first);
   SpeakerFacts group = DescribeMention("the council members", TheLexicon());
@@ -74,7 +74,7 @@ TEST(PeopleIndexTest, PronounTakesTheLatestPersonSpeaker) {
 }
 
 TEST(PeopleIndexTest, TitleAloneResolvesToItsHolder) {
-  PeopleIndex people(TheLexicon());
+  PeopleIndex people;
   SpeakerFacts first = DescribeMention("Fire Chief Rosa Lind", TheLexicon());
   people.Resolve(&first);
   SpeakerFacts chief = DescribeMention("the chief", TheLexicon());
