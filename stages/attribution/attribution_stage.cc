@@ -134,7 +134,8 @@ class AttributionStage final : public Stage {
             if (mention.size() > suffix.size() && mention.ends_with(suffix)) mention.remove_suffix(suffix.size());
           }
           bool according = f.frame == attribution::Frame::kAccording;
-          if (sources.Add(mention, according ? std::string_view(cue) : mention,
+          if (!people.IsKnownSurname(mention) &&
+              sources.Add(mention, according ? std::string_view(cue) : mention,
                           according ? mention : std::string_view(cue))) {
             continue;  // a news organisation credited for the reporting is a source, not a speaker
           }

@@ -5,8 +5,8 @@
 //
 // Pipeline per paragraph: quote spans (quote_scanner.h) -> tokens and sentences (paragraph_tokens.h) ->
 // speech patterns (speech_patterns.h) -> speakers (speakers.h) and sources (news_sources.h). Tables are
-// data files in this folder (reporting_verbs.tsv, speaker_words.tsv, news_organizations.tsv,
-// abbreviations.txt), parsed once by the factory. Config keys: max_quotes_per_sentence (bounds the
+// data files in this folder (reporting_verbs.tsv, speaker_words.tsv, abbreviations.txt) and the news
+// organisations shared with clean (stages/text/news_organizations.tsv), parsed once by the factory. Config keys: max_quotes_per_sentence (bounds the
 // output on pathological text), credit_listeners ("told CNN" credits CNN as a source). Linear in the
 // article's size.
 //

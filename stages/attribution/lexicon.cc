@@ -6,7 +6,7 @@
 namespace copydesk::embedded {
 std::string_view attribution_reporting_verbs();
 std::string_view attribution_speaker_words();
-std::string_view attribution_news_organizations();
+std::string_view news_organizations();
 std::string_view attribution_abbreviations();
 }  // namespace copydesk::embedded
 
@@ -86,7 +86,7 @@ void LowerInto(std::string_view word, std::string* out) {
 
 StatusOr<Lexicon> Lexicon::Load() {
   return Parse(embedded::attribution_reporting_verbs(), embedded::attribution_speaker_words(),
-               embedded::attribution_news_organizations(), embedded::attribution_abbreviations());
+               embedded::news_organizations(), embedded::attribution_abbreviations());
 }
 
 StatusOr<Lexicon> Lexicon::Parse(std::string_view verbs, std::string_view speaker_words,
@@ -122,11 +122,15 @@ StatusOr<Lexicon> Lexicon::Parse(std::string_view verbs, std::string_view speake
       return Status::Error("attribution", "news_organizations.tsv: bad line '" + std::string(line) + "'");
     }
     std::string canonical(f[0]);
-    lex.news_.emplace(Lower(canonical), canonical);
+    std::vector<std::string_view> spellings = {f[0]};
     if (f.size() == 2) {
       for (std::string_view alias : Split(f[1], '|')) {
-        if (!alias.empty()) lex.news_.emplace(Lower(alias), canonical);
+        if (!alias.empty()) spellings.push_back(alias);
       }
+    }
+    for (std::string_view spelling : spellings) {
+      lex.news_.emplace(Lower(spelling), canonical);
+      if (Lower(spelling) == spelling) lex.lower_case_news_.emplace(spelling);  // "dpa"
     }
   }
   for (const auto& [key, canonical] : lex.news_) {
@@ -212,6 +216,12 @@ std::string_view Lexicon::NewsOrganization(std::string_view mention) const {
     }
   }
   if (key.size() > longest_news_) return {};
+  // A name is written with a capital: "the economist said" is a person, "The Economist" the paper;
+  // only a name the table itself spells in lower case ("dpa") matches without one.
+  std::string_view as_written = mention.substr(static_cast<size_t>(key.data() - key_begin), key.size());
+  if (std::none_of(as_written.begin(), as_written.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) &&
+      lower_case_news_.find(as_written) == lower_case_news_.end())
+    return {};
   auto it = news_.find(key);
   if (it != news_.end()) return it->second;
   char* with_the = key_begin + (key.data() - key_begin) - kThe.size();

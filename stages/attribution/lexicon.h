@@ -1,5 +1,6 @@
 // The attribution stage's tables, parsed once at factory time from data files compiled into the binary
-// (reporting_verbs.tsv, speaker_words.tsv, news_organizations.tsv, abbreviations.txt). Immutable after
+// (reporting_verbs.tsv, speaker_words.tsv, abbreviations.txt, and stages/text/news_organizations.tsv, which
+// clean shares). Immutable after
 // Load(), so one Lexicon is shared by every thread. Lookups take ASCII-lower-cased words.
 #pragma once
 
@@ -69,7 +70,7 @@ class Lexicon {
   const WordInfo* FindHashed(std::string_view word, uint64_t hash) const;
   bool IsAbbreviation(std::string_view lower_word_without_period) const;
   // Canonical news-organisation name for a mention (case-insensitive, leading "the" and trailing "'s"
-  // dropped), or empty.
+  // dropped), or empty. The name must hold a capital letter as written ("the economist" is nobody's paper).
   std::string_view NewsOrganization(std::string_view mention) const;
 
  private:
@@ -79,6 +80,7 @@ class Lexicon {
   StringMap<WordRole> roles_;
   StringSet abbreviations_;
   StringMap<std::string> news_;  // lower-cased alias or name -> canonical name
+  StringSet lower_case_news_;     // spellings the table writes in lower case ("dpa")
   static constexpr size_t kMaxNewsName = 96;  // bytes; longer table entries are refused at Parse
   size_t longest_news_ = 0;
   StringMap<WordInfo> words_;     // the union of the above

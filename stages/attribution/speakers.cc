@@ -265,6 +265,11 @@ void PeopleIndex::Note(const SpeakerFacts& facts) {
   last_noted_ = it->second;
 }
 
+bool PeopleIndex::IsKnownSurname(std::string_view word) const {
+  if (word.empty() || word.find(' ') != std::string_view::npos) return false;
+  return by_surname_.find(LowerCopy(word)) != by_surname_.end();
+}
+
 const PeopleIndex::Person* PeopleIndex::FindBySurname(std::string_view name) const {
   bool several = false;
   std::string_view last = LastWord(name, &several);

@@ -42,6 +42,9 @@ class PeopleIndex {
   void NotePeople(std::string_view paragraph, const ParagraphTokens& tokens);
   // Fills name, title and organisation from what the article said earlier, then remembers the speaker.
   void Resolve(SpeakerFacts* speaker);
+  // True when `word` (one word, any case) is the surname of a person the article has named in full:
+  // after "Michael Bloomberg", a bare "Bloomberg" is him, not Bloomberg News.
+  bool IsKnownSurname(std::string_view word) const;
 
  private:
   struct Person {

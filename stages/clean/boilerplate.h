@@ -7,7 +7,7 @@
 //   together with paragraph features: only paragraphs of at most max_chars bytes are candidates, zones
 //   restrict rules to the head or tail of the body, and (HTML) link density marks link lists.
 //   Conservative: a paragraph that no rule matches is kept.
-// - A syndication note's news organisation is returned, canonicalised through news_organisations.tsv
+// - A syndication note's news organisation is returned, canonicalised through stages/text/news_organizations.tsv
 //   (else the span the rule marks, without a leading "the"), for EnrichedArticle.sources.
 // - Immutable after Create; Classify is thread-safe and linear in the paragraph length.
 #pragma once

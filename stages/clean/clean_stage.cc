@@ -13,7 +13,7 @@
 
 namespace copydesk::embedded {
 std::string_view clean_boilerplate();
-std::string_view clean_news_organisations();
+std::string_view news_organizations();
 std::string_view clean_html_entities();
 std::string_view clean_html_chrome();
 std::string_view clean_mojibake_classes();
@@ -219,7 +219,7 @@ StageDescriptor CleanStageDescriptor() {
                                                         embedded::clean_mojibake_rules());
         if (!mojibake.ok()) return mojibake.status();
         auto boilerplate = BoilerplateClassifier::Create(embedded::clean_boilerplate(),
-                                                         embedded::clean_news_organisations(),
+                                                         embedded::news_organizations(),
                                                          settings.max_boilerplate_chars);
         if (!boilerplate.ok()) return boilerplate.status();
         auto html = HtmlExtractor::Create(embedded::clean_html_chrome());

@@ -151,6 +151,30 @@ TEST(AttributionStageTest, NewsAgencyIsASourceNotASpeaker) {
   EXPECT_EQ(run.out.sources(1).name(), "Reuters");
 }
 
+TEST(AttributionStageTest, NewsOrganizationNamedLikeAPersonIsThePersonOnceNamed) {
+  // Without a person of that name, "Bloomberg reported" credits the news service ...
+  Outcome wire = Attribute({"The port lost two ferries last year, Bloomberg reported."});
+  ASSERT_EQ(wire.out.sources_size(), 1);
+  EXPECT_EQ(wire.out.sources(0).name(), "Bloomberg");
+  EXPECT_EQ(wire.out.quotes_size(), 0);
+  // ... after "Ruth Bloomberg" it is her.
+  Outcome person = Attribute({"The port's director, Ruth Bloomberg, arrived late.",
+                              "The ferries will be sold, Bloomberg said."});
+  EXPECT_EQ(person.out.sources_size(), 0);
+  ASSERT_EQ(person.out.quotes_size(), 1);
+  EXPECT_EQ(person.out.quotes(0).speaker().name(), "Ruth Bloomberg");
+}
+
+TEST(AttributionStageTest, NewsOrganizationNameNeedsItsCapital) {
+  Outcome run = Attribute({"Rates will rise in spring, the economist said."});
+  EXPECT_EQ(run.out.sources_size(), 0);
+  ASSERT_EQ(run.out.quotes_size(), 1);
+  EXPECT_EQ(run.out.quotes(0).speaker().mention(), "the economist");
+  Outcome paper = Attribute({"Rates will rise in spring, The Economist reported."});
+  ASSERT_EQ(paper.out.sources_size(), 1);
+  EXPECT_EQ(paper.out.sources(0).name(), "Economist");
+}
+
 TEST(AttributionStageTest, ToldANewsNetworkCreditsIt) {
   Outcome run = Attribute({"Brandt told CNN that the town would recover."});
   ASSERT_EQ(run.out.sources_size(), 1);

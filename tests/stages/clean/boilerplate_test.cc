@@ -4,7 +4,7 @@
 
 namespace copydesk::embedded {
 std::string_view clean_boilerplate();
-std::string_view clean_news_organisations();
+std::string_view news_organizations();
 }  // namespace copydesk::embedded
 
 namespace copydesk::stages::clean {
@@ -12,7 +12,7 @@ namespace {
 
 const BoilerplateClassifier& Classifier() {
   static const std::shared_ptr<const BoilerplateClassifier> classifier =
-      BoilerplateClassifier::Create(embedded::clean_boilerplate(), embedded::clean_news_organisations(), 400)
+      BoilerplateClassifier::Create(embedded::clean_boilerplate(), embedded::news_organizations(), 400)
           .value();
   return *classifier;
 }
