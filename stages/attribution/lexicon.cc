@@ -142,19 +142,25 @@ StatusOr<Lexicon> Lexicon::Parse(std::string_view verbs, std::string_view speake
   }
   for (std::string_view line : DataLines(abbreviations)) lex.abbreviations_.emplace(Lower(line));
   if (lex.cues_.empty()) return Status::Error("attribution", "reporting_verbs.tsv holds no verbs");
-  for (const auto& [word, role] : lex.roles_) lex.words_[word].role = role;
-  for (const auto& [word, entry] : lex.cues_) lex.words_[word].cue = &entry;
-  for (const auto& [word, entry] : lex.phrase_cues_) lex.words_[word].phrase_cues.push_back(&entry);
-  for (const std::string& word : lex.abbreviations_) lex.words_[word].abbreviation = true;
+  StringMap<WordInfo> words;  // the union of the tables, copied into entries_ below
+  for (const auto& [word, role] : lex.roles_) words[word].role = role;
+  for (const auto& [word, entry] : lex.cues_) words[word].cue = &entry;
+  for (const auto& [word, entry] : lex.phrase_cues_) words[word].phrase_cues.push_back(&entry);
+  for (const std::string& word : lex.abbreviations_) words[word].abbreviation = true;
   size_t size = 16;
-  while (size < lex.words_.size() * 4) size *= 2;
+  while (size < words.size() * 4) size *= 2;
   lex.slots_.assign(size, Slot{});
-  lex.entries_.reserve(lex.words_.size());
-  for (const auto& [word, info] : lex.words_) {
+  lex.entries_.reserve(words.size());
+  for (const auto& [word, info] : words) {
+    Entry entry;
+    entry.key_begin = static_cast<uint32_t>(lex.keys_.size());
+    entry.key_size = static_cast<uint32_t>(word.size());
+    entry.info = info;
+    lex.keys_ += word;
     uint64_t hash = WordHash::Of(word);
     size_t i = hash & (size - 1);
     while (lex.slots_[i].entry != 0) i = (i + 1) & (size - 1);
-    lex.entries_.push_back(Entry{word, &info});
+    lex.entries_.push_back(std::move(entry));
     lex.slots_[i] = Slot{static_cast<uint32_t>(hash >> 32), static_cast<uint32_t>(lex.entries_.size())};
     lex.filter_[FilterBit(hash) / 64] |= uint64_t{1} << (FilterBit(hash) % 64);
     lex.longest_ = std::max(lex.longest_, word.size());
@@ -177,17 +183,17 @@ const WordInfo* Lexicon::FindHashed(std::string_view word, uint64_t hash) const 
     const Entry& entry = entries_[slot.entry - 1];
     // An inline case-folding loop rather than a lower-cased copy and ==: keys are a few bytes, and the
     // library memcmp call cost more than the comparison on every hit of a common word.
-    if (entry.key.size() == word.size()) {
+    if (entry.key_size == word.size()) {
+      const char* key = keys_.data() + entry.key_begin;
       size_t j = 0;
-      while (j < word.size() && entry.key[j] == FoldAscii(word[j])) ++j;
-      if (j == word.size()) return entry.info;
+      while (j < word.size() && key[j] == FoldAscii(word[j])) ++j;
+      if (j == word.size()) return &entry.info;
     }
   }
 }
 
 const WordInfo* Lexicon::Find(std::string_view lower_word) const {
-  auto it = words_.find(lower_word);
-  return it == words_.end() ? nullptr : &it->second;
+  return FindAnyCase(lower_word);
 }
 
 WordRole Lexicon::Role(std::string_view lower_word) const {

@@ -48,7 +48,7 @@ struct WordInfo {
 
 class Lexicon {
  public:
-  // Movable, not copyable: words_ points into the cue tables.
+  // Movable, not copyable: entries_ point into the cue tables.
   Lexicon() = default;
   Lexicon(Lexicon&&) = default;
   Lexicon& operator=(Lexicon&&) = default;
@@ -83,8 +83,7 @@ class Lexicon {
   StringSet lower_case_news_;     // spellings the table writes in lower case ("dpa")
   static constexpr size_t kMaxNewsName = 96;  // bytes; longer table entries are refused at Parse
   size_t longest_news_ = 0;
-  StringMap<WordInfo> words_;     // the union of the above
-  // The same union as an open-addressing table keyed by an FNV-1a hash of the lower-cased word, which
+  // The union of the above as an open-addressing table keyed by an FNV-1a hash of the lower-cased word, which
   // FindAnyCase computes while folding case: one pass over the word and no allocation per token.
   // Slots are 8 bytes (the hash's high half and an index into entries_) so the table stays in L1: with
   // the key and info inline (32 bytes a slot) the probe was a cache miss on most tokens.
@@ -92,12 +91,17 @@ class Lexicon {
     uint32_t hash = 0;
     uint32_t entry = 0;  // 1 + index into entries_; 0 for an empty slot
   };
+  // Entries are dense, their keys in one buffer: the probe, the key comparison and the later reads of the
+  // WordInfo (a role or cue for nearly every other token) touch a few contiguous kilobytes, where node-based
+  // map entries scattered them over the heap.
   struct Entry {
-    std::string_view key;  // points into words_
-    const WordInfo* info = nullptr;
+    uint32_t key_begin = 0;  // into keys_
+    uint32_t key_size = 0;
+    WordInfo info;
   };
   std::vector<Slot> slots_;
   std::vector<Entry> entries_;
+  std::string keys_;
   size_t longest_ = 0;
   // A one-probe Bloom filter in front of the table, indexed by high bits of the same hash: 8 KB, so it
   // stays in L1, and most content words ("ferry", "council") stop here without touching the slots.

@@ -70,6 +70,7 @@ void Tokenize(std::string_view s, const std::vector<QuoteSpan>& quotes, const Le
   ParagraphTokens& out = *result;
   out.tokens.clear();
   out.info.clear();
+  out.cue_words.clear();
   out.sentences.clear();
   out.tokens.reserve(s.size() / 5 + 4);
   out.info.reserve(s.size() / 5 + 4);
@@ -139,6 +140,8 @@ void Tokenize(std::string_view s, const std::vector<QuoteSpan>& quotes, const Le
       t.begin = static_cast<uint32_t>(start);
       t.end = static_cast<uint32_t>(i);
       t.upper = StartsUpper(word);
+      if (info != nullptr && (info->cue != nullptr || !info->phrase_cues.empty()))
+        out.cue_words.push_back(static_cast<uint32_t>(out.tokens.size()));
       out.tokens.push_back(t);
       out.info.push_back(info);
       continue;
@@ -216,6 +219,13 @@ void Tokenize(std::string_view s, const std::vector<QuoteSpan>& quotes, const Le
     }
   }
   if (first < tokens.size()) out.sentences.push_back(Sentence{first, static_cast<uint32_t>(tokens.size())});
+  uint32_t cue = 0;
+  for (Sentence& sentence : out.sentences) {
+    while (cue < out.cue_words.size() && out.cue_words[cue] < sentence.first) ++cue;
+    sentence.first_cue = cue;
+    while (cue < out.cue_words.size() && out.cue_words[cue] < sentence.last) ++cue;
+    sentence.last_cue = cue;
+  }
 }
 
 }  // namespace copydesk::stages::attribution

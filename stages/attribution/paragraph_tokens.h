@@ -36,12 +36,18 @@ struct Token {
 struct Sentence {
   uint32_t first = 0;  // token index
   uint32_t last = 0;   // one past the last token
+  // The sentence's words that may start a cue: [first_cue, last_cue) of ParagraphTokens::cue_words.
+  uint32_t first_cue = 0;
+  uint32_t last_cue = 0;
 };
 
 struct ParagraphTokens {
   std::vector<Token> tokens;
   // Parallel to tokens: what the lexicon knows of each word (looked up once here), else nullptr.
   std::vector<const WordInfo*> info;
+  // Indices of the words the lexicon knows as a cue or the first word of one, in order: the matcher
+  // visits these instead of every token (most sentences hold none or one).
+  std::vector<uint32_t> cue_words;
   std::vector<Sentence> sentences;
 };
 

@@ -4,6 +4,7 @@
 #include "stages/attribution/speech_patterns.h"
 
 #include <array>
+#include <span>
 #include <string>
 
 namespace copydesk::stages::attribution {
@@ -60,7 +61,8 @@ class SentenceMatcher {
   SentenceMatcher(std::string_view p, const std::vector<QuoteSpan>& quotes, const ParagraphTokens& tokens,
                   Sentence sentence)
       : p_(p), quotes_(quotes), t_(tokens.tokens), info_(tokens.info), first_(sentence.first),
-        last_(sentence.last) {}
+        last_(sentence.last), cue_words_(tokens.cue_words.data() + sentence.first_cue,
+                                         tokens.cue_words.data() + sentence.last_cue) {}
 
   void Run(size_t max_per_sentence, std::vector<FoundAttribution>* out) {
     if (EmitTranscriptTurn(out)) return;
@@ -220,10 +222,10 @@ class SentenceMatcher {
   // candidate of the article.
   std::vector<CueHit> FindCues() const {
     std::vector<CueHit> hits;
-    for (uint32_t k = first_; k < last_; ++k) {
-      if (t_[k].kind != TokenKind::kWord) continue;
-      const WordInfo* info = info_[k];
-      if (info == nullptr || (info->cue == nullptr && info->phrase_cues.empty())) continue;
+    uint32_t next = first_;  // a two-word cue takes its second word
+    for (uint32_t k : cue_words_) {
+      if (k < next) continue;
+      next = k + 1;
       std::string_view text = Text(k);
       if (Upper(k) && !LowerIs(k, "according") && !(LowerIs(k, "asked") && k == first_)) continue;
       int n = 0;
@@ -234,7 +236,7 @@ class SentenceMatcher {
       if (entry->frame == Frame::kNoun) {
         // "Smith's criticism of", "his remarks about": only with the speaker's possessive.
         if (k > first_ && IsPossessive(k - 1)) hits.push_back(CueHit{k, static_cast<uint32_t>(n), entry});
-        k += static_cast<uint32_t>(n) - 1;
+        next = k + static_cast<uint32_t>(n);
         continue;
       }
       auto prev_is = [&](std::string_view w) { return LowerIs(k - 1, w); };
@@ -275,7 +277,7 @@ class SentenceMatcher {
           continue;
       }
       hits.push_back(CueHit{k, static_cast<uint32_t>(n), entry});
-      k += static_cast<uint32_t>(n) - 1;
+      next = k + static_cast<uint32_t>(n);
     }
     return hits;
   }
@@ -749,6 +751,7 @@ class SentenceMatcher {
   const std::vector<Token>& t_;
   const std::vector<const WordInfo*>& info_;
   uint32_t first_, last_;
+  std::span<const uint32_t> cue_words_;  // this sentence's part of ParagraphTokens::cue_words
 };
 
 }  // namespace
