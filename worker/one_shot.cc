@@ -56,7 +56,8 @@ class OneShotRunner {
     }
     if (format == InputFormat::kText && decoded->article.id().empty()) decoded->article.set_id(origin);
     std::string id = ArticleKey(decoded->article, record);
-    v1::EnrichedArticle enriched;
+    google::protobuf::Arena arena(ArticleArenaOptions());
+    v1::EnrichedArticle& enriched = *google::protobuf::Arena::CreateMessage<v1::EnrichedArticle>(&arena);
     if (decoded->utf8_repairs > 0) {
       enriched.add_warnings("decode: " + std::to_string(decoded->utf8_repairs) +
                             " invalid UTF-8 sequences replaced with U+FFFD");

@@ -74,7 +74,8 @@ ProcessResult RecordProcessor::Process(const InputRecord& record) const {
     return result;
   }
   result.article_id = ArticleKey(decoded->article, record);
-  v1::EnrichedArticle enriched;
+  google::protobuf::Arena arena(ArticleArenaOptions());
+  v1::EnrichedArticle& enriched = *google::protobuf::Arena::CreateMessage<v1::EnrichedArticle>(&arena);
   if (decoded->utf8_repairs > 0) {
     enriched.add_warnings("decode: " + std::to_string(decoded->utf8_repairs) +
                           " invalid UTF-8 sequences replaced with U+FFFD");

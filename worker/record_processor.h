@@ -30,6 +30,16 @@ std::string Fnv1a64Hex(std::string_view data);
 
 std::string ArticleKey(const v1::RawArticle& article, const InputRecord& record);
 
+// The arena an article's EnrichedArticle lives on while the chain runs: every quote, speaker, caption and
+// string the stages add is a bump allocation, and all of it goes at once when the record is done. The
+// first block holds a typical article's output, so most articles ask the heap once.
+inline google::protobuf::ArenaOptions ArticleArenaOptions() {
+  google::protobuf::ArenaOptions options;
+  options.start_block_size = 64 * 1024;
+  options.max_block_size = 1024 * 1024;
+  return options;
+}
+
 struct ProcessResult {
   Status status;          // ok: `output` is the enriched record; failed: `output` is the dead-letter record
   OutputRecord output;
