@@ -293,6 +293,13 @@ TEST(AttributionStageTest, TranscriptTurnHoldsItsOwnVerbs) {
   EXPECT_EQ(run.out.quotes(0).text(), "Well, the mayor thinks the channel is deep enough.");
 }
 
+TEST(AttributionStageTest, FormsOfBeBetweenSpeakerAndCueAreNotTheSpeaker) {
+  Outcome run = Attribute({"Brandt has been telling reporters that the dam is safe."});
+  ASSERT_EQ(run.out.quotes_size(), 1);
+  EXPECT_EQ(run.out.quotes(0).speaker().mention(), "Brandt");
+  EXPECT_EQ(run.out.quotes(0).text(), "the dam is safe");
+}
+
 TEST(AttributionStageTest, TimeStampIsNotATranscriptTurn) {
   Outcome run = Attribute({"9:40 p.m.", "11:05 a.m.: The polls have closed in the lower town."});
   EXPECT_EQ(run.out.quotes_size(), 0);
