@@ -700,16 +700,43 @@ class SentenceMatcher {
           break;
         }
       }
+      // A clause before the name is not part of it ("The delay does not surprise Harbour Master Ines
+      // Kowalczyk:"): a run of two or more capitalised words after a plain word is the speaker.
+      uint32_t speaker_begin = first_;
+      uint32_t run = speaker_end;
+      while (run > first_ && IsWord(run - 1) && (Upper(run - 1) || Role(run - 1) == WordRole::kTitle)) --run;
+      if (run > first_ && speaker_end - run >= 2 && Role(run - 1) == WordRole::kNone) speaker_begin = run;
       if (speaker_end > first_) {
         FoundAttribution found;
         found.cue = ByteRange{t_[k].begin, t_[k].end};
-        found.speaker = ByteRange{t_[first_].begin, t_[speaker_end - 1].end};
+        found.speaker = ByteRange{t_[speaker_begin].begin, t_[speaker_end - 1].end};
         Pieces pieces(k + 1, last_);
         if (FillContent(pieces, &found) && found.kind == v1::Quote::DIRECT) {
           out->push_back(std::move(found));
           return true;
         }
       }
+    }
+    // "... doesn't surprise Republican pollster Daron Shaw: "Q"": a name (capitalised words, titles among
+    // them) just before a colon that opens the sentence's closing quotation.
+    for (uint32_t c = first_ + 1; c + 1 < last_; ++c) {
+      if (!IsPunct(c, ':') || !IsQuote(c + 1) || !IsWord(c - 1) || !Upper(c - 1)) continue;
+      uint32_t s = c - 1;
+      while (s > first_ && IsWord(s - 1) && (Upper(s - 1) || Role(s - 1) == WordRole::kTitle) &&
+             c - s < kMaxSpeakerWords)
+        --s;
+      // After a preposition the name is spoken to or about ("a message for Trump:", "on Twitter:"); a
+      // day is a date line ("Tuesday:").
+      if ((s > first_ && Role(s - 1) == WordRole::kClause) || Role(c - 1) == WordRole::kTime) break;
+      FoundAttribution found;
+      found.cue = ByteRange{t_[c].begin, t_[c].end};
+      found.speaker = ByteRange{t_[s].begin, t_[c - 1].end};
+      Pieces pieces(c + 1, last_);
+      if (FillContent(pieces, &found) && found.kind == v1::Quote::DIRECT) {
+        out->push_back(std::move(found));
+        return true;
+      }
+      break;
     }
     // "Q" ― Name
     if (IsQuote(first_)) {

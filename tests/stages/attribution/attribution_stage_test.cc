@@ -264,6 +264,23 @@ TEST(AttributionStageTest, ColonAndDashCues) {
   EXPECT_EQ(run.out.quotes(1).speaker().mention(), "Omar Haddad");
 }
 
+TEST(AttributionStageTest, NameBeforeAColonOpeningTheQuotationSpeaks) {
+  Outcome run = Attribute({"The delay does not surprise Harbour Master Ines Kowalczyk: " LQ
+                           "Every winter the channel silts up." RQ});
+  ASSERT_EQ(run.out.quotes_size(), 1);
+  EXPECT_EQ(run.out.quotes(0).speaker().mention(), "Harbour Master Ines Kowalczyk");
+  EXPECT_EQ(run.out.quotes(0).speaker().name(), "Ines Kowalczyk");
+  EXPECT_EQ(run.out.quotes(0).text(), "Every winter the channel silts up.");
+  // The same after a longer clause, past the reach of a sentence-initial speaker.
+  Outcome longer = Attribute({"The third delay this winter does not surprise Harbour Master Ines Kowalczyk: " LQ
+                              "Every winter the channel silts up." RQ});
+  ASSERT_EQ(longer.out.quotes_size(), 1);
+  EXPECT_EQ(longer.out.quotes(0).speaker().mention(), "Harbour Master Ines Kowalczyk");
+  // After a preposition the name is spoken to, not the speaker.
+  Outcome addressed = Attribute({"The mayor had one message for Kowalczyk: " LQ "Dredge it now." RQ});
+  for (const v1::Quote& q : addressed.out.quotes()) EXPECT_NE(q.speaker().mention(), "Kowalczyk");
+}
+
 TEST(AttributionStageTest, SaidColonEndingAParagraphTakesTheNextQuote) {
   Outcome run = Attribute({"At the briefing, Ruth Adler said:", "\"They stay shut until Friday.\""});
   ASSERT_EQ(run.out.quotes_size(), 1);
