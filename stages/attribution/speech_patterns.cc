@@ -564,6 +564,14 @@ class SentenceMatcher {
   // After "X said": ", "Q2."" (a split quote) or ", clause" (a parenthetical attribution) continues the
   // content; a following cue does not.
   void AddSecondPiece(uint32_t after, bool before_is_quote, bool speaker_after_cue, Analysis* a) const {
+    // ""Q1," he said on "Meet the Press." "Q2."": a quotation closing the sentence after the
+    // attribution's adjuncts (a programme's title among them) goes on with the first one.
+    if (!IsPunct(after, ',') && before_is_quote && after < last_ && IsQuote(last_ - 1) && last_ - 1 >= after &&
+        !IsWord(last_ - 2) && quotes_[t_[last_ - 1].quote].content_begin < p_.size() &&
+        StartsUpper(p_.substr(quotes_[t_[last_ - 1].quote].content_begin))) {
+      a->after_begin = last_ - 1;
+      return;
+    }
     if (!IsPunct(after, ',')) return;
     uint32_t next = after + 1;
     if (IsQuote(next)) {

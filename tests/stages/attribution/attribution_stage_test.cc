@@ -70,6 +70,14 @@ TEST(AttributionStageTest, SplitQuoteIsJoined) {
   EXPECT_EQ(run.out.quotes(0).speaker().name(), "Omar Haddad");
 }
 
+TEST(AttributionStageTest, QuotationAfterTheAttributionsAdjunctsIsJoined) {
+  Outcome run = Attribute({LQ "The ferry is late," RQ " Haddad said on " LQ "Harbour Radio." RQ " " LQ
+                           "Nobody expected the ice." RQ});
+  ASSERT_EQ(run.out.quotes_size(), 1);
+  EXPECT_EQ(run.out.quotes(0).text(), "The ferry is late Nobody expected the ice.");
+  EXPECT_EQ(run.out.quotes(0).speaker().mention(), "Haddad");
+}
+
 TEST(AttributionStageTest, SpeakerSaidColonQuote) {
   Outcome run = Attribute({"Omar Haddad said: \"Nobody expected the water.\""});
   ASSERT_EQ(run.out.quotes_size(), 1);
