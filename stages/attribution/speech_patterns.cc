@@ -54,6 +54,7 @@ struct Analysis {
   uint32_t after_begin = kNone;  // postposed: a second content piece after it (split quote, parenthetical)
   bool question = false;         // "Asked whether ...": the content is the question, up to the first comma
   bool noun = false;             // "Smith's criticism of ...": the content is the object, up to a comma
+  bool relative = false;         // "X, who said ...": the speaker is the relative pronoun's antecedent
 };
 
 class SentenceMatcher {
@@ -89,6 +90,12 @@ class SentenceMatcher {
       if (a.speaker_a != kNone) found.speaker = ByteRange{t_[a.speaker_a].begin, t_[a.speaker_b - 1].end};
       if (a.listener_a != kNone) found.listener = ByteRange{t_[a.listener_a].begin, t_[a.listener_b - 1].end};
       found.inherit_speaker = a.inherit;
+      // "..., said Jo Ames, 24, a nurse from Dover, who said ...": after an attribution in the same
+      // sentence, "who" is its speaker, whom the appositives hide from the antecedent scan.
+      if (a.relative && AnyEarlierSpeaker(analyses, i)) {
+        found.speaker = ByteRange{};
+        found.inherit_speaker = true;
+      }
       if (a.inherit && !AnyEarlierSpeaker(analyses, i)) {
         // "Obama tried to help, noting that ...": the participle's speaker is the sentence's subject.
         auto [sa, sb] = SentenceSubject(a.anchor);
@@ -422,6 +429,20 @@ class SentenceMatcher {
            (Role(l - 1) == WordRole::kAux || Role(l - 1) == WordRole::kTime ||
             (Text(l - 1).size() > 4 && Text(l - 1).ends_with("ly") && !Upper(l - 1))))
       --l;
+    // "Jo Ames, who said ...": the antecedent of a non-restrictive relative pronoun speaks. (Without the
+    // comma the clause mostly picks out a group inside other content: "voters who say they will".)
+    if (l > first_ + 2 && (LowerIs(l - 1, "who") || LowerIs(l - 1, "which")) && IsPunct(l - 2, ',')) {
+      uint32_t end = l - 2;  // one past the antecedent
+      uint32_t s = end > first_ && IsWord(end - 1) ? SpeakerBackFrom(end - 1) : kNone;
+      if (s == kNone) return a;
+      a.speaker_a = s;
+      a.speaker_b = end;
+      a.anchor = l - 1;
+      a.relative = true;
+      a.region_end = SkipAfterCue(r, frame, &a);
+      a.valid = true;
+      return a;
+    }
     // A verb chain ending in "to" ("went on to say", "declined to comment on") belongs to the cue.
     if (l > first_ + 1 && LowerIs(l - 1, "to")) {
       uint32_t m = l - 1;

@@ -325,6 +325,22 @@ TEST(AttributionStageTest, FormsOfBeBetweenSpeakerAndCueAreNotTheSpeaker) {
   EXPECT_EQ(run.out.quotes(0).text(), "the dam is safe");
 }
 
+TEST(AttributionStageTest, NonRestrictiveWhoSpeaksForItsAntecedent) {
+  Outcome run = Attribute({"The ferries belong to Harbour Master Jo Ames, who said the fleet would be sold."});
+  ASSERT_EQ(run.out.quotes_size(), 1);
+  EXPECT_EQ(run.out.quotes(0).text(), "the fleet would be sold");
+  EXPECT_EQ(run.out.quotes(0).speaker().name(), "Jo Ames");
+  // After an attribution in the same sentence, "who" is its speaker however long the appositive.
+  Outcome after = Attribute({LQ "We will rebuild," RQ " said Jo Ames, 54, a welder from the lower town, who said "
+                             "the fleet would be sold."});
+  ASSERT_EQ(after.out.quotes_size(), 2);
+  EXPECT_EQ(after.out.quotes(1).text(), "the fleet would be sold");
+  EXPECT_EQ(after.out.quotes(1).speaker().name(), "Jo Ames");
+  // Without the comma the clause picks out people inside other content.
+  Outcome restrictive = Attribute({"Voters who said they would stay home were few."});
+  EXPECT_EQ(restrictive.out.quotes_size(), 0);
+}
+
 TEST(AttributionStageTest, TimeStampIsNotATranscriptTurn) {
   Outcome run = Attribute({"9:40 p.m.", "11:05 a.m.: The polls have closed in the lower town."});
   EXPECT_EQ(run.out.quotes_size(), 0);
