@@ -45,16 +45,6 @@ bool IsAcronym(std::string_view w) {
   return capitals >= 2;
 }
 
-bool EqualsLowerAscii(std::string_view word, std::string_view lower) {
-  if (word.size() != lower.size()) return false;
-  for (size_t i = 0; i < word.size(); ++i) {
-    char c = word[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != lower[i]) return false;
-  }
-  return true;
-}
-
 bool IsCourtesyTitle(std::string_view lower) {
   return lower == "mr." || lower == "mrs." || lower == "ms." || lower == "dr." || lower == "mr" || lower == "ms" ||
          lower == "mrs";

@@ -156,18 +156,8 @@ class SentenceMatcher {
   WordRole Role(uint32_t k) const { return IsWord(k) && info_[k] != nullptr ? info_[k]->role : WordRole::kNone; }
   // The one-word cue token k is, or nullptr.
   const CueEntry* CueAt(uint32_t k) const { return IsWord(k) && info_[k] != nullptr ? info_[k]->cue : nullptr; }
-  // Compares in place rather than through a lower-cased copy: called for nearly every token around a cue, and
-  // a lower-cased copy per call was a visible share of the stage's allocations. `w` is lower-case ASCII.
-  bool LowerIs(uint32_t k, std::string_view w) const { return IsWord(k) && EqualsLower(Text(k), w); }
-  static bool EqualsLower(std::string_view text, std::string_view w) {
-    if (text.size() != w.size()) return false;
-    for (size_t i = 0; i < w.size(); ++i) {
-      char c = text[i];
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-      if (c != w[i]) return false;
-    }
-    return true;
-  }
+  // `w` is lower-case ASCII.
+  bool LowerIs(uint32_t k, std::string_view w) const { return IsWord(k) && EqualsLowerAscii(Text(k), w); }
 
   // "a company called Cambridge Analytica", "an archive called BleachBit": "called" after an indefinite
   // noun phrase names a thing; nobody speaks.
@@ -210,7 +200,7 @@ class SentenceMatcher {
     if (info == nullptr) return nullptr;
     if (IsWord(k + 1)) {
       for (const CueEntry* phrase : info->phrase_cues) {
-        if (EqualsLower(Text(k + 1), phrase->particle)) {
+        if (EqualsLowerAscii(Text(k + 1), phrase->particle)) {
           *n = 2;
           return phrase;
         }
@@ -716,6 +706,18 @@ class SentenceMatcher {
     return true;
   }
 
+  // Speaker tokens [speaker_begin, speaker_end), the colon, then a quotation to the sentence's end.
+  bool EmitColonQuote(uint32_t colon, uint32_t speaker_begin, uint32_t speaker_end,
+                      std::vector<FoundAttribution>* out) const {
+    FoundAttribution found;
+    found.cue = ByteRange{t_[colon].begin, t_[colon].end};
+    found.speaker = ByteRange{t_[speaker_begin].begin, t_[speaker_end - 1].end};
+    Pieces pieces(colon + 1, last_);
+    if (!FillContent(pieces, &found) || found.kind != v1::Quote::DIRECT) return false;
+    out->push_back(std::move(found));
+    return true;
+  }
+
   // Name: "Q"  and  "Q" ― Name: a colon or a dash stands for the cue. The name is short and capitalised.
   bool EmitPunctuationCue(std::vector<FoundAttribution>* out) const {
     // Name: "Q"
@@ -735,16 +737,7 @@ class SentenceMatcher {
       uint32_t run = speaker_end;
       while (run > first_ && IsWord(run - 1) && (Upper(run - 1) || Role(run - 1) == WordRole::kTitle)) --run;
       if (run > first_ && speaker_end - run >= 2 && Role(run - 1) == WordRole::kNone) speaker_begin = run;
-      if (speaker_end > first_) {
-        FoundAttribution found;
-        found.cue = ByteRange{t_[k].begin, t_[k].end};
-        found.speaker = ByteRange{t_[speaker_begin].begin, t_[speaker_end - 1].end};
-        Pieces pieces(k + 1, last_);
-        if (FillContent(pieces, &found) && found.kind == v1::Quote::DIRECT) {
-          out->push_back(std::move(found));
-          return true;
-        }
-      }
+      if (speaker_end > first_ && EmitColonQuote(k, speaker_begin, speaker_end, out)) return true;
     }
     // "... doesn't surprise Republican pollster Daron Shaw: "Q"": a name (capitalised words, titles among
     // them) just before a colon that opens the sentence's closing quotation.
@@ -757,14 +750,7 @@ class SentenceMatcher {
       // After a preposition the name is spoken to or about ("a message for Trump:", "on Twitter:"); a
       // day is a date line ("Tuesday:").
       if ((s > first_ && Role(s - 1) == WordRole::kClause) || Role(c - 1) == WordRole::kTime) break;
-      FoundAttribution found;
-      found.cue = ByteRange{t_[c].begin, t_[c].end};
-      found.speaker = ByteRange{t_[s].begin, t_[c - 1].end};
-      Pieces pieces(c + 1, last_);
-      if (FillContent(pieces, &found) && found.kind == v1::Quote::DIRECT) {
-        out->push_back(std::move(found));
-        return true;
-      }
+      if (EmitColonQuote(c, s, c, out)) return true;
       break;
     }
     // "Q" ― Name
