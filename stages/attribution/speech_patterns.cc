@@ -70,6 +70,7 @@ class SentenceMatcher {
     std::vector<CueHit> hits = FindCues();
     if (hits.empty()) {
       if (EmitPunctuationCue(out)) return;
+      if (EmitVerbAfterQuote(out)) return;
       EmitQuoteOnlySentence(out);
       return;
     }
@@ -773,6 +774,41 @@ class SentenceMatcher {
       }
     }
     return false;
+  }
+
+  // ""Q," Kelly charged." / ""Q?" he barked.": a quotation that ends on a comma, ? or ! and is followed
+  // by a short name or a pronoun and a past-tense verb is attributed by that verb even when the lexicon
+  // lacks it; the comma inside the marks is news style's sign that an attribution follows.
+  bool EmitVerbAfterQuote(std::vector<FoundAttribution>* out) const {
+    if (!IsQuote(first_)) return false;
+    const QuoteSpan& q = quotes_[t_[first_].quote];
+    uint32_t e = q.content_end;
+    while (e > q.content_begin && p_[e - 1] == ' ') --e;
+    if (!q.closed || e == q.content_begin || (p_[e - 1] != ',' && p_[e - 1] != '?' && p_[e - 1] != '!')) return false;
+    uint32_t k = first_ + 1;
+    WordRole role = Role(k);
+    uint32_t speaker_end = k;
+    if (role == WordRole::kPronounPerson || role == WordRole::kPronounGroup) {
+      speaker_end = k + 1;
+    } else {
+      while (IsWord(speaker_end) && Upper(speaker_end) && speaker_end - k < 4) ++speaker_end;
+    }
+    if (speaker_end == k || !IsWord(speaker_end)) return false;
+    std::string_view verb = Text(speaker_end);
+    if (Upper(speaker_end) || verb.size() < 5 || !verb.ends_with("ed") || Role(speaker_end) != WordRole::kNone)
+      return false;
+    // The verb closes the sentence or opens an adjunct: "Kelly charged in her now-infamous assault."
+    uint32_t after = speaker_end + 1;
+    if (after < last_ && !IsEndPunct(after) && !IsPunct(after, ',') && Role(after) != WordRole::kClause &&
+        Role(after) != WordRole::kTime)
+      return false;
+    FoundAttribution found;
+    found.cue = ByteRange{t_[speaker_end].begin, t_[speaker_end].end};
+    found.speaker = ByteRange{t_[k].begin, t_[speaker_end - 1].end};
+    Pieces pieces(first_, first_ + 1);
+    if (!FillContent(pieces, &found)) return false;
+    out->push_back(std::move(found));
+    return true;
   }
 
   void EmitQuoteOnlySentence(std::vector<FoundAttribution>* out) const {

@@ -78,6 +78,19 @@ TEST(AttributionStageTest, QuotationAfterTheAttributionsAdjunctsIsJoined) {
   EXPECT_EQ(run.out.quotes(0).speaker().mention(), "Haddad");
 }
 
+TEST(AttributionStageTest, AnyPastTenseVerbAfterAQuotationEndingInACommaAttributesIt) {
+  Outcome run = Attribute({LQ "The pumps are rusting," RQ " Brandt charged in a letter to the council.",
+                           LQ "Who paid for this?" RQ " she snapped."});
+  ASSERT_EQ(run.out.quotes_size(), 2);
+  EXPECT_EQ(run.out.quotes(0).text(), "The pumps are rusting");
+  EXPECT_EQ(run.out.quotes(0).cue(), "charged");
+  EXPECT_EQ(run.out.quotes(0).speaker().mention(), "Brandt");
+  EXPECT_EQ(run.out.quotes(1).cue(), "snapped");
+  // Without the comma inside the marks the words after a quotation are not its attribution.
+  Outcome title = Attribute({LQ "Harbour Lights" RQ " Brandt recorded in March."});
+  EXPECT_EQ(title.out.quotes_size(), 0);
+}
+
 TEST(AttributionStageTest, SpeakerSaidColonQuote) {
   Outcome run = Attribute({"Omar Haddad said: \"Nobody expected the water.\""});
   ASSERT_EQ(run.out.quotes_size(), 1);
