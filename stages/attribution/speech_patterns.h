@@ -6,8 +6,12 @@
 //     X said: "Q"          X said (that) clause X told Y (that) clause   X said to Y, ...  (content after)
 //     clause, X said.      clause, according to X.      According to X, clause.
 //     ..., adding that ...  (a participle after a comma inherits the sentence's speaker)
-//     Name: "Q"            "Q" ― Name             (a colon or a dash as the cue)
-//     Q: ... / NAME: ...    (transcript turns)     Asked (by X) whether ...    Smith's criticism of ...
+//     "Q1," X said on "Show." "Q2."                  (a closing quotation after the adjuncts joins)
+//     X, who said clause   (the antecedent speaks; after an attribution in the sentence, its speaker)
+//     Name: "Q"            ... surprises Title Name: "Q"      "Q" ― Name   (a colon or a dash as the cue)
+//     "Q," X verbed.       (any -ed verb after a quotation ending on , ? or ! when no cue is in the sentence)
+//     Q: ... / NAME: ...    (transcript turns, whatever verbs they hold)
+//     Asked (by X) whether ...    Smith's criticism of ...
 //   and a sentence that is only a quotation, which inherits the latest speaker (`inherit_speaker`; the
 //   caller decides whether there is one near enough).
 // - The speaker mention is a token range of the paragraph; the content is one or more byte ranges. A
