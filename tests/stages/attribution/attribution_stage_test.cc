@@ -325,10 +325,10 @@ TEST(AttributionStageTest, TranscriptTurnsAreAttributed) {
 }
 
 TEST(AttributionStageTest, TranscriptTurnHoldsItsOwnVerbs) {
-  Outcome run = Attribute({"HADDAD: Well, the mayor thinks the channel is deep enough."});
+  Outcome run = Attribute({"HADDAD: Well, the mayor said the channel is deep enough."});
   ASSERT_EQ(run.out.quotes_size(), 1);
   EXPECT_EQ(run.out.quotes(0).speaker().mention(), "HADDAD");
-  EXPECT_EQ(run.out.quotes(0).text(), "Well, the mayor thinks the channel is deep enough.");
+  EXPECT_EQ(run.out.quotes(0).text(), "Well, the mayor said the channel is deep enough.");
 }
 
 TEST(AttributionStageTest, FormsOfBeBetweenSpeakerAndCueAreNotTheSpeaker) {
