@@ -58,11 +58,7 @@ class OneShotRunner {
     std::string id = ArticleKey(decoded->article, record);
     google::protobuf::Arena arena(ArticleArenaOptions());
     v1::EnrichedArticle& enriched = *google::protobuf::Arena::CreateMessage<v1::EnrichedArticle>(&arena);
-    if (decoded->utf8_repairs > 0) {
-      enriched.add_warnings("decode: " + std::to_string(decoded->utf8_repairs) +
-                            " invalid UTF-8 sequences replaced with U+FFFD");
-    }
-    Status status = processor_.Enrich(decoded->article, InputFormatName(decoded->format), nullptr, id, &enriched);
+    Status status = processor_.Enrich(decoded.value(), nullptr, id, &enriched);
     if (!status.ok()) {
       Fail(origin, id, status);
       return;

@@ -45,18 +45,22 @@ RecordProcessor::RecordProcessor(const stages::Chain& chain, std::string output_
                                  std::string dead_letter_topic)
     : chain_(chain), output_topic_(std::move(output_topic)), dead_letter_topic_(std::move(dead_letter_topic)) {}
 
-Status RecordProcessor::Enrich(const v1::RawArticle& article, std::string_view input_format,
-                               const InputRecord* origin, const std::string& id, v1::EnrichedArticle* out) const {
+Status RecordProcessor::Enrich(const DecodedArticle& decoded, const InputRecord* origin, const std::string& id,
+                               v1::EnrichedArticle* out) const {
   out->set_id(id);
+  if (decoded.utf8_repairs > 0) {
+    out->add_warnings("decode: " + std::to_string(decoded.utf8_repairs) +
+                      " invalid UTF-8 sequences replaced with U+FFFD");
+  }
   v1::Provenance* provenance = out->mutable_provenance();
   provenance->set_worker_version(WorkerVersion());
-  provenance->set_input_format(std::string(input_format));
+  provenance->set_input_format(std::string(InputFormatName(decoded.format)));
   if (origin != nullptr) {
     provenance->set_input_topic(origin->topic);
     provenance->set_input_partition(origin->partition);
     provenance->set_input_offset(origin->offset);
   }
-  Status status = chain_.Run(article, *out);
+  Status status = chain_.Run(decoded.article, *out);
   auto now = std::chrono::system_clock::now().time_since_epoch();
   *provenance->mutable_processed_at() = google::protobuf::util::TimeUtil::MicrosecondsToTimestamp(
       std::chrono::duration_cast<std::chrono::microseconds>(now).count());
@@ -76,11 +80,7 @@ ProcessResult RecordProcessor::Process(const InputRecord& record) const {
   result.article_id = ArticleKey(decoded->article, record);
   google::protobuf::Arena arena(ArticleArenaOptions());
   v1::EnrichedArticle& enriched = *google::protobuf::Arena::CreateMessage<v1::EnrichedArticle>(&arena);
-  if (decoded->utf8_repairs > 0) {
-    enriched.add_warnings("decode: " + std::to_string(decoded->utf8_repairs) +
-                          " invalid UTF-8 sequences replaced with U+FFFD");
-  }
-  result.status = Enrich(decoded->article, InputFormatName(decoded->format), &record, result.article_id, &enriched);
+  result.status = Enrich(decoded.value(), &record, result.article_id, &enriched);
   for (const v1::StageTiming& timing : enriched.provenance().stages()) {
     result.stage_micros.emplace_back(timing.stage(), timing.micros());
   }

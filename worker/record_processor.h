@@ -15,6 +15,7 @@
 #include "copydesk/v1/raw_article.pb.h"
 #include "stages/chain.h"
 #include "stages/status.h"
+#include "worker/decode.h"
 #include "worker/record.h"
 
 namespace copydesk::worker {
@@ -56,10 +57,10 @@ class RecordProcessor {
   // The dead-letter record for `record`, failed with `failure` (also used when producing fails for good).
   OutputRecord DeadLetter(const InputRecord& record, const Status& failure) const;
 
-  // Runs the chain on an already-decoded article (one-shot mode uses this too). `out` gets the id, the
-  // chain's fields and provenance.
-  Status Enrich(const v1::RawArticle& article, std::string_view input_format, const InputRecord* origin,
-                const std::string& id, v1::EnrichedArticle* out) const;
+  // Runs the chain on an already-decoded article (one-shot mode uses this too). `out` gets the id, a
+  // warning when decoding replaced invalid UTF-8, the chain's fields and provenance.
+  Status Enrich(const DecodedArticle& decoded, const InputRecord* origin, const std::string& id,
+                v1::EnrichedArticle* out) const;
 
  private:
   const stages::Chain& chain_;
