@@ -30,6 +30,16 @@ class RecordProcessorTest : public ::testing::Test {
   RecordProcessor processor_;
 };
 
+TEST_F(RecordProcessorTest, InvalidUtf8IsRepairedAndWarnedAbout) {
+  ProcessResult result = processor_.Process(Record("{\"id\":\"u-1\",\"text\":\"Caf\xe9 opens.\"}",
+                                                   {{"content-type", "application/json"}}));
+  ASSERT_TRUE(result.status.ok()) << result.status.ToString();
+  v1::EnrichedArticle enriched;
+  ASSERT_TRUE(enriched.ParseFromString(result.output.value));
+  ASSERT_EQ(enriched.warnings_size(), 1);
+  EXPECT_EQ(enriched.warnings(0), "decode: 1 invalid UTF-8 sequences replaced with U+FFFD");
+}
+
 TEST_F(RecordProcessorTest, EnrichesAndKeysByArticleId) {
   InputRecord record = Record(R"({"id":"a-9","title":"T","text":"Body line."})",
                               {{"content-type", "application/json"}, {"trace-id", "t1"}});
