@@ -73,15 +73,11 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
-char FoldAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
 }  // namespace
 
 void LowerInto(std::string_view word, std::string* out) {
   out->assign(word);
-  for (char& c : *out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
+  for (char& c : *out) c = FoldAscii(c);
 }
 
 StatusOr<Lexicon> Lexicon::Load() {
@@ -108,13 +104,14 @@ StatusOr<Lexicon> Lexicon::Parse(std::string_view verbs, std::string_view speake
       lex.phrase_cues_.emplace(form.substr(0, space), std::move(entry));
     }
   }
+  StringMap<WordRole> roles;
   for (std::string_view line : DataLines(speaker_words)) {
     std::vector<std::string_view> f = Split(line, '\t');
     WordRole role = WordRole::kNone;
     if (f.size() != 2 || !ParseRole(f[1], &role)) {
       return Status::Error("attribution", "speaker_words.tsv: bad line '" + std::string(line) + "'");
     }
-    lex.roles_.emplace(Lower(f[0]), role);
+    roles.emplace(Lower(f[0]), role);
   }
   for (std::string_view line : DataLines(news_organizations)) {
     std::vector<std::string_view> f = Split(line, '\t');
@@ -140,13 +137,14 @@ StatusOr<Lexicon> Lexicon::Parse(std::string_view verbs, std::string_view speake
     }
     lex.longest_news_ = std::max(lex.longest_news_, key.size());
   }
-  for (std::string_view line : DataLines(abbreviations)) lex.abbreviations_.emplace(Lower(line));
+  StringSet abbreviation_set;
+  for (std::string_view line : DataLines(abbreviations)) abbreviation_set.emplace(Lower(line));
   if (lex.cues_.empty()) return Status::Error("attribution", "reporting_verbs.tsv holds no verbs");
   StringMap<WordInfo> words;  // the union of the tables, copied into entries_ below
-  for (const auto& [word, role] : lex.roles_) words[word].role = role;
+  for (const auto& [word, role] : roles) words[word].role = role;
   for (const auto& [word, entry] : lex.cues_) words[word].cue = &entry;
   for (const auto& [word, entry] : lex.phrase_cues_) words[word].phrase_cues.push_back(&entry);
-  for (const std::string& word : lex.abbreviations_) words[word].abbreviation = true;
+  for (const std::string& word : abbreviation_set) words[word].abbreviation = true;
   size_t size = 16;
   while (size < words.size() * 4) size *= 2;
   lex.slots_.assign(size, Slot{});
@@ -190,19 +188,6 @@ const WordInfo* Lexicon::FindHashed(std::string_view word, uint64_t hash) const 
       if (j == word.size()) return &entry.info;
     }
   }
-}
-
-const WordInfo* Lexicon::Find(std::string_view lower_word) const {
-  return FindAnyCase(lower_word);
-}
-
-WordRole Lexicon::Role(std::string_view lower_word) const {
-  auto it = roles_.find(lower_word);
-  return it == roles_.end() ? WordRole::kNone : it->second;
-}
-
-bool Lexicon::IsAbbreviation(std::string_view lower_word) const {
-  return abbreviations_.find(lower_word) != abbreviations_.end();
 }
 
 std::string_view Lexicon::NewsOrganization(std::string_view mention) const {

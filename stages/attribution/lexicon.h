@@ -60,31 +60,25 @@ class Lexicon {
   static StatusOr<Lexicon> Parse(std::string_view verbs, std::string_view speaker_words,
                                  std::string_view news_organizations, std::string_view abbreviations);
 
-  WordRole Role(std::string_view lower_word) const;
-  // nullptr for a word the tables do not know.
-  const WordInfo* Find(std::string_view lower_word) const;
-  // Find() for a word in any case, without allocating.
+  // What the tables say of a word in any case, without allocating; nullptr for a word they do not know.
   const WordInfo* FindAnyCase(std::string_view word) const;
   // FindAnyCase() for a word whose WordHash::Of the caller has already computed: the tokenizer hashes each
   // word while scanning its bytes, so the per-token lookup reads the word only to confirm a hit.
   const WordInfo* FindHashed(std::string_view word, uint64_t hash) const;
-  bool IsAbbreviation(std::string_view lower_word_without_period) const;
   // Canonical news-organisation name for a mention (case-insensitive, leading "the" and trailing "'s"
   // dropped), or empty. The name must hold a capital letter as written ("the economist" is nobody's paper).
   std::string_view NewsOrganization(std::string_view mention) const;
 
  private:
-  // Single-word forms, and two-word forms keyed by their first word.
+  // Single-word forms, and two-word forms keyed by their first word: the storage entries_ point into.
   StringMap<CueEntry> cues_;
   std::unordered_multimap<std::string, CueEntry, StringHash, std::equal_to<>> phrase_cues_;
-  StringMap<WordRole> roles_;
-  StringSet abbreviations_;
   StringMap<std::string> news_;  // lower-cased alias or name -> canonical name
   StringSet lower_case_news_;     // spellings the table writes in lower case ("dpa")
   static constexpr size_t kMaxNewsName = 96;  // bytes; longer table entries are refused at Parse
   size_t longest_news_ = 0;
-  // The union of the above as an open-addressing table keyed by an FNV-1a hash of the lower-cased word, which
-  // FindAnyCase computes while folding case: one pass over the word and no allocation per token.
+  // The union of the tables as an open-addressing table keyed by WordHash, which the tokenizer computes as
+  // it scans a word: one pass over the word and no allocation per token.
   // Slots are 8 bytes (the hash's high half and an index into entries_) so the table stays in L1: with
   // the key and info inline (32 bytes a slot) the probe was a cache miss on most tokens.
   struct Slot {
@@ -110,14 +104,16 @@ class Lexicon {
   std::vector<uint64_t> filter_ = std::vector<uint64_t>(kFilterBits / 64, 0);
 };
 
+// The one ASCII case fold of the stage's word matching; other bytes pass unchanged.
+constexpr char FoldAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
 // FNV-1a over ASCII-lower-cased bytes, one byte at a time, so a scanner can hash a word as it reads it.
 struct WordHash {
   static constexpr uint64_t kBasis = 1469598103934665603ull;
   static constexpr uint64_t kPrime = 1099511628211ull;
   static uint64_t StepFolded(uint64_t hash, unsigned char folded) { return (hash ^ folded) * kPrime; }
   static uint64_t Step(uint64_t hash, unsigned char byte) {
-    if (byte >= 'A' && byte <= 'Z') byte = static_cast<unsigned char>(byte - 'A' + 'a');
-    return StepFolded(hash, byte);
+    return StepFolded(hash, static_cast<unsigned char>(FoldAscii(static_cast<char>(byte))));
   }
   static uint64_t Of(std::string_view word) {
     uint64_t hash = kBasis;
@@ -134,9 +130,7 @@ void LowerInto(std::string_view word, std::string* out);
 inline bool EqualsLowerAscii(std::string_view word, std::string_view lower) {
   if (word.size() != lower.size()) return false;
   for (size_t i = 0; i < word.size(); ++i) {
-    char c = word[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != lower[i]) return false;
+    if (FoldAscii(word[i]) != lower[i]) return false;
   }
   return true;
 }

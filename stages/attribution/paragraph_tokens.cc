@@ -18,8 +18,7 @@ constexpr std::array<bool, 128> kAsciiAlnum = [] {
 constexpr std::array<unsigned char, 256> kFoldedAlnum = [] {
   std::array<unsigned char, 256> table{};
   for (int c = 0; c < 128; ++c) {
-    if (c >= 'A' && c <= 'Z') table[c] = static_cast<unsigned char>(c - 'A' + 'a');
-    else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) table[c] = static_cast<unsigned char>(c);
+    if (kAsciiAlnum[c]) table[c] = static_cast<unsigned char>(FoldAscii(static_cast<char>(c)));
   }
   return table;
 }();
