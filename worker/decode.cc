@@ -68,6 +68,22 @@ std::string_view InputFormatName(InputFormat format) {
   return "?";
 }
 
+std::optional<InputFormat> InputFormatFromName(std::string_view name) {
+  for (InputFormat format : {InputFormat::kProtobuf, InputFormat::kJson, InputFormat::kText}) {
+    if (name == InputFormatName(format)) return format;
+  }
+  return std::nullopt;
+}
+
+std::string_view ContentTypeOf(InputFormat format) {
+  switch (format) {
+    case InputFormat::kProtobuf: return "application/x-protobuf";
+    case InputFormat::kJson: return "application/json";
+    case InputFormat::kText: return "text/plain";
+  }
+  return "";
+}
+
 v1::RawArticle ArticleFromPlainText(std::string_view value) {
   v1::RawArticle article;
   size_t pos = 0;
@@ -89,12 +105,12 @@ StatusOr<DecodedArticle> DecodeArticle(std::string_view value, std::string_view 
   if (value.empty()) return Status::Error("decode", "record has an empty value");
   StatusOr<DecodedArticle> decoded = Status::Error("decode", "unreachable");
   std::string media = MediaType(content_type);
-  if (media == "application/x-protobuf" || media == "application/protobuf" ||
+  if (media == ContentTypeOf(InputFormat::kProtobuf) || media == "application/protobuf" ||
       media == "application/vnd.google.protobuf") {
     decoded = DecodeProtobuf(value);
-  } else if (media == "application/json") {
+  } else if (media == ContentTypeOf(InputFormat::kJson)) {
     decoded = DecodeJson(value);
-  } else if (media == "text/plain") {
+  } else if (media == ContentTypeOf(InputFormat::kText)) {
     decoded = DecodedArticle{ArticleFromPlainText(value), InputFormat::kText};
   } else if (!media.empty()) {
     return Status::Error("decode", "unsupported content-type '" + media +

@@ -14,6 +14,7 @@
 #pragma once
 
 #include <string>
+#include <optional>
 #include <string_view>
 
 #include "copydesk/v1/raw_article.pb.h"
@@ -24,6 +25,10 @@ namespace copydesk::worker {
 enum class InputFormat { kProtobuf, kJson, kText };
 
 std::string_view InputFormatName(InputFormat format);
+// The inverse of InputFormatName ("protobuf", "json", "text"); nullopt for any other name.
+std::optional<InputFormat> InputFormatFromName(std::string_view name);
+// The content-type a producer should send for the form (the first DecodeArticle accepts for it).
+std::string_view ContentTypeOf(InputFormat format);
 
 struct DecodedArticle {
   v1::RawArticle article;

@@ -100,13 +100,6 @@ TEST(EncodeArticle, TextPutsTheHeadlineFirstAndFallsBackToHtml) {
             "Dam inspection finds no cracks\n<p>Inspectors walked the dam.</p>");
 }
 
-TEST(ParseWireFormat, KnowsTheThreeForms) {
-  EXPECT_EQ(ParseWireFormat("protobuf"), WireFormat::kProtobuf);
-  EXPECT_EQ(ParseWireFormat("json"), WireFormat::kJson);
-  EXPECT_EQ(ParseWireFormat("text"), WireFormat::kText);
-  EXPECT_EQ(ParseWireFormat("xml"), std::nullopt);
-}
-
 TEST(RecordHeaders, NameTheFormThenTheSchemaThenTheExtras) {
   std::vector<RecordHeader> protobuf = RecordHeaders(WireFormat::kProtobuf, {{"crawl", "n1"}});
   ASSERT_EQ(protobuf.size(), 3u);

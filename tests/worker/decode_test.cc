@@ -13,6 +13,30 @@ std::string SampleProtobuf() {
   return article.SerializeAsString();
 }
 
+TEST(DecodeTest, InputFormatNamesRoundTripAndKnowTheThreeForms) {
+  EXPECT_EQ(InputFormatFromName("protobuf"), InputFormat::kProtobuf);
+  EXPECT_EQ(InputFormatFromName("json"), InputFormat::kJson);
+  EXPECT_EQ(InputFormatFromName("text"), InputFormat::kText);
+  EXPECT_EQ(InputFormatFromName("xml"), std::nullopt);
+  for (InputFormat format : {InputFormat::kProtobuf, InputFormat::kJson, InputFormat::kText}) {
+    EXPECT_EQ(InputFormatFromName(InputFormatName(format)), format);
+  }
+}
+
+TEST(DecodeTest, EachFormsContentTypeDecodesAsThatForm) {
+  EXPECT_EQ(ContentTypeOf(InputFormat::kProtobuf), "application/x-protobuf");
+  EXPECT_EQ(ContentTypeOf(InputFormat::kJson), "application/json");
+  EXPECT_EQ(ContentTypeOf(InputFormat::kText), "text/plain");
+  const std::pair<InputFormat, std::string> samples[] = {{InputFormat::kProtobuf, SampleProtobuf()},
+                                                         {InputFormat::kJson, R"({"id":"j","text":"Body."})"},
+                                                         {InputFormat::kText, "Title\nBody."}};
+  for (const auto& [format, value] : samples) {
+    StatusOr<DecodedArticle> decoded = DecodeArticle(value, ContentTypeOf(format));
+    ASSERT_TRUE(decoded.ok()) << decoded.status().ToString();
+    EXPECT_EQ(decoded->format, format);
+  }
+}
+
 TEST(DecodeTest, ProtobufByHeader) {
   auto decoded = DecodeArticle(SampleProtobuf(), "application/x-protobuf");
   ASSERT_TRUE(decoded.ok()) << decoded.status().ToString();

@@ -21,22 +21,6 @@ const google::protobuf::FieldDescriptor* StringField(std::string_view name) {
 
 }  // namespace
 
-std::optional<WireFormat> ParseWireFormat(std::string_view name) {
-  if (name == "protobuf") return WireFormat::kProtobuf;
-  if (name == "json") return WireFormat::kJson;
-  if (name == "text") return WireFormat::kText;
-  return std::nullopt;
-}
-
-std::string_view ContentType(WireFormat format) {
-  switch (format) {
-    case WireFormat::kProtobuf: return "application/x-protobuf";
-    case WireFormat::kJson: return "application/json";
-    case WireFormat::kText: return "text/plain";
-  }
-  return "";
-}
-
 StatusOr<v1::RawArticle> ArticleFromJsonLine(std::string_view line, bool ignore_unknown_fields) {
   v1::RawArticle article;
   google::protobuf::util::JsonParseOptions options;
@@ -94,7 +78,7 @@ StatusOr<std::string> EncodeArticle(const v1::RawArticle& article, WireFormat fo
 
 std::vector<RecordHeader> RecordHeaders(WireFormat format, const std::vector<RecordHeader>& extra) {
   std::vector<RecordHeader> headers;
-  headers.emplace_back(worker::kContentTypeHeader, ContentType(format));
+  headers.emplace_back(worker::kContentTypeHeader, worker::ContentTypeOf(format));
   if (format == WireFormat::kProtobuf) {
     headers.emplace_back(worker::kSchemaHeader, v1::RawArticle::descriptor()->full_name());
   }

@@ -14,13 +14,13 @@
 
 #include "copydesk/v1/raw_article.pb.h"
 #include "stages/status.h"
+#include "worker/decode.h"
 
 namespace copydesk::tools {
 
-enum class WireFormat { kProtobuf, kJson, kText };
-
-std::optional<WireFormat> ParseWireFormat(std::string_view name);  // "protobuf", "json", "text"
-std::string_view ContentType(WireFormat format);
+// The value's wire form is the worker's own InputFormat (worker/decode.h), with its names and
+// content-types, so the feeder cannot send a form the worker does not read.
+using WireFormat = worker::InputFormat;
 
 // One line of proto3 JSON. Unknown fields fail unless `ignore_unknown_fields`: a misspelt field in a
 // backfill should stop it, not vanish.

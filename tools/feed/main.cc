@@ -206,7 +206,7 @@ int Main(int argc, char** argv) {
     std::cerr << "copydesk-feed: --key-field " << options.key_field << " is not a string field of RawArticle\n";
     return kExitUsage;
   }
-  WireFormat format = *ParseWireFormat(options.format);
+  WireFormat format = *worker::InputFormatFromName(options.format);
   std::vector<RecordHeader> extra;
   for (const std::string& arg : options.header_args) {
     std::optional<Assignment> header = SplitAssignment(arg);
