@@ -7,7 +7,9 @@
 // Exit codes: 0 ok; 1 runtime failure; 2 usage or configuration error; 3 `process --strict` with failed
 // articles; 4 drain timed out on shutdown (uncommitted records will be consumed again: nothing is lost).
 #include <CLI/CLI.hpp>
+#include <google/protobuf/stubs/common.h>
 #include <google/protobuf/stubs/logging.h>
+#include <librdkafka/rdkafkacpp.h>
 #include <spdlog/spdlog.h>
 
 #include <fstream>
@@ -124,7 +126,10 @@ int Main(int argc, char** argv) {
   }
 
   if (*version) {
-    std::cout << "copydesk-worker " << WorkerVersion() << "\n";
+    // The running libraries, not the headers compiled against: what a bug report needs.
+    std::cout << "copydesk-worker " << WorkerVersion() << "\n"
+              << "librdkafka " << RdKafka::version_str() << "\n"
+              << "protobuf " << google::protobuf::internal::VersionString(GOOGLE_PROTOBUF_VERSION) << "\n";
     return kExitOk;
   }
   if (*list) {

@@ -2,8 +2,10 @@
 // process, creates the requested topics, prints the bootstrap address as one line on stdout and serves
 // until SIGTERM or SIGINT. Clients connect to it like to any broker.
 //
-// The mock's limits (librdkafka 2.0.2): transactional offset commits are not stored and read_committed
-// does not hide aborted records; it keeps at most 5 MB or 100k messages per partition. Clients should set
+// The mock is for the demo and quick checks, never proof of delivery guarantees: it is an experimental,
+// in-process imitation of a broker (in librdkafka 2.0.2 it stored no transactional offsets and read_committed
+// did not hide aborted records), and it keeps at most 5 MB or 100k messages per partition; the integration
+// tests use a real broker. Clients should set
 // fetch.wait.max.ms≈5 (the mock always waits the full time) and session.timeout.ms≈6000 (a join into an
 // active group waits session.timeout.ms - 1 s).
 //
