@@ -23,6 +23,7 @@ OutputRecord MakeDeadLetter(const InputRecord& record, const Status& failure, st
   out.topic = std::string(topic);
   out.key = record.key;
   out.value = record.value;
+  out.null_value = record.null_value;
   for (const Header& header : record.headers) {
     if (header.first.rfind(kErrorHeaderPrefix, 0) == 0) continue;
     out.headers.push_back(header);

@@ -14,6 +14,8 @@ InputRecord ToInputRecord(RdKafka::Message& message) {
   }
   if (message.payload() != nullptr) {
     record.value.assign(static_cast<const char*>(message.payload()), message.len());
+  } else {
+    record.null_value = true;
   }
   if (RdKafka::Headers* headers = message.headers()) {
     for (const RdKafka::Headers::Header& h : headers->get_all()) {

@@ -1,8 +1,9 @@
-// The Kafka loop. Threads:
-//   - the poll thread (this function): consume, route records to partition lanes, pause/resume, commit,
-//     rebalance callbacks, shutdown;
-//   - the pool (OrderedPool): decode + chain + produce, one record of a partition at a time;
-//   - the delivery thread: producer poll (delivery reports), scheduled re-produces.
+// The Kafka path's consumer side and its conductor. Three rooms, one file each:
+//   - here: the poll thread: consume, route records to partition lanes, pause/resume (backpressure),
+//     rebalance callbacks, health, and the bounded shutdown;
+//   - the pool (OrderedPool) runs decode + chain, one record of a partition at a time, and hands the output
+//     to the DeliveryPipeline (delivery_pipeline.h): produce, delivery reports, retries in order;
+//   - the Committer (committer.h) makes progress durable: OffsetCommitter commits offsets after delivery.
 // A record's offset becomes committable when the delivery report of its output (or of its dead-letter
 // record) succeeds and every earlier record of its partition is done too (OffsetTracker). So a crash at any
 // point re-delivers, never loses: at-least-once.
@@ -22,14 +23,19 @@
 #include <thread>
 #include <vector>
 
+#include "worker/delivery_pipeline.h"
 #include "worker/exit_codes.h"
 #include "worker/http_server.h"
 #include "worker/kafka_record.h"
 #include "worker/kafka_stats.h"
 #include "worker/metrics.h"
-#include "worker/offset_tracker.h"
+#include "worker/offset_committer.h"
 #include "worker/ordered_pool.h"
+#include "worker/partition_state.h"
 #include "worker/record_processor.h"
+
+// Debian's librdkafka-dev (2.0.2) may also be installed; its headers must never be the ones compiled here.
+static_assert(RD_KAFKA_VERSION >= 0x020f0100, "copydesk needs librdkafka >= 2.15.1 (tools/librdkafka-build)");
 
 namespace copydesk::worker {
 namespace {
@@ -40,80 +46,7 @@ std::atomic<bool> g_stop_requested{false};
 
 void OnSignal(int) { g_stop_requested.store(true); }
 
-// One assignment of one partition. A revoked-then-reassigned partition gets a new object, so late
-// delivery reports of the old assignment can never mark offsets of the new one.
-struct PartitionState {
-  explicit PartitionState(int32_t p) : partition(p) {}
-  const int32_t partition;
-  std::mutex mutex;  // guards tracker and the two fields below
-  OffsetTracker tracker;
-  int64_t commit_requested = -1;  // highest offset handed to a commit
-  bool paused_for_queue = false;  // touched by the poll thread only
-  // Records of this assignment consumed and not yet settled (delivered, or dropped on revoke).
-  std::atomic<int64_t> in_flight{0};
-};
-
-// Counts a record in flight, globally and for its partition, from consume until its delivery is settled
-// or it is dropped on revoke; RAII so that every path releases it.
-class InFlight {
- public:
-  InFlight(Metrics& metrics, std::shared_ptr<PartitionState> state, int64_t bytes)
-      : metrics_(&metrics), state_(std::move(state)), bytes_(bytes) {
-    metrics_->records_in_flight.fetch_add(1);
-    metrics_->bytes_in_flight.fetch_add(bytes_);
-    state_->in_flight.fetch_add(1);
-  }
-  InFlight(InFlight&& other) noexcept
-      : metrics_(std::exchange(other.metrics_, nullptr)), state_(std::move(other.state_)), bytes_(other.bytes_) {}
-  InFlight(const InFlight&) = delete;
-  InFlight& operator=(const InFlight&) = delete;
-  InFlight& operator=(InFlight&&) = delete;
-  ~InFlight() {
-    if (metrics_ == nullptr) return;
-    metrics_->records_in_flight.fetch_sub(1);
-    metrics_->bytes_in_flight.fetch_sub(bytes_);
-    state_->in_flight.fetch_sub(1);
-  }
-
- private:
-  Metrics* metrics_;
-  std::shared_ptr<PartitionState> state_;
-  int64_t bytes_;
-};
-
-// What a produce() carries as its opaque: enough to mark the input done, to retry, or to dead-letter.
-struct Delivery {
-  std::shared_ptr<PartitionState> state;
-  InputRecord input;
-  OutputRecord output;
-  bool dead_letter = false;
-  int attempts = 0;
-  InFlight in_flight;
-};
-
-bool IsPermanentProduceError(RdKafka::ErrorCode err) {
-  switch (err) {
-    case RdKafka::ERR_MSG_SIZE_TOO_LARGE:
-    case RdKafka::ERR_INVALID_MSG_SIZE:
-    case RdKafka::ERR_INVALID_RECORD:
-    case RdKafka::ERR_RECORD_LIST_TOO_LARGE:
-    case RdKafka::ERR__INVALID_ARG:
-      return true;
-    default:
-      return false;
-  }
-}
-
 class KafkaWorker;
-
-class DeliveryReports final : public RdKafka::DeliveryReportCb {
- public:
-  explicit DeliveryReports(KafkaWorker& worker) : worker_(worker) {}
-  void dr_cb(RdKafka::Message& message) override;
-
- private:
-  KafkaWorker& worker_;
-};
 
 class Rebalancer final : public RdKafka::RebalanceCb {
  public:
@@ -135,15 +68,6 @@ class Events final : public RdKafka::EventCb {
   std::string client_;
 };
 
-class CommitReports final : public RdKafka::OffsetCommitCb {
- public:
-  explicit CommitReports(KafkaWorker& worker) : worker_(worker) {}
-  void offset_commit_cb(RdKafka::ErrorCode err, std::vector<RdKafka::TopicPartition*>& offsets) override;
-
- private:
-  KafkaWorker& worker_;
-};
-
 class KafkaWorker {
  public:
   KafkaWorker(const Config& config, const stages::Chain& chain)
@@ -154,40 +78,31 @@ class KafkaWorker {
         max_in_flight_bytes_(config.GetInt("worker.max_in_flight_bytes")),
         max_partition_queue_(static_cast<size_t>(config.GetInt("worker.max_partition_queue"))),
         drain_timeout_(std::chrono::milliseconds(config.GetInt("worker.drain_timeout_ms"))),
-        retry_backoff_(std::chrono::milliseconds(config.GetInt("worker.retry_backoff_ms"))),
-        retry_backoff_max_(std::chrono::milliseconds(config.GetInt("worker.retry_backoff_max_ms"))),
-        delivery_reports_(*this),
         rebalancer_(*this),
         consumer_events_(*this, "consumer"),
         producer_events_(*this, "producer"),
         metrics_(chain.StageNames()),
-        commit_reports_(*this) {}
+        deliveries_(config, metrics_, processor_),
+        committer_(input_topic_, metrics_) {}
 
   int Run();
 
   // Callbacks.
-  void OnDelivery(RdKafka::Message& message);
   void OnRebalance(RdKafka::KafkaConsumer* consumer, RdKafka::ErrorCode err,
                    std::vector<RdKafka::TopicPartition*>& partitions);
   void OnEvent(const std::string& client, RdKafka::Event& event);
-  void OnCommit(RdKafka::ErrorCode err, std::vector<RdKafka::TopicPartition*>& offsets);
 
  private:
-  bool CreateClients(std::string* error);
+  bool CreateConsumer(std::string* error);
   void HandleMessage(std::unique_ptr<RdKafka::Message> message);
   void ProcessOnPool(const std::shared_ptr<PartitionState>& state, std::unique_ptr<RdKafka::Message> message,
                      InFlight in_flight);
-  void Produce(std::unique_ptr<Delivery> delivery);
-  void DeliveryFailed(std::unique_ptr<Delivery> delivery, RdKafka::ErrorCode err);
-  void ScheduleRetry(std::unique_ptr<Delivery> delivery);
-  void DeliveryLoop();
   void ApplyBackpressure();
-  // Commits every partition's committable offset. `sync` (revoke, shutdown) waits for the answer and
-  // commits even an offset already sent asynchronously, since that commit may yet fail.
-  void CommitDone(bool sync, const std::vector<int32_t>* only = nullptr);
   bool DrainPartitions(const std::vector<int32_t>& partitions, Clock::time_point deadline);
   void PauseAll(bool pause);
   std::shared_ptr<PartitionState> FindState(int32_t partition);
+  // The current assignment's states, or only those of `partitions`.
+  Committer::States States(const std::vector<int32_t>* partitions = nullptr);
 
   const Config& config_;
   RecordProcessor processor_;
@@ -196,26 +111,21 @@ class KafkaWorker {
   int64_t max_in_flight_bytes_;
   size_t max_partition_queue_;
   Clock::duration drain_timeout_;
-  Clock::duration retry_backoff_;
-  Clock::duration retry_backoff_max_;
 
-  DeliveryReports delivery_reports_;
   Rebalancer rebalancer_;
   Events consumer_events_;
   Events producer_events_;
   Metrics metrics_;
-  CommitReports commit_reports_;
+  DeliveryPipeline deliveries_;
+  OffsetCommitter committer_;
   std::unique_ptr<RdKafka::KafkaConsumer> consumer_;
-  std::unique_ptr<RdKafka::Producer> producer_;
   std::unique_ptr<OrderedPool> pool_;
 
   std::mutex states_mutex_;
   std::map<int32_t, std::shared_ptr<PartitionState>> states_;  // the current assignment
 
-  std::mutex retry_mutex_;
-  std::vector<std::pair<Clock::time_point, std::unique_ptr<Delivery>>> retries_;
-
-  std::atomic<bool> delivery_thread_stop_{false};
+  // Set once a stop is requested: nothing after the drain (commit, close, flush) may wait past it.
+  std::optional<Clock::time_point> shutdown_deadline_;  // poll thread only
   std::atomic<bool> fatal_{false};
   std::string fatal_reason_;
   std::mutex fatal_mutex_;
@@ -230,15 +140,11 @@ class KafkaWorker {
   bool Ready(std::string* why) const;
 };
 
-void DeliveryReports::dr_cb(RdKafka::Message& message) { worker_.OnDelivery(message); }
 void Rebalancer::rebalance_cb(RdKafka::KafkaConsumer* consumer, RdKafka::ErrorCode err,
                               std::vector<RdKafka::TopicPartition*>& partitions) {
   worker_.OnRebalance(consumer, err, partitions);
 }
 void Events::event_cb(RdKafka::Event& event) { worker_.OnEvent(client_, event); }
-void CommitReports::offset_commit_cb(RdKafka::ErrorCode err, std::vector<RdKafka::TopicPartition*>& offsets) {
-  worker_.OnCommit(err, offsets);
-}
 
 bool SetAll(RdKafka::Conf* conf, const std::map<std::string, std::string>& props, std::string* error) {
   for (const auto& [key, value] : props) {
@@ -251,14 +157,12 @@ bool SetAll(RdKafka::Conf* conf, const std::map<std::string, std::string>& props
   return true;
 }
 
-bool KafkaWorker::CreateClients(std::string* error) {
-  const std::string bootstrap = config_.GetString("kafka.bootstrap_servers");
-  const std::string client_id = config_.GetString("kafka.client_id");
+bool KafkaWorker::CreateConsumer(std::string* error) {
 
   std::unique_ptr<RdKafka::Conf> consumer_conf(RdKafka::Conf::create(RdKafka::Conf::CONF_GLOBAL));
   std::map<std::string, std::string> consumer_props = {
-      {"bootstrap.servers", bootstrap},
-      {"client.id", client_id},
+      {"bootstrap.servers", config_.GetString("kafka.bootstrap_servers")},
+      {"client.id", config_.GetString("kafka.client_id")},
       {"group.id", config_.GetString("kafka.group_id")},
       {"enable.auto.commit", "false"},
       {"enable.auto.offset.store", "false"},
@@ -266,12 +170,20 @@ bool KafkaWorker::CreateClients(std::string* error) {
       {"auto.offset.reset", "earliest"},
       {"statistics.interval.ms", config_.GetString("worker.stats_interval_ms")},
   };
-  for (const auto& [key, value] : config_.KafkaProperties("consumer")) consumer_props[key] = value;
+  const std::map<std::string, std::string> user_consumer_props = config_.KafkaProperties("consumer");
+  for (const auto& [key, value] : user_consumer_props) consumer_props[key] = value;
+  auto protocol = consumer_props.find("group.protocol");
+  if (protocol != consumer_props.end() && protocol->second == "consumer" &&
+      !user_consumer_props.contains("partition.assignment.strategy")) {
+    // KIP-848: the broker assigns (group.remote.assignor), always incrementally, which the rebalance
+    // callback already handles; librdkafka refuses a client-side strategy with this protocol.
+    consumer_props.erase("partition.assignment.strategy");
+  }
   std::string err;
   if (!SetAll(consumer_conf.get(), consumer_props, error) ||
       consumer_conf->set("rebalance_cb", &rebalancer_, err) != RdKafka::Conf::CONF_OK ||
       consumer_conf->set("event_cb", &consumer_events_, err) != RdKafka::Conf::CONF_OK ||
-      consumer_conf->set("offset_commit_cb", &commit_reports_, err) != RdKafka::Conf::CONF_OK) {
+      consumer_conf->set("offset_commit_cb", static_cast<RdKafka::OffsetCommitCb*>(&committer_), err) != RdKafka::Conf::CONF_OK) {
     if (error->empty()) *error = err;
     return false;
   }
@@ -281,25 +193,7 @@ bool KafkaWorker::CreateClients(std::string* error) {
     return false;
   }
 
-  std::unique_ptr<RdKafka::Conf> producer_conf(RdKafka::Conf::create(RdKafka::Conf::CONF_GLOBAL));
-  std::map<std::string, std::string> producer_props = {
-      {"bootstrap.servers", bootstrap},
-      {"client.id", client_id},
-      {"enable.idempotence", "true"},
-      {"statistics.interval.ms", config_.GetString("worker.stats_interval_ms")},
-  };
-  for (const auto& [key, value] : config_.KafkaProperties("producer")) producer_props[key] = value;
-  if (!SetAll(producer_conf.get(), producer_props, error) ||
-      producer_conf->set("dr_cb", &delivery_reports_, err) != RdKafka::Conf::CONF_OK ||
-      producer_conf->set("event_cb", &producer_events_, err) != RdKafka::Conf::CONF_OK) {
-    if (error->empty()) *error = err;
-    return false;
-  }
-  producer_.reset(RdKafka::Producer::create(producer_conf.get(), err));
-  if (!producer_) {
-    *error = "cannot create the producer: " + err;
-    return false;
-  }
+  committer_.SetConsumer(consumer_.get());
   return true;
 }
 
@@ -307,6 +201,18 @@ std::shared_ptr<PartitionState> KafkaWorker::FindState(int32_t partition) {
   std::lock_guard lock(states_mutex_);
   auto it = states_.find(partition);
   return it == states_.end() ? nullptr : it->second;
+}
+
+Committer::States KafkaWorker::States(const std::vector<int32_t>* partitions) {
+  Committer::States states;
+  std::lock_guard lock(states_mutex_);
+  for (const auto& [partition, state] : states_) {
+    if (partitions != nullptr && std::find(partitions->begin(), partitions->end(), partition) == partitions->end()) {
+      continue;
+    }
+    states.push_back(state);
+  }
+  return states;
 }
 
 void KafkaWorker::HandleMessage(std::unique_ptr<RdKafka::Message> message) {
@@ -346,7 +252,7 @@ void KafkaWorker::HandleMessage(std::unique_ptr<RdKafka::Message> message) {
 
 void KafkaWorker::ProcessOnPool(const std::shared_ptr<PartitionState>& state,
                                 std::unique_ptr<RdKafka::Message> message, InFlight in_flight) {
-  auto delivery = std::make_unique<Delivery>(Delivery{state, ToInputRecord(*message), {}, false, 0,
+  auto delivery = std::make_unique<Delivery>(Delivery{state, ToInputRecord(*message), {}, false, 0, false,
                                                       std::move(in_flight)});
   message.reset();
   ProcessResult result = processor_.Process(delivery->input);
@@ -363,114 +269,7 @@ void KafkaWorker::ProcessOnPool(const std::shared_ptr<PartitionState>& state,
     delivery->dead_letter = true;
   }
   delivery->output = std::move(result.output);
-  Produce(std::move(delivery));
-}
-
-void KafkaWorker::Produce(std::unique_ptr<Delivery> delivery) {
-  while (true) {
-    RdKafka::Headers* headers = RdKafka::Headers::create();
-    for (const Header& h : delivery->output.headers) headers->add(h.first, h.second.data(), h.second.size());
-    const std::optional<std::string>& key = delivery->output.key;
-    ++delivery->attempts;
-    Delivery* opaque = delivery.get();
-    RdKafka::ErrorCode err = producer_->produce(
-        delivery->output.topic, RdKafka::Topic::PARTITION_UA, RdKafka::Producer::RK_MSG_COPY,
-        const_cast<char*>(delivery->output.value.data()), delivery->output.value.size(),
-        key.has_value() ? key->data() : nullptr, key.has_value() ? key->size() : 0, 0, headers, opaque);
-    if (err == RdKafka::ERR_NO_ERROR) {
-      delivery.release();  // owned by the delivery report now
-      return;
-    }
-    delete headers;
-    if (err == RdKafka::ERR__QUEUE_FULL) {
-      // The delivery thread drains the queue; wait briefly rather than fail.
-      --delivery->attempts;
-      std::this_thread::sleep_for(std::chrono::milliseconds(5));
-      continue;
-    }
-    DeliveryFailed(std::move(delivery), err);
-    return;
-  }
-}
-
-void KafkaWorker::OnDelivery(RdKafka::Message& message) {
-  std::unique_ptr<Delivery> delivery(static_cast<Delivery*>(message.msg_opaque()));
-  if (message.err() != RdKafka::ERR_NO_ERROR) {
-    DeliveryFailed(std::move(delivery), message.err());
-    return;
-  }
-  (delivery->dead_letter ? metrics_.records_dead_lettered : metrics_.records_produced).fetch_add(1);
-  if (delivery->input.timestamp_ms > 0) {
-    auto now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                      std::chrono::system_clock::now().time_since_epoch())
-                      .count();
-    metrics_.end_to_end.Observe(static_cast<double>(std::max<int64_t>(0, now_ms - delivery->input.timestamp_ms)) / 1e3);
-  }
-  std::lock_guard lock(delivery->state->mutex);
-  delivery->state->tracker.MarkDone(delivery->input.offset);
-}
-
-void KafkaWorker::DeliveryFailed(std::unique_ptr<Delivery> delivery, RdKafka::ErrorCode err) {
-  if (err == RdKafka::ERR__PURGE_QUEUE || err == RdKafka::ERR__PURGE_INFLIGHT) {
-    return;  // purged at shutdown after the drain timed out: not committed, so consumed again later
-  }
-  if (IsPermanentProduceError(err)) {
-    if (!delivery->dead_letter) {
-      // The enriched record cannot be written (e.g. larger than the topic allows): dead-letter the input.
-      Status failure = Status::Error("produce", "output record rejected: " + RdKafka::err2str(err));
-      metrics_.CountFailure(failure.where(), failure.reason());
-      spdlog::warn("dead-lettering {}/{}@{}: {}", delivery->input.topic, delivery->input.partition,
-                   delivery->input.offset, failure.ToString());
-      delivery->output = processor_.DeadLetter(delivery->input, failure);
-      delivery->dead_letter = true;
-      delivery->attempts = 0;
-      Produce(std::move(delivery));
-      return;
-    }
-    if (!delivery->output.value.empty()) {
-      // Even the dead-letter topic refuses the original value: send the headers alone. They name the
-      // topic, partition and offset where the original still is.
-      spdlog::error("dead-letter record for {}/{}@{} rejected ({}); sending it without its value",
-                    delivery->input.topic, delivery->input.partition, delivery->input.offset,
-                    RdKafka::err2str(err));
-      delivery->output.value.clear();
-      delivery->output.headers.emplace_back("copydesk.error.value_dropped", RdKafka::err2str(err));
-      Produce(std::move(delivery));
-      return;
-    }
-  }
-  // Broker outage, timeout, unknown topic...: retry with backoff, never dead-letter.
-  spdlog::warn("delivery to {} failed ({}), attempt {}; retrying", delivery->output.topic, RdKafka::err2str(err),
-               delivery->attempts);
-  ScheduleRetry(std::move(delivery));
-}
-
-void KafkaWorker::ScheduleRetry(std::unique_ptr<Delivery> delivery) {
-  metrics_.produce_retries.fetch_add(1);
-  auto backoff = retry_backoff_ * (1 << std::min(delivery->attempts - 1, 10));
-  backoff = std::min<Clock::duration>(backoff, retry_backoff_max_);
-  std::lock_guard lock(retry_mutex_);
-  retries_.emplace_back(Clock::now() + backoff, std::move(delivery));
-}
-
-void KafkaWorker::DeliveryLoop() {
-  while (!delivery_thread_stop_.load()) {
-    producer_->poll(50);
-    std::vector<std::unique_ptr<Delivery>> due;
-    {
-      std::lock_guard lock(retry_mutex_);
-      auto now = Clock::now();
-      for (auto it = retries_.begin(); it != retries_.end();) {
-        if (it->first <= now) {
-          due.push_back(std::move(it->second));
-          it = retries_.erase(it);
-        } else {
-          ++it;
-        }
-      }
-    }
-    for (auto& delivery : due) Produce(std::move(delivery));
-  }
+  deliveries_.Send(std::move(delivery));
 }
 
 void KafkaWorker::OnEvent(const std::string& client, RdKafka::Event& event) {
@@ -508,55 +307,6 @@ void KafkaWorker::OnEvent(const std::string& client, RdKafka::Event& event) {
     default:
       break;
   }
-}
-
-void KafkaWorker::OnCommit(RdKafka::ErrorCode err, std::vector<RdKafka::TopicPartition*>& offsets) {
-  if (err == RdKafka::ERR_NO_ERROR || err == RdKafka::ERR__NO_OFFSET) {
-    if (err == RdKafka::ERR_NO_ERROR) metrics_.commits.fetch_add(1);
-    return;
-  }
-  metrics_.commit_failures.fetch_add(1);
-  spdlog::warn("offset commit failed: {}; will retry", RdKafka::err2str(err));
-  // Forget what was requested so the next round commits these offsets again.
-  for (RdKafka::TopicPartition* tp : offsets) {
-    if (auto state = FindState(tp->partition())) {
-      std::lock_guard lock(state->mutex);
-      state->commit_requested = -1;
-    }
-  }
-}
-
-void KafkaWorker::CommitDone(bool sync, const std::vector<int32_t>* only) {
-  std::vector<RdKafka::TopicPartition*> offsets;
-  std::vector<std::shared_ptr<PartitionState>> states;
-  {
-    std::lock_guard lock(states_mutex_);
-    for (const auto& [partition, state] : states_) {
-      if (only != nullptr && std::find(only->begin(), only->end(), partition) == only->end()) continue;
-      states.push_back(state);
-    }
-  }
-  for (const auto& state : states) {
-    std::lock_guard lock(state->mutex);
-    std::optional<int64_t> committable = state->tracker.Committable();
-    if (!committable.has_value() || (!sync && *committable <= state->commit_requested)) continue;
-    state->commit_requested = *committable;
-    offsets.push_back(RdKafka::TopicPartition::create(input_topic_, state->partition, *committable));
-  }
-  if (offsets.empty()) return;
-  RdKafka::ErrorCode err = sync ? consumer_->commitSync(offsets) : consumer_->commitAsync(offsets);
-  if (sync) {
-    bool any_failed = err != RdKafka::ERR_NO_ERROR;
-    for (RdKafka::TopicPartition* tp : offsets) any_failed |= tp->err() != RdKafka::ERR_NO_ERROR;
-    if (any_failed) {
-      OnCommit(err != RdKafka::ERR_NO_ERROR ? err : RdKafka::ERR__FAIL, offsets);
-    } else {
-      metrics_.commits.fetch_add(1);
-    }
-  } else if (err != RdKafka::ERR_NO_ERROR) {
-    OnCommit(err, offsets);
-  }
-  RdKafka::TopicPartition::destroy(offsets);
 }
 
 bool KafkaWorker::DrainPartitions(const std::vector<int32_t>& partitions, Clock::time_point deadline) {
@@ -602,7 +352,9 @@ void KafkaWorker::OnRebalance(RdKafka::KafkaConsumer* consumer, RdKafka::ErrorCo
   size_t dropped = 0;
   for (int32_t id : ids) dropped += pool_->Drop(id);
   bool drained = lost || DrainPartitions(ids, Clock::now() + drain_timeout_);
-  if (!lost) CommitDone(/*sync=*/true, &ids);
+  size_t held = 0;
+  for (const auto& state : States(&ids)) held += deliveries_.DropHeld(*state);
+  bool committed = lost || committer_.CommitNow(States(&ids), shutdown_deadline_.value_or(Clock::now() + drain_timeout_));
   RdKafka::Error* error = consumer->incremental_unassign(partitions);
   if (error != nullptr) {
     spdlog::error("incremental_unassign failed: {}", error->str());
@@ -617,8 +369,9 @@ void KafkaWorker::OnRebalance(RdKafka::KafkaConsumer* consumer, RdKafka::ErrorCo
     }
   }
   metrics_.partitions_assigned.fetch_sub(static_cast<int64_t>(ids.size()));
-  spdlog::info("{} partitions [{}] of {}: {} queued records left to the next owner{}", lost ? "lost" : "revoked",
-               fmt::join(ids, ","), input_topic_, dropped, drained ? "" : "; drain timed out");
+  spdlog::info("{} partitions [{}] of {}: {} queued records left to the next owner{}{}", lost ? "lost" : "revoked",
+               fmt::join(ids, ","), input_topic_, dropped + held, drained ? "" : "; drain timed out",
+               committed ? "" : "; the final commit failed, so the next owner redoes what was not committed");
 }
 
 void KafkaWorker::PauseAll(bool pause) {
@@ -702,8 +455,10 @@ bool KafkaWorker::Ready(std::string* why) const {
     *why = "consumer reaches no broker";
     return false;
   }
-  if (producer_brokers_up_.load() == 0) {
-    *why = "producer reaches no broker";
+  // The producer connects only to the brokers it has records for (sparse connections), so an idle one
+  // may hold no connection at all and still be fine: it is unreachable only when records wait for it.
+  if (producer_brokers_up_.load() == 0 && deliveries_.QueueLength() > 0) {
+    *why = "producer reaches no broker and has records waiting";
     return false;
   }
   return true;
@@ -711,14 +466,14 @@ bool KafkaWorker::Ready(std::string* why) const {
 
 int KafkaWorker::Run() {
   std::string error;
-  if (!CreateClients(&error)) {
+  if (!CreateConsumer(&error) || !deliveries_.Create(&producer_events_, &error)) {
     spdlog::error("{}", error);
     return kExitConfig;
   }
   size_t threads = static_cast<size_t>(config_.GetInt("worker.threads"));
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
   pool_ = std::make_unique<OrderedPool>(threads);
-  metrics_.SetProducerQueueProbe([this] { return static_cast<int64_t>(producer_->outq_len()); });
+  metrics_.SetProducerQueueProbe([this] { return deliveries_.QueueLength(); });
   loop_tick_ns_.store(Clock::now().time_since_epoch().count());
   std::unique_ptr<HttpServer> http;
   if (config_.GetBool("http.enabled")) {
@@ -735,13 +490,11 @@ int KafkaWorker::Run() {
     spdlog::info("serving /metrics, /healthz and /readyz on http://{}:{}", config_.GetString("http.bind"),
                  http->port());
   }
-  std::thread delivery_thread([this] { DeliveryLoop(); });
+  deliveries_.Start();
 
   RdKafka::ErrorCode err = consumer_->subscribe({input_topic_});
   if (err != RdKafka::ERR_NO_ERROR) {
     spdlog::error("cannot subscribe to {}: {}", input_topic_, RdKafka::err2str(err));
-    delivery_thread_stop_.store(true);
-    delivery_thread.join();
     return kExitRuntime;
   }
   spdlog::info("copydesk-worker {} consuming {} as group {} ({} threads) -> {} (dead letters: {})",
@@ -756,12 +509,19 @@ int KafkaWorker::Run() {
     HandleMessage(std::unique_ptr<RdKafka::Message>(consumer_->consume(poll_ms)));
     ApplyBackpressure();
     if (Clock::now() >= next_commit) {
-      CommitDone(/*sync=*/false);
+      committer_.CommitInBackground(States());
       next_commit = Clock::now() + commit_interval;
     }
   }
 
+  // Shutdown is bounded: the drain may take worker.drain_timeout_ms; the final commit, leaving the group and
+  // flushing the producer together get at most kShutdownGrace more, whatever the broker does (away, frozen,
+  // rebalancing). What is not committed by then is consumed again by the next owner: nothing is lost.
+  constexpr auto kShutdownGrace = std::chrono::seconds(6);
+  constexpr auto kFinalCommitWait = std::chrono::seconds(3);
   int exit_code = kExitOk;
+  auto drain_deadline = Clock::now() + drain_timeout_;
+  shutdown_deadline_ = drain_deadline + kShutdownGrace;
   if (fatal_.load()) {
     // Nothing more is committed: what is not committed is consumed again after the restart.
     std::lock_guard lock(fatal_mutex_);
@@ -772,34 +532,44 @@ int KafkaWorker::Run() {
                  std::chrono::duration_cast<std::chrono::milliseconds>(drain_timeout_).count());
     globally_paused_ = true;
     PauseAll(true);
-    auto deadline = Clock::now() + drain_timeout_;
-    while (metrics_.records_in_flight.load() > 0 && Clock::now() < deadline && !fatal_.load()) {
+    while (metrics_.records_in_flight.load() > 0 && Clock::now() < drain_deadline && !fatal_.load()) {
       // Keep serving the consumer (rebalances, commit callbacks) while the pool finishes.
       loop_tick_ns_.store(Clock::now().time_since_epoch().count());
       HandleMessage(std::unique_ptr<RdKafka::Message>(consumer_->consume(20)));
     }
     int64_t left = metrics_.records_in_flight.load();
-    CommitDone(/*sync=*/true);
+    bool committed = committer_.CommitNow(States(), std::min(*shutdown_deadline_, Clock::now() + kFinalCommitWait));
     if (left > 0) {
       spdlog::warn("drain timed out with {} records in flight; they will be consumed again", left);
       exit_code = kExitDrainTimeout;
+    } else if (!committed) {
+      spdlog::warn("drained, but the final offset commit failed or was not answered: records since the last "
+                   "successful commit will be consumed again");
     } else {
       spdlog::info("drained; offsets committed");
     }
   }
   if (http) http->Stop();
-  consumer_->close();  // revokes through the rebalance callback, which commits again if needed
-  pool_.reset();       // finishes running tasks
-  producer_->flush(5000);
-  delivery_thread_stop_.store(true);
-  delivery_thread.join();
-  {
-    std::lock_guard lock(retry_mutex_);
-    retries_.clear();
+  // Leave the group through a queue of our own, so the wait is ours to bound: close() would wait for the
+  // coordinator as long as it takes. The revoke callback runs from this queue and commits what is left.
+  std::unique_ptr<RdKafka::Queue> close_queue(RdKafka::Queue::create(consumer_.get()));
+  if (RdKafka::Error* close_error = consumer_->close(close_queue.get())) {
+    spdlog::warn("leaving the consumer group: {}", close_error->str());
+    delete close_error;
   }
-  // Delete deliveries still queued in librdkafka (only after a timeout): purge calls their reports.
-  producer_->purge(RdKafka::Producer::PURGE_QUEUE | RdKafka::Producer::PURGE_INFLIGHT);
-  producer_->poll(0);
+  while (!consumer_->closed() && Clock::now() < *shutdown_deadline_) {
+    delete close_queue->consume(50);
+  }
+  if (!consumer_->closed()) {
+    spdlog::warn("the consumer group was not left in time; the group coordinator will time this member out");
+  }
+  deliveries_.AbandonWaits();  // pool tasks waiting for queue room give up; their records stay uncommitted
+  pool_.reset();               // finishes running tasks
+  if (!deliveries_.Flush(*shutdown_deadline_)) {
+    spdlog::warn("{} records not delivered before the shutdown deadline; their inputs stay uncommitted",
+                 deliveries_.QueueLength());
+  }
+  deliveries_.Stop();
   spdlog::info("consumed {}, produced {}, dead-lettered {}", metrics_.records_consumed.load(),
                metrics_.records_produced.load(), metrics_.records_dead_lettered.load());
   return exit_code;

@@ -19,6 +19,7 @@ struct InputRecord {
   int64_t timestamp_ms = -1;  // -1 when the record has none
   std::optional<std::string> key;
   std::string value;
+  bool null_value = false;  // a tombstone: no value at all, which Kafka tells apart from an empty one
   std::vector<Header> headers;
 };
 
@@ -27,6 +28,7 @@ struct OutputRecord {
   std::string topic;
   std::optional<std::string> key;  // nullopt: produce without a key
   std::string value;
+  bool null_value = false;  // produce a null value (value is then empty), e.g. a tombstone dead-lettered
   std::vector<Header> headers;
 };
 

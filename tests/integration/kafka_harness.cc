@@ -103,7 +103,8 @@ void ProduceAll(const std::string& topic, const std::vector<Record>& records) {
       for (const auto& [k, v] : record.headers) headers->add(k, v.data(), v.size());
       RdKafka::ErrorCode code = producer->produce(
           topic, record.partition >= 0 ? record.partition : RdKafka::Topic::PARTITION_UA,
-          RdKafka::Producer::RK_MSG_COPY, const_cast<char*>(record.value.data()), record.value.size(),
+          RdKafka::Producer::RK_MSG_COPY, record.null_value ? nullptr : const_cast<char*>(record.value.data()),
+          record.null_value ? 0 : record.value.size(),
           record.key ? record.key->data() : nullptr, record.key ? record.key->size() : 0, 0, headers, nullptr);
       if (code == RdKafka::ERR_NO_ERROR) break;
       delete headers;
@@ -153,7 +154,11 @@ std::vector<Record> ReadRecords(const std::string& topic, size_t count, std::chr
     if (message->key_pointer() != nullptr) {
       record.key = std::string(static_cast<const char*>(message->key_pointer()), message->key_len());
     }
-    if (message->payload() != nullptr) record.value.assign(static_cast<const char*>(message->payload()), message->len());
+    if (message->payload() != nullptr) {
+      record.value.assign(static_cast<const char*>(message->payload()), message->len());
+    } else {
+      record.null_value = true;
+    }
     if (RdKafka::Headers* headers = message->headers()) {
       for (const auto& h : headers->get_all()) {
         record.headers.emplace_back(h.key(), h.value() ? std::string(static_cast<const char*>(h.value()), h.value_size()) : "");

@@ -24,6 +24,7 @@ void CreateTopic(const std::string& topic, int partitions);
 struct Record {
   std::optional<std::string> key;
   std::string value;
+  bool null_value = false;  // a tombstone (value then empty)
   std::vector<std::pair<std::string, std::string>> headers;
   int32_t partition = -1;
   int64_t offset = -1;

@@ -5,6 +5,9 @@
 #include <signal.h>
 
 #include <atomic>
+#include <cstdlib>
+#include <fstream>
+#include <functional>
 #include <map>
 #include <numeric>
 #include <set>
@@ -20,6 +23,7 @@ namespace {
 using namespace std::chrono_literals;
 
 constexpr int kExitOk = 0;
+constexpr int kExitDrainTimeout = 4;  // worker/exit_codes.h: the drain timed out, nothing lost
 constexpr int kKilled = 128 + SIGKILL;
 
 struct Topics {
@@ -266,12 +270,14 @@ TEST(WorkerIntegrationTest, PoisonRecordsGoToTheDeadLetterTopicWhileGoodRecordsF
   poison("empty", "", {}, "decode");
   poison(std::nullopt, std::string("\x00\x9f\xff\x01garbage", 11), {}, "decode");
   poison("too-big", "Headline\n" + std::string(5000, 'w'), {{"content-type", "text/plain"}}, "normalize");
+  poison("tombstone", "", {}, "decode");
+  poisons.back().record.null_value = true;
 
   for (int i = 0; i < 200; ++i) {
     Record good = ProtobufArticle("good-" + std::to_string(i), "Good " + std::to_string(i));
     good.partition = i % 2;
     inputs.push_back(good);
-    if (i % 40 == 20) inputs.push_back(poisons[static_cast<size_t>(i / 40)].record);
+    if (i % 33 == 16) inputs.push_back(poisons[static_cast<size_t>(i / 33)].record);  // 6 poisons spread out
   }
   ProduceAll(topics.input, inputs);
 
@@ -291,6 +297,7 @@ TEST(WorkerIntegrationTest, PoisonRecordsGoToTheDeadLetterTopicWhileGoodRecordsF
     ASSERT_NE(it, dead.end()) << trace;
     EXPECT_EQ(it->key, p.record.key) << trace;
     EXPECT_EQ(it->value, p.record.value) << trace;
+    EXPECT_EQ(it->null_value, p.record.null_value) << trace << ": a null value stays null, an empty one empty";
     EXPECT_EQ(it->Header("content-type"), p.record.Header("content-type")) << trace;
     EXPECT_EQ(it->Header("copydesk.error.stage"), std::optional<std::string>(p.stage)) << trace;
     EXPECT_FALSE(it->Header("copydesk.error.reason").value_or("").empty()) << trace;
@@ -344,7 +351,7 @@ TEST(WorkerIntegrationTest, ATinyInFlightBudgetPausesAndResumesWithoutLosingAnyt
   for (int i = 0; i < kArticles; ++i) inputs.push_back(ProtobufArticle("b-" + std::to_string(i), "T"));
   ProduceAll(topics.input, inputs);
   std::vector<std::string> args = topics.Args();
-  args.insert(args.end(), {"--set", "worker.max_in_flight_records=100", "--set", "worker.max_partition_queue=20"});
+  args.insert(args.end(), {"--set", "worker.max_in_flight_records=30", "--set", "worker.max_partition_queue=20"});
   WorkerProcess worker("budget", args);
   worker.Start();
   std::vector<Record> outputs = ReadUntilUnique(topics.output, kArticles, 300s);
@@ -457,6 +464,118 @@ TEST(WorkerIntegrationTest, ReadinessFollowsTheBrokerAndAnOutageIsRetriedNotDead
   EXPECT_EQ(Sum(EndOffsets(topics.dlq)), 0) << "an outage is retried, never dead-lettered";
   worker.Signal(SIGTERM);
   EXPECT_EQ(worker.Wait(60s), std::optional<int>(kExitOk)) << worker.LogTail();
+}
+
+// The process id of the broker tools/kafka-local runs (its pid file), or -1.
+pid_t LocalBrokerPid() {
+  const char* cache = std::getenv("COPYDESK_CACHE");
+  std::string dir = cache != nullptr ? cache : std::string(std::getenv("HOME")) + "/.cache/copydesk";
+  std::ifstream file(dir + "/kafka-data-" COPYDESK_KAFKA_PORT "/kafka.pid");
+  pid_t pid = -1;
+  file >> pid;
+  return pid;
+}
+
+// A SIGTERM must end the worker within worker.drain_timeout_ms plus the bounded shutdown grace (commit,
+// leaving the group, flush), whatever the broker is doing; `disturb` takes the broker away first and
+// `restore` brings it back after the worker has exited.
+void ExpectBoundedShutdown(const std::string& name, const std::function<void()>& disturb,
+                           const std::function<void()>& restore) {
+  Topics topics(2);
+  constexpr int kArticles = 20000;
+  std::vector<Record> inputs;
+  for (int i = 0; i < kArticles; ++i) inputs.push_back(ProtobufArticle(name + "-" + std::to_string(i), "T"));
+  ProduceAll(topics.input, inputs);
+  std::vector<std::string> args = topics.Args();
+  constexpr int kDrainMs = 5000;
+  args.insert(args.end(), {"--set", "worker.drain_timeout_ms=" + std::to_string(kDrainMs), "--set",
+                           "http.enabled=true", "--set", "http.port=0"});
+  WorkerProcess worker(name, args);
+  worker.Start();
+  int port = worker.HttpPort(30s);
+  ASSERT_GT(port, 0) << worker.LogTail();
+  // Disturb the broker while records flow, so some are in flight when it goes: the hard case.
+  auto deadline = std::chrono::steady_clock::now() + 60s;
+  while (MetricValue(HttpGet(port, "/metrics").second, "copydesk_records_consumed_total") < 100) {
+    ASSERT_LT(std::chrono::steady_clock::now(), deadline) << "no records consumed\n" << worker.LogTail();
+    std::this_thread::sleep_for(20ms);
+  }
+  disturb();
+  worker.Signal(SIGTERM);
+  auto start = std::chrono::steady_clock::now();
+  std::optional<int> code = worker.Wait(std::chrono::milliseconds(kDrainMs) + 10s);
+  auto took = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
+  restore();
+  ASSERT_TRUE(code.has_value()) << "no exit within drain_timeout_ms + 10 s\n" << worker.LogTail();
+  EXPECT_TRUE(*code == kExitOk || *code == kExitDrainTimeout) << "exit code " << *code << "\n" << worker.LogTail();
+  std::printf("[ shutdown %s ] exit %d after %lld ms\n", name.c_str(), *code, static_cast<long long>(took.count()));
+  std::string log = worker.Log();
+  if (log.find("drained; offsets committed") != std::string::npos) {
+    EXPECT_EQ(log.find("final offset commit failed"), std::string::npos) << "one verdict, not two";
+  }
+}
+
+TEST(WorkerIntegrationTest, SigtermWhileTheBrokerIsDownExitsWithinTheDrainBound) {
+  if (!BrokerIsLocal()) GTEST_SKIP() << "kills the broker, so it needs the one tools/kafka-local runs";
+  pid_t broker = LocalBrokerPid();
+  ASSERT_GT(broker, 0) << "no pid file of the local broker";
+  // SIGKILL, not a graceful stop: the broker is gone at once, with the worker's records in flight.
+  ExpectBoundedShutdown(
+      "down", [&] { ASSERT_EQ(::kill(broker, SIGKILL), 0); }, [] { ASSERT_EQ(KafkaLocal("start"), 0); });
+}
+
+TEST(WorkerIntegrationTest, SigtermWhileTheBrokerIsFrozenExitsWithinTheDrainBound) {
+  if (!BrokerIsLocal()) GTEST_SKIP() << "freezes the broker, so it needs the one tools/kafka-local runs";
+  pid_t broker = LocalBrokerPid();
+  ASSERT_GT(broker, 0) << "no pid file of the local broker";
+  // Frozen is harder than down: connections stay open and requests simply go unanswered.
+  ExpectBoundedShutdown(
+      "frozen", [&] { ASSERT_EQ(::kill(broker, SIGSTOP), 0); },
+      [&] {
+        ASSERT_EQ(::kill(broker, SIGCONT), 0);
+        ASSERT_EQ(KafkaLocal("start"), 0);  // waits until it answers again (a no-op start when running)
+      });
+}
+
+// KIP-848's consumer group protocol: the broker assigns. It takes neither session.timeout.ms nor
+// heartbeat.interval.ms from the client (the broker sets them), so those test defaults are dropped.
+std::vector<std::string> NewProtocolArgs(const Topics& topics) {
+  std::vector<std::string> base = topics.Args(), args;
+  for (size_t i = 0; i < base.size(); ++i) {
+    if (base[i] == "--set" && i + 1 < base.size() &&
+        (base[i + 1].starts_with("kafka.consumer.session.timeout.ms") ||
+         base[i + 1].starts_with("kafka.consumer.heartbeat.interval.ms"))) {
+      ++i;
+      continue;
+    }
+    args.push_back(base[i]);
+  }
+  args.insert(args.end(), {"--set", "kafka.consumer.group.protocol=consumer"});
+  return args;
+}
+
+TEST(WorkerIntegrationTest, TheKip848ConsumerProtocolSharesPartitionsAndLosesNothing) {
+  Topics topics(4);
+  constexpr int kArticles = 4000;
+  std::vector<Record> inputs;
+  for (int i = 0; i < kArticles; ++i) inputs.push_back(ProtobufArticle("n-" + std::to_string(i), "T"));
+  ProduceAll(topics.input, inputs);
+  WorkerProcess a("kip848-a", NewProtocolArgs(topics));
+  WorkerProcess b("kip848-b", NewProtocolArgs(topics));
+  a.Start();
+  ASSERT_TRUE(a.WaitForLog("assigned partitions", 60s)) << a.LogTail();
+  b.Start();
+  // The broker moves partitions to the second member only once the first has released them: waiting for
+  // b's assignment proves the incremental revoke/assign path works on this protocol.
+  ASSERT_TRUE(b.WaitForLog("assigned partitions", 60s)) << b.LogTail();
+  std::vector<Record> outputs = ReadUntilUnique(topics.output, kArticles, 300s);
+  std::map<std::string, int> seen = DecodeOutputs(outputs);
+  EXPECT_EQ(seen.size(), static_cast<size_t>(kArticles)) << a.LogTail() << b.LogTail();
+  a.Signal(SIGTERM);
+  b.Signal(SIGTERM);
+  EXPECT_EQ(a.Wait(60s), std::optional<int>(kExitOk)) << a.LogTail();
+  EXPECT_EQ(b.Wait(60s), std::optional<int>(kExitOk)) << b.LogTail();
+  EXPECT_EQ(Sum(CommittedOffsets(topics.group, topics.input)), kArticles) << "everything committed on leaving";
 }
 
 }  // namespace

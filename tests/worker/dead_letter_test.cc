@@ -48,5 +48,17 @@ TEST(DeadLetterTest, KeylessRecordStaysKeyless) {
   EXPECT_FALSE(dlq.key.has_value());
 }
 
+TEST(DeadLetterTest, ATombstoneStaysNullNotEmpty) {
+  InputRecord tombstone;
+  tombstone.key = "k";
+  tombstone.null_value = true;
+  OutputRecord dlq = MakeDeadLetter(tombstone, Status::Error("decode", "no value"), "dlq");
+  EXPECT_TRUE(dlq.null_value);
+  InputRecord empty;
+  empty.key = "k";
+  EXPECT_FALSE(MakeDeadLetter(empty, Status::Error("decode", "empty"), "dlq").null_value)
+      << "an empty value is not a tombstone";
+}
+
 }  // namespace
 }  // namespace copydesk::worker
