@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "worker/partition_state.h"
@@ -26,6 +27,12 @@ class Committer {
   // Revoke and shutdown: make durable what is done for `states` and wait for the answer, never past
   // `deadline`. False when that failed or was not answered in time (true when nothing was due).
   virtual bool CommitNow(const States& states, Clock::time_point deadline) = 0;
+
+  // After a commit call: true when uncommitted work was discarded (an aborted transaction), so the consumer
+  // must go back to the committed offsets and process those records again. Cleared by the call.
+  virtual bool RewindNeeded() { return false; }
+  // A failure no retry mends (e.g. fenced by a newer producer): the worker must stop.
+  virtual bool Fatal(std::string* /*why*/) const { return false; }
 };
 
 }  // namespace copydesk::worker

@@ -240,8 +240,13 @@ Status Config::Validate() const {
   for (std::string_view positive : {"worker.max_in_flight_records", "worker.max_in_flight_bytes",
                                     "worker.max_partition_queue", "worker.commit_interval_ms",
                                     "worker.drain_timeout_ms", "worker.retry_backoff_ms",
-                                    "worker.retry_backoff_max_ms", "worker.poll_timeout_ms"}) {
+                                    "worker.retry_backoff_max_ms", "worker.poll_timeout_ms",
+                                    "worker.transaction_max_records"}) {
     if (GetInt(positive) <= 0) return Status::Error("config", std::string(positive) + " must be positive");
+  }
+  if (GetString("worker.delivery") != "at-least-once" && GetString("worker.delivery") != "exactly-once") {
+    return Status::Error("config", "worker.delivery must be at-least-once or exactly-once, got '" +
+                                       GetString("worker.delivery") + "'");
   }
   if (GetInt("http.port") < 0 || GetInt("http.port") > 65535) {
     return Status::Error("config", "http.port must be between 0 and 65535");

@@ -9,7 +9,7 @@ namespace copydesk::worker {
 using stages::KeyType;
 
 std::span<const WorkerKey> WorkerKeys() {
-  static constexpr std::array<WorkerKey, 22> kKeys = {{
+  static constexpr std::array<WorkerKey, 25> kKeys = {{
       {"kafka.bootstrap_servers", KeyType::kString, "127.0.0.1:9092",
        "Comma-separated host:port list of the Kafka brokers."},
       {"kafka.group_id", KeyType::kString, "copydesk", "Consumer group; run more workers in it to scale out."},
@@ -28,7 +28,17 @@ std::span<const WorkerKey> WorkerKeys() {
       {"worker.max_partition_queue", KeyType::kInt, "2000",
        "Records queued for one partition before it pauses; it resumes at half."},
       {"worker.commit_interval_ms", KeyType::kInt, "1000",
-       "How often offsets whose output is delivered are committed."},
+       "How often offsets whose output is delivered are committed; exactly-once: the longest a transaction "
+       "stays open."},
+      {"worker.delivery", KeyType::kString, "at-least-once",
+       "at-least-once (commit offsets after delivery) or exactly-once (outputs, dead letters and input "
+       "offsets in one Kafka transaction; consumers must read with isolation.level=read_committed)."},
+      {"worker.instance_id", KeyType::kString, "",
+       "This worker's stable name in its group (empty: the host name, i.e. the pod name in Kubernetes). "
+       "Exactly-once uses transactional.id = <kafka.group_id>-<instance_id>, so a restarted instance fences "
+       "its previous self; two running workers must never share it."},
+      {"worker.transaction_max_records", KeyType::kInt, "2000",
+       "Exactly-once: records per transaction before it is committed (commit_interval_ms bounds its age)."},
       {"worker.drain_timeout_ms", KeyType::kInt, "30000",
        "On SIGTERM/SIGINT or a revoke, how long to wait for in-flight records before giving up on them."},
       {"worker.retry_backoff_ms", KeyType::kInt, "200", "First wait before re-producing after a failed delivery."},

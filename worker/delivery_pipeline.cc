@@ -49,7 +49,7 @@ DeliveryPipeline::DeliveryPipeline(const Config& config, Metrics& metrics, const
 
 DeliveryPipeline::~DeliveryPipeline() { Stop(); }
 
-bool DeliveryPipeline::Create(RdKafka::EventCb* events, std::string* error) {
+bool DeliveryPipeline::Create(RdKafka::EventCb* events, const std::string& transactional_id, std::string* error) {
   std::unique_ptr<RdKafka::Conf> conf(RdKafka::Conf::create(RdKafka::Conf::CONF_GLOBAL));
   std::map<std::string, std::string> props = {
       {"bootstrap.servers", config_.GetString("kafka.bootstrap_servers")},
@@ -61,6 +61,8 @@ bool DeliveryPipeline::Create(RdKafka::EventCb* events, std::string* error) {
       {"statistics.interval.ms", config_.GetString("worker.stats_interval_ms")},
   };
   for (const auto& [key, value] : config_.KafkaProperties("producer")) props[key] = value;
+  transactional_ = !transactional_id.empty();
+  if (transactional_) props["transactional.id"] = transactional_id;
   std::string err;
   if (!SetAll(conf.get(), props, error) || conf->set("dr_cb", static_cast<RdKafka::DeliveryReportCb*>(this), err) != RdKafka::Conf::CONF_OK ||
       conf->set("event_cb", events, err) != RdKafka::Conf::CONF_OK) {
@@ -72,14 +74,31 @@ bool DeliveryPipeline::Create(RdKafka::EventCb* events, std::string* error) {
     *error = "cannot create the producer: " + err;
     return false;
   }
+  if (transactional_) {
+    // Fences any earlier producer with this transactional.id (a previous life of this instance) and
+    // aborts what it left open.
+    std::unique_ptr<RdKafka::Error> failed(producer_->init_transactions(60000));
+    if (!failed) failed.reset(producer_->begin_transaction());
+    if (failed) {
+      *error = "cannot start transactions as '" + transactional_id + "': " + failed->str();
+      return false;
+    }
+  }
   return true;
+}
+
+std::optional<std::string> DeliveryPipeline::IsRefused(int32_t partition, int64_t offset) const {
+  std::lock_guard lock(refused_mutex_);
+  auto it = refused_.find({partition, offset});
+  if (it == refused_.end()) return std::nullopt;
+  return it->second;
 }
 
 void DeliveryPipeline::Start() {
   thread_ = std::thread([this] { Loop(); });
 }
 
-void DeliveryPipeline::Send(std::unique_ptr<Delivery> delivery) {
+bool DeliveryPipeline::Send(std::unique_ptr<Delivery> delivery) {
   while (true) {
     {
       std::lock_guard lock(hold_mutex_);
@@ -87,13 +106,13 @@ void DeliveryPipeline::Send(std::unique_ptr<Delivery> delivery) {
       auto hold = delivery->dead_letter ? holds_.end() : holds_.find(delivery->state.get());
       if (hold != holds_.end()) {
         InsertInOffsetOrder(hold->second.waiting, std::move(delivery));
-        return;
+        return true;
       }
       delivery = ProduceLocked(std::move(delivery));
     }
-    if (delivery == nullptr) return;
+    if (delivery == nullptr) return true;
     // The queue is full: the delivery thread makes room; wait briefly rather than fail.
-    if (abandon_waits_.load()) return;  // shutdown past its deadline: uncommitted, processed again later
+    if (abandon_waits_.load()) return false;  // shutdown past its deadline: uncommitted, processed again later
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
 }
@@ -115,7 +134,7 @@ std::unique_ptr<Delivery> DeliveryPipeline::ProduceLocked(std::unique_ptr<Delive
   delete headers;
   if (err == RdKafka::ERR__QUEUE_FULL) return delivery;
   ++delivery->attempts;
-  Failed(std::move(delivery), err);
+  Failed(std::move(delivery), err, /*reported=*/false);
   return nullptr;
 }
 
@@ -130,7 +149,7 @@ void DeliveryPipeline::dr_cb(RdKafka::Message& message) {
     return;
   }
   std::lock_guard lock(hold_mutex_);
-  Failed(std::move(delivery), message.err());
+  Failed(std::move(delivery), message.err(), /*reported=*/true);
 }
 
 void DeliveryPipeline::Delivered(Delivery& delivery) {
@@ -145,9 +164,21 @@ void DeliveryPipeline::Delivered(Delivery& delivery) {
   delivery.state->tracker.MarkDone(delivery.input.offset);
 }
 
-void DeliveryPipeline::Failed(std::unique_ptr<Delivery> delivery, RdKafka::ErrorCode err) {
+void DeliveryPipeline::Failed(std::unique_ptr<Delivery> delivery, RdKafka::ErrorCode err, bool reported) {
   if (err == RdKafka::ERR__PURGE_QUEUE || err == RdKafka::ERR__PURGE_INFLIGHT) {
     return;  // purged at shutdown: not committed, so consumed again later
+  }
+  if (transactional_ && reported) {
+    // The open transaction holds a failed record: only aborting it and processing its records again keeps
+    // exactly-once. A record refused for good is dead-lettered on that second pass.
+    if (IsPermanentProduceError(err) && !delivery->dead_letter) {
+      std::lock_guard lock(refused_mutex_);
+      refused_[{delivery->input.partition, delivery->input.offset}] = "output record rejected: " + RdKafka::err2str(err);
+    }
+    spdlog::warn("delivery of {}/{}@{} in the open transaction failed ({}); aborting it", delivery->input.topic,
+                 delivery->input.partition, delivery->input.offset, RdKafka::err2str(err));
+    abort_needed_.store(true);
+    return;
   }
   if (IsPermanentProduceError(err) && (!delivery->dead_letter || !delivery->output.value.empty())) {
     if (delivery->probe) {
@@ -288,6 +319,11 @@ bool DeliveryPipeline::Flush(Clock::time_point deadline) {
 
 void DeliveryPipeline::Stop() {
   if (!producer_) return;
+  if (transactional_) {
+    // Whatever the committer did not commit is aborted, so read_committed consumers never see it.
+    std::unique_ptr<RdKafka::Error> failed(producer_->abort_transaction(5000));
+    if (failed && failed->code() != RdKafka::ERR__STATE) spdlog::warn("aborting the open transaction: {}", failed->str());
+  }
   stop_.store(true);
   if (thread_.joinable()) thread_.join();
   {

@@ -13,6 +13,12 @@
 //     records go in order. So a retried record never lands behind newer records of its key.
 //   - a record produced while librdkafka's queue is full waits on the pool thread; the delivery thread
 //     never waits for room (only it makes room), it puts such a record on its own retry list.
+//
+// Exactly-once (Create with a transactional.id): records go into the open transaction, which the
+// TransactionCommitter commits. A delivery that fails then cannot be retried alone: the transaction must be
+// aborted and its records processed again, so the pipeline only raises AbortNeeded(). A record the output
+// topic refuses for good is remembered (IsRefused) so that its second processing dead-letters it instead of
+// aborting again.
 #pragma once
 
 #include <librdkafka/rdkafkacpp.h>
@@ -23,6 +29,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -55,12 +62,21 @@ class DeliveryPipeline final : public RdKafka::DeliveryReportCb {
   ~DeliveryPipeline() override;
 
   // Creates the producer (librdkafka properties from the config; `events` gets its errors and statistics).
-  bool Create(RdKafka::EventCb* events, std::string* error);
+  // A non-empty `transactional_id` makes it transactional: init_transactions, then a first transaction.
+  bool Create(RdKafka::EventCb* events, const std::string& transactional_id, std::string* error);
+  bool transactional() const { return transactional_; }
+  RdKafka::Producer* producer() { return producer_.get(); }
+
+  // Exactly-once: a delivery of the open transaction failed; cleared by the call.
+  bool TakeAbortNeeded() { return abort_needed_.exchange(false); }
+  // Exactly-once: the reason the output topic refused this input's record for good, if it did.
+  std::optional<std::string> IsRefused(int32_t partition, int64_t offset) const;
   // Starts the thread that serves delivery reports and retries.
   void Start();
 
-  // Any thread. Produces the record, or queues it behind a failed record of its partition.
-  void Send(std::unique_ptr<Delivery> delivery);
+  // Any thread. Produces the record, or queues it behind a failed record of its partition. False only when
+  // it gave up waiting for queue room at shutdown (AbandonWaits): the record was not sent.
+  bool Send(std::unique_ptr<Delivery> delivery);
   // Revoke: records of this assignment waiting behind a failed one are dropped, uncommitted, for the next
   // owner to process again. Returns how many.
   size_t DropHeld(const PartitionState& state);
@@ -87,7 +103,8 @@ class DeliveryPipeline final : public RdKafka::DeliveryReportCb {
   // Hands the record to librdkafka; the caller holds hold_mutex_. Returns the record back when the queue is
   // full, nullptr when it was taken (or failed for good, and was handled).
   std::unique_ptr<Delivery> ProduceLocked(std::unique_ptr<Delivery> delivery);
-  void Failed(std::unique_ptr<Delivery> delivery, RdKafka::ErrorCode err);
+  // `reported`: from a delivery report (else produce() refused it at once, before any transaction held it).
+  void Failed(std::unique_ptr<Delivery> delivery, RdKafka::ErrorCode err, bool reported);
   void HoldBack(std::unique_ptr<Delivery> delivery);  // caller holds hold_mutex_
   void Delivered(Delivery& delivery);
   void Release(PartitionState* state);                 // caller holds hold_mutex_
@@ -105,6 +122,11 @@ class DeliveryPipeline final : public RdKafka::DeliveryReportCb {
   std::mutex hold_mutex_;  // taken around every produce(), so no record of a held partition slips past
   std::map<const PartitionState*, Hold> holds_;
   std::vector<std::pair<Clock::time_point, std::unique_ptr<Delivery>>> retries_;  // dead letters, queue-full
+
+  bool transactional_ = false;
+  std::atomic<bool> abort_needed_{false};
+  mutable std::mutex refused_mutex_;
+  std::map<std::pair<int32_t, int64_t>, std::string> refused_;  // (input partition, offset) -> reason
 
   std::atomic<bool> stop_{false};
   std::atomic<bool> abandon_waits_{false};

@@ -33,6 +33,9 @@
 #include "worker/ordered_pool.h"
 #include "worker/partition_state.h"
 #include "worker/record_processor.h"
+#include "worker/transaction_committer.h"
+
+#include <unistd.h>
 
 // Debian's librdkafka-dev (2.0.2) may also be installed; its headers must never be the ones compiled here.
 static_assert(RD_KAFKA_VERSION >= 0x020f0100, "copydesk needs librdkafka >= 2.15.1 (tools/librdkafka-build)");
@@ -82,8 +85,19 @@ class KafkaWorker {
         consumer_events_(*this, "consumer"),
         producer_events_(*this, "producer"),
         metrics_(chain.StageNames()),
-        deliveries_(config, metrics_, processor_),
-        committer_(input_topic_, metrics_) {}
+        exactly_once_(config.GetString("worker.delivery") == "exactly-once"),
+        transaction_max_records_(config.GetInt("worker.transaction_max_records")),
+        deliveries_(config, metrics_, processor_) {
+    if (exactly_once_) {
+      transactions_ = std::make_unique<TransactionCommitter>(
+          input_topic_, metrics_, deliveries_,
+          [this](const Committer::States& states, Clock::time_point deadline) { return Quiesce(states, deadline); });
+      committer_ = transactions_.get();
+    } else {
+      offsets_ = std::make_unique<OffsetCommitter>(input_topic_, metrics_);
+      committer_ = offsets_.get();
+    }
+  }
 
   int Run();
 
@@ -103,6 +117,13 @@ class KafkaWorker {
   std::shared_ptr<PartitionState> FindState(int32_t partition);
   // The current assignment's states, or only those of `partitions`.
   Committer::States States(const std::vector<int32_t>* partitions = nullptr);
+  // Exactly-once: waits until the pool has handed every consumed record of `states` to the producer.
+  bool Quiesce(const Committer::States& states, Clock::time_point deadline);
+  // After a commit call: an aborted transaction sends the consumer back to the committed offsets; a fatal
+  // commit error stops the worker.
+  void AfterCommit();
+  void Rewind();
+  std::string TransactionalId() const;
 
   const Config& config_;
   RecordProcessor processor_;
@@ -116,8 +137,13 @@ class KafkaWorker {
   Events consumer_events_;
   Events producer_events_;
   Metrics metrics_;
+  const bool exactly_once_;
+  const int64_t transaction_max_records_;
+  int64_t records_since_commit_ = 0;  // poll thread only
   DeliveryPipeline deliveries_;
-  OffsetCommitter committer_;
+  std::unique_ptr<OffsetCommitter> offsets_;             // at-least-once
+  std::unique_ptr<TransactionCommitter> transactions_;   // exactly-once
+  Committer* committer_ = nullptr;                       // the one of the two in use
   std::unique_ptr<RdKafka::KafkaConsumer> consumer_;
   std::unique_ptr<OrderedPool> pool_;
 
@@ -183,7 +209,8 @@ bool KafkaWorker::CreateConsumer(std::string* error) {
   if (!SetAll(consumer_conf.get(), consumer_props, error) ||
       consumer_conf->set("rebalance_cb", &rebalancer_, err) != RdKafka::Conf::CONF_OK ||
       consumer_conf->set("event_cb", &consumer_events_, err) != RdKafka::Conf::CONF_OK ||
-      consumer_conf->set("offset_commit_cb", static_cast<RdKafka::OffsetCommitCb*>(&committer_), err) != RdKafka::Conf::CONF_OK) {
+      (offsets_ && consumer_conf->set("offset_commit_cb", static_cast<RdKafka::OffsetCommitCb*>(offsets_.get()), err) !=
+                       RdKafka::Conf::CONF_OK)) {
     if (error->empty()) *error = err;
     return false;
   }
@@ -193,7 +220,8 @@ bool KafkaWorker::CreateConsumer(std::string* error) {
     return false;
   }
 
-  committer_.SetConsumer(consumer_.get());
+  if (offsets_) offsets_->SetConsumer(consumer_.get());
+  if (transactions_) transactions_->SetConsumer(consumer_.get());
   return true;
 }
 
@@ -213,6 +241,73 @@ Committer::States KafkaWorker::States(const std::vector<int32_t>* partitions) {
     states.push_back(state);
   }
   return states;
+}
+
+bool KafkaWorker::Quiesce(const Committer::States& states, Clock::time_point deadline) {
+  for (const auto& state : states) {
+    if (!pool_->WaitIdle(state->partition, deadline)) return false;
+  }
+  return true;
+}
+
+void KafkaWorker::AfterCommit() {
+  std::string why;
+  if (committer_->Fatal(&why)) {
+    std::lock_guard lock(fatal_mutex_);
+    if (!fatal_.load()) {
+      fatal_reason_ = why;
+      spdlog::critical("fatal transaction error (is another worker running as '{}'?): {}", TransactionalId(), why);
+      fatal_.store(true);
+    }
+    return;
+  }
+  if (committer_->RewindNeeded()) Rewind();
+}
+
+void KafkaWorker::Rewind() {
+  // What the aborted transaction held is gone; so is the pool's queue. Every assigned partition goes back
+  // to its committed offset under a fresh assignment object, so nothing of the old pass is counted again.
+  std::vector<int32_t> ids;
+  {
+    std::lock_guard lock(states_mutex_);
+    for (const auto& [partition, state] : states_) ids.push_back(partition);
+  }
+  for (int32_t id : ids) pool_->Drop(id);
+  Quiesce(States(), Clock::now() + drain_timeout_);
+  std::vector<RdKafka::TopicPartition*> positions;
+  {
+    std::lock_guard lock(states_mutex_);
+    for (int32_t id : ids) {
+      auto fresh = std::make_shared<PartitionState>(id);
+      fresh->paused_for_queue = states_[id]->paused_for_queue;
+      states_[id] = fresh;
+      positions.push_back(RdKafka::TopicPartition::create(input_topic_, id));
+    }
+  }
+  if (consumer_->committed(positions, 10000) != RdKafka::ERR_NO_ERROR) {
+    spdlog::error("cannot read the committed offsets to rewind to; stopping so a restart rewinds");
+    std::lock_guard lock(fatal_mutex_);
+    fatal_reason_ = "rewind after an aborted transaction failed";
+    fatal_.store(true);
+  } else {
+    for (RdKafka::TopicPartition* tp : positions) {
+      if (tp->offset() < 0) tp->set_offset(RdKafka::Topic::OFFSET_BEGINNING);  // nothing committed yet
+      RdKafka::ErrorCode err = consumer_->seek(*tp, 5000);
+      if (err != RdKafka::ERR_NO_ERROR) spdlog::warn("rewinding partition {}: {}", tp->partition(), RdKafka::err2str(err));
+    }
+    spdlog::info("rewound partitions [{}] to their committed offsets", fmt::join(ids, ","));
+  }
+  RdKafka::TopicPartition::destroy(positions);
+  records_since_commit_ = 0;
+}
+
+std::string KafkaWorker::TransactionalId() const {
+  std::string instance = config_.GetString("worker.instance_id");
+  if (instance.empty()) {
+    char host[256] = {};
+    if (gethostname(host, sizeof(host) - 1) == 0) instance = host;
+  }
+  return config_.GetString("kafka.group_id") + "-" + instance;
 }
 
 void KafkaWorker::HandleMessage(std::unique_ptr<RdKafka::Message> message) {
@@ -235,6 +330,7 @@ void KafkaWorker::HandleMessage(std::unique_ptr<RdKafka::Message> message) {
     return;
   }
   metrics_.records_consumed.fetch_add(1);
+  ++records_since_commit_;
   metrics_.bytes_consumed.fetch_add(message->len());
   {
     std::lock_guard lock(state->mutex);
@@ -269,7 +365,20 @@ void KafkaWorker::ProcessOnPool(const std::shared_ptr<PartitionState>& state,
     delivery->dead_letter = true;
   }
   delivery->output = std::move(result.output);
-  deliveries_.Send(std::move(delivery));
+  if (exactly_once_ && !delivery->dead_letter) {
+    if (std::optional<std::string> refused = deliveries_.IsRefused(delivery->input.partition, delivery->input.offset)) {
+      // Its first pass aborted a transaction: the output topic will not take it. Dead-letter it now.
+      Status failure = Status::Error("produce", *refused);
+      metrics_.CountFailure(failure.where(), failure.reason());
+      delivery->output = processor_.DeadLetter(delivery->input, failure);
+      delivery->dead_letter = true;
+    }
+  }
+  int64_t offset = delivery->input.offset;
+  if (deliveries_.Send(std::move(delivery))) {
+    std::lock_guard lock(state->mutex);
+    state->last_sent = std::max(state->last_sent, offset);
+  }
 }
 
 void KafkaWorker::OnEvent(const std::string& client, RdKafka::Event& event) {
@@ -354,7 +463,9 @@ void KafkaWorker::OnRebalance(RdKafka::KafkaConsumer* consumer, RdKafka::ErrorCo
   bool drained = lost || DrainPartitions(ids, Clock::now() + drain_timeout_);
   size_t held = 0;
   for (const auto& state : States(&ids)) held += deliveries_.DropHeld(*state);
-  bool committed = lost || committer_.CommitNow(States(&ids), shutdown_deadline_.value_or(Clock::now() + drain_timeout_));
+  // Every partition's state, not only the revoked ones': an exactly-once transaction holds records of all.
+  bool committed = lost || committer_->CommitNow(States(), shutdown_deadline_.value_or(Clock::now() + drain_timeout_));
+  AfterCommit();
   RdKafka::Error* error = consumer->incremental_unassign(partitions);
   if (error != nullptr) {
     spdlog::error("incremental_unassign failed: {}", error->str());
@@ -466,7 +577,7 @@ bool KafkaWorker::Ready(std::string* why) const {
 
 int KafkaWorker::Run() {
   std::string error;
-  if (!CreateConsumer(&error) || !deliveries_.Create(&producer_events_, &error)) {
+  if (!CreateConsumer(&error) || !deliveries_.Create(&producer_events_, exactly_once_ ? TransactionalId() : "", &error)) {
     spdlog::error("{}", error);
     return kExitConfig;
   }
@@ -508,8 +619,11 @@ int KafkaWorker::Run() {
     loop_tick_ns_.store(Clock::now().time_since_epoch().count());
     HandleMessage(std::unique_ptr<RdKafka::Message>(consumer_->consume(poll_ms)));
     ApplyBackpressure();
-    if (Clock::now() >= next_commit) {
-      committer_.CommitInBackground(States());
+    bool transaction_full = exactly_once_ && records_since_commit_ >= transaction_max_records_;
+    if (Clock::now() >= next_commit || transaction_full) {
+      committer_->CommitInBackground(States());
+      records_since_commit_ = 0;
+      AfterCommit();
       next_commit = Clock::now() + commit_interval;
     }
   }
@@ -538,7 +652,7 @@ int KafkaWorker::Run() {
       HandleMessage(std::unique_ptr<RdKafka::Message>(consumer_->consume(20)));
     }
     int64_t left = metrics_.records_in_flight.load();
-    bool committed = committer_.CommitNow(States(), std::min(*shutdown_deadline_, Clock::now() + kFinalCommitWait));
+    bool committed = committer_->CommitNow(States(), std::min(*shutdown_deadline_, Clock::now() + kFinalCommitWait));
     if (left > 0) {
       spdlog::warn("drain timed out with {} records in flight; they will be consumed again", left);
       exit_code = kExitDrainTimeout;

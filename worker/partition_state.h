@@ -20,10 +20,13 @@ namespace copydesk::worker {
 struct PartitionState {
   explicit PartitionState(int32_t p) : partition(p) {}
   const int32_t partition;
-  std::mutex mutex;  // guards tracker and the two commit fields below
+  std::mutex mutex;  // guards tracker and the three offsets below
   OffsetTracker tracker;
   int64_t commit_requested = -1;  // highest offset handed to a commit
   int64_t commit_confirmed = -1;  // highest offset the group coordinator confirmed
+  // Highest input offset whose output (or dead letter) was handed to the producer: once the pool is idle,
+  // exactly-once commits the transaction with the offset after it.
+  int64_t last_sent = -1;
   bool paused_for_queue = false;  // touched by the poll thread only
   // Records of this assignment consumed and not yet settled (delivered, or dropped on revoke).
   std::atomic<int64_t> in_flight{0};

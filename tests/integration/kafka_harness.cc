@@ -12,8 +12,10 @@
 
 #include <atomic>
 #include <fstream>
+#include <limits>
 #include <memory>
 #include <random>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -118,10 +120,12 @@ void ProduceAll(const std::string& topic, const std::vector<Record>& records) {
   EXPECT_EQ(reports.delivered.load(), records.size());
 }
 
-std::vector<Record> ReadRecords(const std::string& topic, size_t count, std::chrono::milliseconds timeout) {
+namespace {
+std::vector<Record> Read(const std::string& topic, size_t count, std::chrono::milliseconds timeout, bool to_end) {
   std::vector<Record> out;
   auto conf = BaseConf();
   std::string err;
+  if (to_end) conf->set("enable.partition.eof", "true", err);
   conf->set("group.id", UniqueName("reader"), err);
   conf->set("enable.auto.commit", "false", err);
   conf->set("auto.offset.reset", "earliest", err);
@@ -144,11 +148,18 @@ std::vector<Record> ReadRecords(const std::string& topic, size_t count, std::chr
     }
   }
   delete metadata;
+  size_t partition_count = partitions.size();
   consumer->assign(partitions);
   RdKafka::TopicPartition::destroy(partitions);
+  std::set<int32_t> at_end;
   auto deadline = std::chrono::steady_clock::now() + timeout;
   while (out.size() < count && std::chrono::steady_clock::now() < deadline) {
     std::unique_ptr<RdKafka::Message> message(consumer->consume(100));
+    if (message->err() == RdKafka::ERR__PARTITION_EOF) {
+      at_end.insert(message->partition());
+      if (to_end && at_end.size() == partition_count) break;
+      continue;
+    }
     if (message->err() != RdKafka::ERR_NO_ERROR) continue;
     Record record;
     if (message->key_pointer() != nullptr) {
@@ -170,6 +181,15 @@ std::vector<Record> ReadRecords(const std::string& topic, size_t count, std::chr
   }
   consumer->close();
   return out;
+}
+}  // namespace
+
+std::vector<Record> ReadRecords(const std::string& topic, size_t count, std::chrono::milliseconds timeout) {
+  return Read(topic, count, timeout, /*to_end=*/false);
+}
+
+std::vector<Record> ReadToEnd(const std::string& topic, std::chrono::milliseconds timeout) {
+  return Read(topic, std::numeric_limits<size_t>::max(), timeout, /*to_end=*/true);
 }
 
 std::map<int32_t, int64_t> EndOffsets(const std::string& topic) {

@@ -37,6 +37,9 @@ void ProduceAll(const std::string& topic, const std::vector<Record>& records);
 
 // Reads `topic` from the beginning (no group) until `count` records arrived or `timeout` passed.
 std::vector<Record> ReadRecords(const std::string& topic, size_t count, std::chrono::milliseconds timeout);
+// Everything on `topic` now, read_committed: reads every partition to its end (control records and
+// aborted transactions count in end offsets but are never delivered, so a count cannot say when to stop).
+std::vector<Record> ReadToEnd(const std::string& topic, std::chrono::milliseconds timeout);
 
 // Sum over partitions of committed offsets of `group` on `topic` (-1 entries count as 0).
 std::map<int32_t, int64_t> CommittedOffsets(const std::string& group, const std::string& topic);

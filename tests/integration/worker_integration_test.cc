@@ -76,7 +76,7 @@ std::vector<Record> ReadUntilUnique(const std::string& topic, size_t unique, std
   while (std::chrono::steady_clock::now() < deadline) {
     size_t available = static_cast<size_t>(Sum(EndOffsets(topic)));
     if (available >= unique) {
-      records = ReadRecords(topic, available, 60s);
+      records = ReadToEnd(topic, 60s);
       std::set<std::string> ids;
       for (const Record& r : records) ids.insert(r.key.value_or(""));
       if (ids.size() >= unique) return records;
@@ -576,6 +576,60 @@ TEST(WorkerIntegrationTest, TheKip848ConsumerProtocolSharesPartitionsAndLosesNot
   EXPECT_EQ(a.Wait(60s), std::optional<int>(kExitOk)) << a.LogTail();
   EXPECT_EQ(b.Wait(60s), std::optional<int>(kExitOk)) << b.LogTail();
   EXPECT_EQ(Sum(CommittedOffsets(topics.group, topics.input)), kArticles) << "everything committed on leaving";
+}
+
+// Exactly-once: a worker SIGKILLed again and again mid-stream, each time restarted under the same instance
+// id (so it fences its previous life), leaves exactly one copy of every article for a read_committed
+// consumer, and nothing in the dead-letter topic.
+TEST(WorkerIntegrationTest, ExactlyOnceSurvivesRepeatedSigkillsWithoutADuplicate) {
+  Topics topics(4);
+  constexpr int kArticles = 12000;
+  constexpr int kKills = 3;
+  std::thread producer([&] {
+    for (int batch = 0; batch < kArticles / 500; ++batch) {
+      std::vector<Record> inputs;
+      for (int i = batch * 500; i < (batch + 1) * 500; ++i) inputs.push_back(ProtobufArticle("x-" + std::to_string(i), "T"));
+      ProduceAll(topics.input, inputs);
+      std::this_thread::sleep_for(150ms);
+    }
+  });
+  std::vector<std::string> args = topics.Args();
+  args.insert(args.end(), {"--set", "worker.delivery=exactly-once", "--set", "worker.instance_id=eos-1", "--set",
+                           "worker.transaction_max_records=500"});
+  int64_t committed = 0;
+  for (int kill = 0; kill < kKills; ++kill) {
+    WorkerProcess worker("eos-" + std::to_string(kill), args);
+    worker.Start();
+    // Kill once this life has committed something more (a transaction), so every kill lands midway.
+    auto deadline = std::chrono::steady_clock::now() + 120s;
+    int64_t now_committed = committed;
+    while (std::chrono::steady_clock::now() < deadline && now_committed <= committed + 500) {
+      std::this_thread::sleep_for(30ms);
+      now_committed = Sum(CommittedOffsets(topics.group, topics.input));
+    }
+    ASSERT_GT(now_committed, committed) << worker.LogTail();
+    committed = now_committed;
+    worker.Signal(SIGKILL);
+    ASSERT_EQ(worker.Wait(30s), std::optional<int>(kKilled));
+  }
+  producer.join();
+  ASSERT_LT(committed, kArticles) << "the kills must come midway for this test to mean anything";
+
+  WorkerProcess last("eos-last", args);
+  last.Start();
+  std::vector<Record> outputs = ReadUntilUnique(topics.output, kArticles, 300s);
+  last.Signal(SIGTERM);
+  EXPECT_EQ(last.Wait(60s), std::optional<int>(kExitOk)) << last.LogTail();
+  // Everything there is, read_committed (the harness's consumers' default), once the worker has left.
+  std::vector<Record> all = ReadToEnd(topics.output, 60s);
+  std::map<std::string, int> seen = DecodeOutputs(all);
+  std::printf("[ exactly-once ] %d SIGKILLs: records out %zu, unique %zu, duplicates %zu\n", kKills, all.size(),
+              seen.size(), Duplicates(seen));
+  EXPECT_EQ(seen.size(), static_cast<size_t>(kArticles)) << last.LogTail();
+  EXPECT_EQ(Duplicates(seen), 0u) << "aborted transactions must stay invisible to read_committed consumers";
+  EXPECT_EQ(all.size(), static_cast<size_t>(kArticles));
+  EXPECT_EQ(Sum(CommittedOffsets(topics.group, topics.input)), kArticles);
+  EXPECT_TRUE(ReadRecords(topics.dlq, 1, 2s).empty());
 }
 
 }  // namespace
