@@ -192,6 +192,12 @@ std::vector<Record> ReadToEnd(const std::string& topic, std::chrono::millisecond
   return Read(topic, std::numeric_limits<size_t>::max(), timeout, /*to_end=*/true);
 }
 
+int64_t Sum(const std::map<int32_t, int64_t>& offsets) {
+  int64_t total = 0;
+  for (const auto& [partition, offset] : offsets) total += offset;
+  return total;
+}
+
 std::map<int32_t, int64_t> EndOffsets(const std::string& topic) {
   std::map<int32_t, int64_t> ends;
   auto conf = BaseConf();
@@ -343,6 +349,15 @@ double MetricValue(const std::string& exposition, const std::string& name) {
 bool BrokerIsLocal() {
   const char* env = std::getenv("KAFKA_BOOTSTRAP");
   return env == nullptr || *env == '\0';
+}
+
+pid_t LocalBrokerPid() {
+  const char* cache = std::getenv("COPYDESK_CACHE");
+  std::string dir = cache != nullptr ? cache : std::string(std::getenv("HOME")) + "/.cache/copydesk";
+  std::ifstream file(dir + "/kafka-data-" COPYDESK_KAFKA_PORT "/kafka.pid");
+  pid_t pid = -1;
+  file >> pid;
+  return pid;
 }
 
 int KafkaLocal(const std::string& command) {

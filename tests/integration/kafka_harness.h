@@ -44,6 +44,8 @@ std::vector<Record> ReadToEnd(const std::string& topic, std::chrono::millisecond
 // Sum over partitions of committed offsets of `group` on `topic` (-1 entries count as 0).
 std::map<int32_t, int64_t> CommittedOffsets(const std::string& group, const std::string& topic);
 std::map<int32_t, int64_t> EndOffsets(const std::string& topic);
+// The sum over partitions of such a map.
+int64_t Sum(const std::map<int32_t, int64_t>& offsets);
 
 // copydesk-worker `run` as a child process, its stderr in a log file.
 class WorkerProcess {
@@ -83,6 +85,8 @@ double MetricValue(const std::string& exposition, const std::string& name);
 int KafkaLocal(const std::string& command);
 // True when the tests run on the broker tools/kafka-local manages (KAFKA_BOOTSTRAP unset).
 bool BrokerIsLocal();
+// The process id of the broker tools/kafka-local runs (its pid file), or -1: for SIGKILL and SIGSTOP.
+pid_t LocalBrokerPid();
 
 // The arguments every test worker gets: broker, topics, group, quiet HTTP, logs as JSON.
 std::vector<std::string> WorkerArgs(const std::string& input, const std::string& output, const std::string& dlq,

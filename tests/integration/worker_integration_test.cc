@@ -49,12 +49,6 @@ Record ProtobufArticle(const std::string& id, const std::string& title, std::opt
   return record;
 }
 
-int64_t Sum(const std::map<int32_t, int64_t>& offsets) {
-  int64_t total = 0;
-  for (const auto& [partition, offset] : offsets) total += offset;
-  return total;
-}
-
 // Every record decodes as an EnrichedArticle whose id is its key; returns how often each id was seen.
 std::map<std::string, int> DecodeOutputs(const std::vector<Record>& records) {
   std::map<std::string, int> seen;
@@ -464,16 +458,6 @@ TEST(WorkerIntegrationTest, ReadinessFollowsTheBrokerAndAnOutageIsRetriedNotDead
   EXPECT_EQ(Sum(EndOffsets(topics.dlq)), 0) << "an outage is retried, never dead-lettered";
   worker.Signal(SIGTERM);
   EXPECT_EQ(worker.Wait(60s), std::optional<int>(kExitOk)) << worker.LogTail();
-}
-
-// The process id of the broker tools/kafka-local runs (its pid file), or -1.
-pid_t LocalBrokerPid() {
-  const char* cache = std::getenv("COPYDESK_CACHE");
-  std::string dir = cache != nullptr ? cache : std::string(std::getenv("HOME")) + "/.cache/copydesk";
-  std::ifstream file(dir + "/kafka-data-" COPYDESK_KAFKA_PORT "/kafka.pid");
-  pid_t pid = -1;
-  file >> pid;
-  return pid;
 }
 
 // A SIGTERM must end the worker within worker.drain_timeout_ms plus the bounded shutdown grace (commit,
