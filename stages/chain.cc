@@ -23,6 +23,53 @@ const std::map<std::string, std::string>& ConfigOf(const ChainSpec& spec, const 
   return it == spec.config.end() ? kNone : it->second;
 }
 
+// For a stage (spec.stages[reader]) that reads `facet` before anything wrote it: the later stage of the
+// chain that writes it, or else the built-in stages that originate it.
+std::string WhereFacetComesFrom(const ChainSpec& spec, size_t reader, Facet facet) {
+  for (size_t j = reader + 1; j < spec.stages.size(); ++j) {
+    if (FindStage(spec.stages[j])->writes.Has(facet)) {
+      return "'" + spec.stages[j] + "' writes them but comes after '" + spec.stages[reader] + "'";
+    }
+  }
+  std::string writers;
+  for (const StageDescriptor& d : BuiltinStages()) {
+    // A stage that reads the facet too only edits it (captions removes paragraphs); it is no source.
+    if (d.writes.Has(facet) && !d.reads.Has(facet)) {
+      writers += (writers.empty() ? "'" : " or '") + std::string(d.name) + "'";
+    }
+  }
+  return "put " + writers + " before it";
+}
+
+// The order check: each stage's `reads` written by decoding or an earlier stage, and no stage rewriting
+// what an earlier one already read. Names the stages involved so that the fix is plain from the message.
+Status ValidateOrder(const ChainSpec& spec) {
+  Facets written = kDecodedFacets;
+  std::vector<const StageDescriptor*> earlier;
+  for (size_t i = 0; i < spec.stages.size(); ++i) {
+    const StageDescriptor& stage = *FindStage(spec.stages[i]);
+    for (int f = 0; f < kFacetCount; ++f) {
+      const Facet facet = static_cast<Facet>(f);
+      const std::string name(FacetName(facet));
+      if (stage.reads.Has(facet) && !written.Has(facet)) {
+        return Status::Error("config", "stage '" + spec.stages[i] + "' reads " + name +
+                                           ", which no stage before it writes: " +
+                                           WhereFacetComesFrom(spec, i, facet));
+      }
+      if (!stage.writes.Has(facet)) continue;
+      for (const StageDescriptor* reader : earlier) {
+        if (reader->reads.Has(facet)) {
+          return Status::Error("config", "stage '" + spec.stages[i] + "' rewrites " + name + " that '" +
+                                             std::string(reader->name) + "' before it already read");
+        }
+      }
+    }
+    written |= stage.writes;
+    earlier.push_back(&stage);
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Status Chain::ValidateSpec(const ChainSpec& spec) {
@@ -38,7 +85,7 @@ Status Chain::ValidateSpec(const ChainSpec& spec) {
     StatusOr<StageOptions> options = StageOptions::Validate(name, descriptor->keys, ConfigOf(spec, name));
     if (!options.ok()) return Status::Error("config", options.status().ToString());
   }
-  return Status::Ok();
+  return ValidateOrder(spec);
 }
 
 StatusOr<Chain> Chain::Build(const ChainSpec& spec) {

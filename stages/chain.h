@@ -29,7 +29,9 @@ ChainSpec DefaultChainSpec();
 class Chain {
  public:
   // Checks the spec without building anything: a non-empty chain of known stages, config only for known
-  // stages, every value valid against its stage's key table. Cheap, for configuration validation; what
+  // stages, every value valid against its stage's key table, and an order in which every stage finds the
+  // facets it reads (StageDescriptor::reads) written by decoding or an earlier stage and none rewrites a
+  // facet an earlier stage read ("attribution,clean" is refused, naming both). Cheap, for configuration validation; what
   // only a factory can judge (and pays to set up) is left to Build. Errors have where = "config".
   static Status ValidateSpec(const ChainSpec& spec);
 

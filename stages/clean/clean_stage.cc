@@ -231,6 +231,8 @@ StageDescriptor CleanStageDescriptor() {
         return std::unique_ptr<Stage>(new CleanStage(settings, std::move(repairer), std::move(boilerplate.value()),
                                                      std::move(html.value())));
       },
+      /*in_default_chain=*/true, /*reads=*/{Facet::kDecoded},
+      /*writes=*/{Facet::kTitle, Facet::kBody, Facet::kCaptionCandidates, Facet::kSources},
   };
 }
 

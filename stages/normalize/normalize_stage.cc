@@ -71,6 +71,7 @@ StageDescriptor NormalizeStageDescriptor() {
         return std::unique_ptr<Stage>(new NormalizeStage(max_bytes));
       },
       /*in_default_chain=*/false,
+      /*reads=*/{Facet::kDecoded}, /*writes=*/{Facet::kTitle, Facet::kBody},
   };
 }
 

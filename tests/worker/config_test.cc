@@ -103,6 +103,15 @@ TEST(ConfigTest, TypeErrorsAndCrossKeyRulesFailValidation) {
     EXPECT_FALSE(config.Validate().ok());
   }
   {
+    // Known stages in an order where attribution finds no paragraphs: refused, not silently quote-less.
+    Config config;
+    ASSERT_TRUE(config.ApplyOverride("stages.chain=attribution,clean").ok());
+    Status s = config.Validate();
+    ASSERT_FALSE(s.ok());
+    EXPECT_NE(s.reason().find("'attribution' reads body paragraphs"), std::string::npos) << s.ToString();
+    EXPECT_NE(s.reason().find("'clean' writes them"), std::string::npos) << s.ToString();
+  }
+  {
     Config config;
     ASSERT_TRUE(config.ApplyOverride("kafka.consumer.enable.auto.commit=true").ok());
     Status s = config.Validate();
