@@ -9,10 +9,10 @@
 #include <string>
 #include <vector>
 
+#include "common/status.h"
 #include "copydesk/v1/enriched_article.pb.h"
 #include "copydesk/v1/raw_article.pb.h"
 #include "stages/stage.h"
-#include "stages/status.h"
 
 namespace copydesk::stages {
 

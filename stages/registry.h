@@ -11,9 +11,9 @@
 #include <string_view>
 #include <vector>
 
+#include "common/status.h"
 #include "stages/stage.h"
 #include "stages/stage_config.h"
-#include "stages/status.h"
 
 namespace copydesk::stages {
 

@@ -101,7 +101,7 @@ class CleanStage final : public Stage {
         valid = repaired;
       }
       StatusOr<clean::HtmlArticle> page = html_->Extract(valid);
-      if (!page.ok()) return StageResult::Fail(page.status().reason());
+      if (!page.ok()) return StageResult::Fail(page.status().detail());
       markup_removed = page->elements_dropped;
       if (title.empty()) title = text::CollapseWhitespace(repairer_.Repair(page->title, &counts));
       for (const clean::HtmlBlock& block : page->blocks) {

@@ -121,7 +121,7 @@ int Main(int argc, char** argv) {
       options.kafka, {"group.id=" + RandomGroupId(), "enable.auto.commit=false", "enable.partition.eof=true",
                       "client.id=copydesk-tail", "fetch.wait.max.ms=100", "log_level=3"});
   if (!conf.ok()) {
-    std::cerr << "copydesk-tail: " << conf.status().reason() << "\n";
+    std::cerr << "copydesk-tail: " << conf.status().detail() << "\n";
     return kExitUsage;
   }
   std::string error;
@@ -135,7 +135,7 @@ int Main(int argc, char** argv) {
                     options.from_end ? RdKafka::Topic::OFFSET_END : RdKafka::Topic::OFFSET_BEGINNING,
                     options.timeout_ms);
   if (!partitions.ok()) {
-    std::cerr << "copydesk-tail: " << partitions.status().reason() << "\n";
+    std::cerr << "copydesk-tail: " << partitions.status().detail() << "\n";
     consumer->close();
     return kExitFailed;
   }
