@@ -8,13 +8,15 @@
 namespace copydesk::worker {
 namespace {
 
-TEST(PrometheusWriterTest, WritesFamiliesSamplesAndEscapedLabels) {
+// HELP text escapes backslash and line feed (a raw line feed would end the HELP line and the rest would
+// be read as a sample); label values escape double quotes too.
+TEST(PrometheusWriterTest, WritesFamiliesSamplesAndEscapedHelpAndLabels) {
   PrometheusWriter w;
-  w.Family("x_total", "counter", "Things\ncounted.");
+  w.Family("x_total", "counter", "Things\ncounted, C:\\ \"as is\".");
   w.Sample("x_total", {{"reason", "a \"quoted\" \\ back\nslash"}}, 3);
   w.Sample("x_total", {}, 0.5);
   EXPECT_EQ(w.text(),
-            "# HELP x_total Things counted.\n"
+            "# HELP x_total Things\\ncounted, C:\\\\ \"as is\".\n"
             "# TYPE x_total counter\n"
             "x_total{reason=\"a \\\"quoted\\\" \\\\ back\\nslash\"} 3\n"
             "x_total 0.5\n");
