@@ -13,6 +13,8 @@
 //   input size.
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <initializer_list>
 #include <memory>
@@ -37,23 +39,16 @@ enum class Facet : uint8_t {
   kCaptionCandidates,  // scratch.caption_candidates: image blocks found by markup
   kCaptions,           // out.captions, taken out of the body
   kQuotes,             // out.quotes
-  kSources,            // out.sources
+  kSources,            // out.sources (keep last: kFacetCount counts up to it)
 };
-inline constexpr int kFacetCount = 7;
+inline constexpr int kFacetCount = static_cast<int>(Facet::kSources) + 1;
 
-// For error messages: "body paragraphs", "quotes", ...
-constexpr std::string_view FacetName(Facet facet) {
-  switch (facet) {
-    case Facet::kDecoded: return "the decoded record";
-    case Facet::kTitle: return "the title";
-    case Facet::kBody: return "body paragraphs";
-    case Facet::kCaptionCandidates: return "caption candidates";
-    case Facet::kCaptions: return "captions";
-    case Facet::kQuotes: return "quotes";
-    case Facet::kSources: return "sources";
-  }
-  return "?";
-}
+// For error messages, in Facet order.
+inline constexpr std::array<std::string_view, kFacetCount> kFacetNames = {
+    "the decoded record", "the title", "body paragraphs", "caption candidates", "captions", "quotes", "sources"};
+static_assert(!kFacetNames.back().empty(), "one name per Facet");
+
+constexpr std::string_view FacetName(Facet facet) { return kFacetNames[static_cast<size_t>(facet)]; }
 
 // A set of facets.
 class Facets {
