@@ -86,8 +86,7 @@ Status Chain::ValidateSpec(const ChainSpec& spec) {
   for (const std::string& name : spec.stages) {
     const StageDescriptor* descriptor = FindStage(name);
     if (descriptor == nullptr) {
-      return Status::Error(StatusCode::kInvalidConfig, "config",
-                           "unknown stage '" + name + "'");
+      return Status::Error(StatusCode::kInvalidConfig, "config", "unknown stage '" + name + "'");
     }
     StatusOr<StageOptions> options = StageOptions::Validate(name, descriptor->keys, ConfigOf(spec, name));
     if (!options.ok()) {

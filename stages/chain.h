@@ -31,8 +31,9 @@ class Chain {
   // Checks the spec without building anything: a non-empty chain of known stages, config only for known
   // stages, every value valid against its stage's key table, and an order in which every stage finds the
   // facets it reads (StageDescriptor::reads) written by decoding or an earlier stage and none rewrites a
-  // facet an earlier stage read ("attribution,clean" is refused, naming both). Cheap, for configuration validation; what
-  // only a factory can judge (and pays to set up) is left to Build. Errors have where = "config".
+  // facet an earlier stage read ("attribution,clean" is refused, naming both). Cheap, for configuration
+  // validation; what only a factory can judge (and pays to set up) is left to Build. Errors have
+  // where = "config" and code kInvalidConfig.
   static Status ValidateSpec(const ChainSpec& spec);
 
   // ValidateSpec, then builds every stage (once per process: factories compile lexicons). Errors have

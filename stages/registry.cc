@@ -29,8 +29,7 @@ const StageDescriptor* FindStage(std::string_view name) {
 StatusOr<std::unique_ptr<Stage>> MakeStage(std::string_view name, const std::map<std::string, std::string>& config) {
   const StageDescriptor* descriptor = FindStage(name);
   if (descriptor == nullptr) {
-    return Status::Error(StatusCode::kInvalidConfig, "config",
-                         "unknown stage '" + std::string(name) + "'");
+    return Status::Error(StatusCode::kInvalidConfig, "config", "unknown stage '" + std::string(name) + "'");
   }
   StatusOr<StageOptions> options = StageOptions::Validate(name, descriptor->keys, config);
   if (!options.ok()) return options.status();

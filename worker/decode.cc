@@ -33,7 +33,8 @@ StatusOr<DecodedArticle> DecodeProtobuf(std::string_view value) {
   DecodedArticle decoded{{}, InputFormat::kProtobuf};
   if (decoded.article.ParseFromArray(value.data(), static_cast<int>(value.size()))) return decoded;
   if (ParseRawArticleRepairingUtf8(value, &decoded.article, &decoded.utf8_repairs)) return decoded;
-  return Status::Error(StatusCode::kMalformed, "decode", "value is not a valid copydesk.v1.RawArticle in Protobuf form");
+  return Status::Error(StatusCode::kMalformed, "decode",
+                       "value is not a valid copydesk.v1.RawArticle in Protobuf form");
 }
 
 StatusOr<DecodedArticle> DecodeJson(std::string_view value) {
@@ -52,7 +53,8 @@ StatusOr<DecodedArticle> DecodeJson(std::string_view value) {
     // payload reaches logs or dead-letter headers.
     std::string message(status.message().substr(0, status.message().find('\n')));
     if (message.size() > 200) message.resize(200);
-    return Status::Error(StatusCode::kMalformed, "decode", "value is not a RawArticle in JSON form: " + message);
+    return Status::Error(StatusCode::kMalformed, "decode",
+                         "value is not a RawArticle in JSON form: " + message);
   }
   return decoded;
 }
@@ -129,8 +131,9 @@ StatusOr<DecodedArticle> DecodeArticle(std::string_view value, std::string_view 
     } else {
       decoded = DecodeProtobuf(value);
       if (!decoded.ok()) {
-        return Status::Error(StatusCode::kMalformed, "decode", "no content-type header, and the value is neither JSON, text nor a "
-                                       "Protobuf RawArticle");
+        return Status::Error(StatusCode::kMalformed, "decode",
+                             "no content-type header, and the value is neither JSON, text nor a Protobuf "
+                             "RawArticle");
       }
     }
   }

@@ -14,7 +14,8 @@ TEST(DeadLetterTest, KeepsTheOriginalAndAddsErrorHeaders) {
   record.key = "k-1";
   record.value = std::string("\x00\x01raw", 5);
   record.headers = {{"trace-id", "abc"}, {"copydesk.error.reason", "old failure"}};
-  OutputRecord dlq = MakeDeadLetter(record, Status::Error(StatusCode::kMalformed, "decode", "value is not JSON"), "articles.dlq");
+  OutputRecord dlq =
+      MakeDeadLetter(record, Status::Error(StatusCode::kMalformed, "decode", "value is not JSON"), "articles.dlq");
   EXPECT_EQ(dlq.topic, "articles.dlq");
   EXPECT_EQ(dlq.key, std::optional<std::string>("k-1"));
   EXPECT_EQ(dlq.value, record.value);
