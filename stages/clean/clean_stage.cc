@@ -207,8 +207,12 @@ StageDescriptor CleanStageDescriptor() {
         Settings settings;
         settings.max_bytes = options.GetInt("max_bytes");
         int64_t max_chars = options.GetInt("max_boilerplate_chars");
-        if (settings.max_bytes <= 0) return Status::Error("clean", "max_bytes must be positive");
-        if (max_chars < 0) return Status::Error("clean", "max_boilerplate_chars must not be negative");
+        if (settings.max_bytes <= 0) {
+          return Status::Error(StatusCode::kInvalidConfig, "clean", "max_bytes must be positive");
+        }
+        if (max_chars < 0) {
+          return Status::Error(StatusCode::kInvalidConfig, "clean", "max_boilerplate_chars must not be negative");
+        }
         settings.max_boilerplate_chars = static_cast<size_t>(max_chars);
         settings.remove_boilerplate = options.GetBool("remove_boilerplate");
         settings.max_link_density = options.GetDouble("max_link_density");

@@ -53,8 +53,9 @@ StatusOr<std::vector<RdKafka::TopicPartition*>> AllPartitions(RdKafka::KafkaCons
   RdKafka::ErrorCode err = consumer->metadata(true, nullptr, &raw_metadata, timeout_ms);
   std::unique_ptr<RdKafka::Metadata> metadata(raw_metadata);
   if (err != RdKafka::ERR_NO_ERROR) {
-    return Status::Error("kafka", "cannot reach the brokers within " + std::to_string(timeout_ms) +
-                                      " ms: " + RdKafka::err2str(err));
+    return Status::Error(StatusCode::kUnavailable, "kafka",
+                         "cannot reach the brokers within " + std::to_string(timeout_ms) +
+                             " ms: " + RdKafka::err2str(err));
   }
   std::vector<RdKafka::TopicPartition*> partitions;
   for (const std::string& name : topics) {
@@ -64,9 +65,10 @@ StatusOr<std::vector<RdKafka::TopicPartition*>> AllPartitions(RdKafka::KafkaCons
     }
     Status problem;
     if (found == nullptr) {
-      problem = Status::Error("kafka", "topic " + name + " does not exist");
+      problem = Status::Error(StatusCode::kInvalidConfig, "kafka", "topic " + name + " does not exist");
     } else if (found->err() != RdKafka::ERR_NO_ERROR) {
-      problem = Status::Error("kafka", "topic " + name + ": " + RdKafka::err2str(found->err()));
+      problem = Status::Error(StatusCode::kUnavailable, "kafka",
+                              "topic " + name + ": " + RdKafka::err2str(found->err()));
     }
     if (!problem.ok()) {
       RdKafka::TopicPartition::destroy(partitions);
