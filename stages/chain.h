@@ -9,10 +9,10 @@
 #include <string>
 #include <vector>
 
+#include "common/status.h"
 #include "copydesk/v1/enriched_article.pb.h"
 #include "copydesk/v1/raw_article.pb.h"
 #include "stages/stage.h"
-#include "stages/status.h"
 
 namespace copydesk::stages {
 
@@ -29,8 +29,11 @@ ChainSpec DefaultChainSpec();
 class Chain {
  public:
   // Checks the spec without building anything: a non-empty chain of known stages, config only for known
-  // stages, every value valid against its stage's key table. Cheap, for configuration validation; what
-  // only a factory can judge (and pays to set up) is left to Build. Errors have where = "config".
+  // stages, every value valid against its stage's key table, and an order in which every stage finds the
+  // facets it reads (StageDescriptor::reads) written by decoding or an earlier stage and none rewrites a
+  // facet an earlier stage read ("attribution,clean" is refused, naming both). Cheap, for configuration
+  // validation; what only a factory can judge (and pays to set up) is left to Build. Errors have
+  // where = "config" and code kInvalidConfig.
   static Status ValidateSpec(const ChainSpec& spec);
 
   // ValidateSpec, then builds every stage (once per process: factories compile lexicons). Errors have

@@ -28,7 +28,9 @@ const StageDescriptor* FindStage(std::string_view name) {
 
 StatusOr<std::unique_ptr<Stage>> MakeStage(std::string_view name, const std::map<std::string, std::string>& config) {
   const StageDescriptor* descriptor = FindStage(name);
-  if (descriptor == nullptr) return Status::Error("config", "unknown stage '" + std::string(name) + "'");
+  if (descriptor == nullptr) {
+    return Status::Error(StatusCode::kInvalidConfig, "config", "unknown stage '" + std::string(name) + "'");
+  }
   StatusOr<StageOptions> options = StageOptions::Validate(name, descriptor->keys, config);
   if (!options.ok()) return options.status();
   return descriptor->factory(options.value());

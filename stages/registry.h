@@ -11,9 +11,9 @@
 #include <string_view>
 #include <vector>
 
+#include "common/status.h"
 #include "stages/stage.h"
 #include "stages/stage_config.h"
-#include "stages/status.h"
 
 namespace copydesk::stages {
 
@@ -26,6 +26,11 @@ struct StageDescriptor {
   // False for a stage that is an alternative to another rather than a step of the full chain
   // (normalize, the minimal stand-in for clean).
   bool in_default_chain = true;
+  // What Transform needs an earlier stage (or decoding) to have written, and what it writes or rewrites;
+  // Chain::ValidateSpec checks a chain's order against them. Facets a stage uses only when present (the
+  // captions stage's caption candidates) are not listed in `reads`.
+  Facets reads;
+  Facets writes;
 };
 
 // Every built-in stage, in the recommended chain order.

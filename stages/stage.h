@@ -13,6 +13,10 @@
 //   input size.
 #pragma once
 
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <initializer_list>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -22,6 +26,51 @@
 #include "stages/scratch.h"
 
 namespace copydesk::stages {
+
+// A part of the article that one stage writes and a later one reads. Each StageDescriptor lists the
+// facets its stage reads and writes, and Chain::ValidateSpec refuses an order in which a stage reads a
+// facet no earlier stage wrote (attribution before clean would find no paragraphs and silently yield no
+// quotes), or rewrites one an earlier stage already read (captions after attribution would move
+// paragraphs under the quotes' locations).
+enum class Facet : uint8_t {
+  kDecoded,            // article.raw: title, text or html as decoded from the record; there before any stage
+  kTitle,              // out.title
+  kBody,               // out.paragraphs: the body, one paragraph each
+  kCaptionCandidates,  // scratch.caption_candidates: image blocks found by markup
+  kCaptions,           // out.captions, taken out of the body
+  kQuotes,             // out.quotes
+  kSources,            // out.sources (keep last: kFacetCount counts up to it)
+};
+inline constexpr int kFacetCount = static_cast<int>(Facet::kSources) + 1;
+
+// For error messages, in Facet order.
+inline constexpr std::array<std::string_view, kFacetCount> kFacetNames = {
+    "the decoded record", "the title", "body paragraphs", "caption candidates", "captions", "quotes", "sources"};
+static_assert(!kFacetNames.back().empty(), "one name per Facet");
+
+constexpr std::string_view FacetName(Facet facet) { return kFacetNames[static_cast<size_t>(facet)]; }
+
+// A set of facets.
+class Facets {
+ public:
+  constexpr Facets() = default;
+  constexpr Facets(std::initializer_list<Facet> facets) {  // NOLINT: implicit, for descriptor tables
+    for (Facet f : facets) bits_ |= Bit(f);
+  }
+  constexpr bool Has(Facet f) const { return (bits_ & Bit(f)) != 0; }
+  constexpr bool empty() const { return bits_ == 0; }
+  constexpr Facets& operator|=(Facets other) {
+    bits_ |= other.bits_;
+    return *this;
+  }
+
+ private:
+  static constexpr uint32_t Bit(Facet f) { return uint32_t{1} << static_cast<int>(f); }
+  uint32_t bits_ = 0;
+};
+
+// What decoding a record provides before the first stage runs.
+inline constexpr Facets kDecodedFacets = {Facet::kDecoded};
 
 // The article as it travels the chain: the immutable input and the output under construction.
 struct Article {

@@ -66,10 +66,10 @@ StatusOr<StageOptions> StageOptions::Validate(std::string_view stage, std::span<
       if (key.name == name) declared = &key;
     }
     if (declared == nullptr) {
-      return Status::Error(std::string(stage), "unknown config key '" + name + "'");
+      return Status::Error(StatusCode::kInvalidConfig, std::string(stage), "unknown config key '" + name + "'");
     }
     if (!Parses(declared->type, value)) {
-      return Status::Error(std::string(stage), "config key '" + name + "' expects " +
+      return Status::Error(StatusCode::kInvalidConfig, std::string(stage), "config key '" + name + "' expects " +
                                                    std::string(KeyTypeName(declared->type)) + ", got '" +
                                                    value + "'");
     }

@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-#include "stages/status.h"
+#include "common/status.h"
 
 namespace copydesk::stages {
 

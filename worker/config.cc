@@ -88,7 +88,8 @@ Status Flatten(const YAML::Node& node, const std::string& prefix, std::string_vi
     std::string joined;
     for (const auto& item : node) {
       if (!item.IsScalar()) {
-        return Status::Error("config", std::string(origin) + ": '" + prefix + "' must be a list of names");
+        return Status::Error(StatusCode::kInvalidConfig, "config",
+                             std::string(origin) + ": '" + prefix + "' must be a list of names");
       }
       if (!joined.empty()) joined += ",";
       joined += item.as<std::string>();
@@ -125,7 +126,8 @@ Config::Config() {
 
 Status Config::Set(std::string_view key, std::string_view value, std::string_view origin) {
   if (FindWorkerKey(key) == nullptr && FindStageKey(key) == nullptr && !IsPassThrough(key)) {
-    return Status::Error("config", std::string(origin) + ": unknown key '" + std::string(key) + "'");
+    return Status::Error(StatusCode::kInvalidConfig, "config",
+                         std::string(origin) + ": unknown key '" + std::string(key) + "'");
   }
   values_[std::string(key)] = Value{std::string(value), std::string(origin)};
   return Status::Ok();
@@ -136,16 +138,19 @@ Status Config::ApplyYamlText(std::string_view yaml, std::string_view origin) {
   try {
     root = YAML::Load(std::string(yaml));
   } catch (const YAML::Exception& e) {
-    return Status::Error("config", std::string(origin) + ": " + e.what());
+    return Status::Error(StatusCode::kInvalidConfig, "config", std::string(origin) + ": " + e.what());
   }
   if (root.IsNull()) return Status::Ok();
-  if (!root.IsMap()) return Status::Error("config", std::string(origin) + ": the top level must be a map");
+  if (!root.IsMap()) {
+    return Status::Error(StatusCode::kInvalidConfig, "config",
+                         std::string(origin) + ": the top level must be a map");
+  }
   std::vector<std::pair<std::string, std::string>> flat;
   try {
     Status s = Flatten(root, "", origin, &flat);
     if (!s.ok()) return s;
   } catch (const YAML::Exception& e) {
-    return Status::Error("config", std::string(origin) + ": " + e.what());
+    return Status::Error(StatusCode::kInvalidConfig, "config", std::string(origin) + ": " + e.what());
   }
   for (const auto& [key, value] : flat) {
     Status s = Set(key, value, origin);
@@ -156,7 +161,7 @@ Status Config::ApplyYamlText(std::string_view yaml, std::string_view origin) {
 
 Status Config::ApplyYamlFile(const std::string& path) {
   std::ifstream in(path);
-  if (!in) return Status::Error("config", "cannot read config file '" + path + "'");
+  if (!in) return Status::Error(StatusCode::kIOError, "config", "cannot read config file '" + path + "'");
   std::stringstream buffer;
   buffer << in.rdbuf();
   return ApplyYamlText(buffer.str(), path);
@@ -204,7 +209,8 @@ Status Config::ApplyEnvironment(const std::vector<std::string>& entries) {
 Status Config::ApplyOverride(std::string_view assignment) {
   size_t eq = assignment.find('=');
   if (eq == std::string_view::npos || eq == 0) {
-    return Status::Error("config", "--set expects key=value, got '" + std::string(assignment) + "'");
+    return Status::Error(StatusCode::kInvalidConfig, "config",
+                         "--set expects key=value, got '" + std::string(assignment) + "'");
   }
   return Set(assignment.substr(0, eq), assignment.substr(eq + 1), "--set");
 }
@@ -219,54 +225,63 @@ Status Config::Validate() const {
       type = stage_key->type;
     }
     if (!ParsesAs(type, value.text)) {
-      return Status::Error("config", value.origin + ": '" + key + "' expects " +
+      return Status::Error(StatusCode::kInvalidConfig, "config", value.origin + ": '" + key + "' expects " +
                                          std::string(stages::KeyTypeName(type)) + ", got '" + value.text + "'");
     }
   }
   for (std::string_view topic_key : {"kafka.input_topic", "kafka.output_topic", "kafka.dead_letter_topic"}) {
-    if (GetString(topic_key).empty()) return Status::Error("config", std::string(topic_key) + " is empty");
+    if (GetString(topic_key).empty()) {
+      return Status::Error(StatusCode::kInvalidConfig, "config",
+                           std::string(topic_key) + " is empty");
+    }
   }
   if (GetString("kafka.input_topic") == GetString("kafka.output_topic") ||
       GetString("kafka.input_topic") == GetString("kafka.dead_letter_topic") ||
       GetString("kafka.output_topic") == GetString("kafka.dead_letter_topic")) {
-    return Status::Error("config", "input, output and dead-letter topics must be three different topics");
+    return Status::Error(StatusCode::kInvalidConfig, "config",
+                         "input, output and dead-letter topics must be three different topics");
   }
   if (GetString("kafka.bootstrap_servers").empty()) {
-    return Status::Error("config", "kafka.bootstrap_servers is empty");
+    return Status::Error(StatusCode::kInvalidConfig, "config", "kafka.bootstrap_servers is empty");
   }
   if (GetInt("worker.threads") < 0 || GetInt("worker.threads") > 1024) {
-    return Status::Error("config", "worker.threads must be between 0 and 1024");
+    return Status::Error(StatusCode::kInvalidConfig, "config", "worker.threads must be between 0 and 1024");
   }
   for (std::string_view positive : {"worker.max_in_flight_records", "worker.max_in_flight_bytes",
                                     "worker.max_partition_queue", "worker.commit_interval_ms",
                                     "worker.drain_timeout_ms", "worker.retry_backoff_ms",
                                     "worker.retry_backoff_max_ms", "worker.poll_timeout_ms",
                                     "worker.transaction_max_records"}) {
-    if (GetInt(positive) <= 0) return Status::Error("config", std::string(positive) + " must be positive");
+    if (GetInt(positive) <= 0) {
+      return Status::Error(StatusCode::kInvalidConfig, "config",
+                           std::string(positive) + " must be positive");
+    }
   }
   if (GetString("worker.delivery") != "at-least-once" && GetString("worker.delivery") != "exactly-once") {
-    return Status::Error("config", "worker.delivery must be at-least-once or exactly-once, got '" +
-                                       GetString("worker.delivery") + "'");
+    return Status::Error(StatusCode::kInvalidConfig, "config",
+                         "worker.delivery must be at-least-once or exactly-once, got '" +
+                             GetString("worker.delivery") + "'");
   }
   if (GetInt("http.port") < 0 || GetInt("http.port") > 65535) {
-    return Status::Error("config", "http.port must be between 0 and 65535");
+    return Status::Error(StatusCode::kInvalidConfig, "config", "http.port must be between 0 and 65535");
   }
   if (GetInt("worker.stats_interval_ms") < 0) {
-    return Status::Error("config", "worker.stats_interval_ms must not be negative");
+    return Status::Error(StatusCode::kInvalidConfig, "config", "worker.stats_interval_ms must not be negative");
   }
   static const std::vector<std::string> kLevels = {"trace", "debug", "info", "warn", "error", "off"};
   if (std::find(kLevels.begin(), kLevels.end(), GetString("log.level")) == kLevels.end()) {
-    return Status::Error("config", "log.level must be one of trace, debug, info, warn, error, off");
+    return Status::Error(StatusCode::kInvalidConfig, "config",
+                         "log.level must be one of trace, debug, info, warn, error, off");
   }
   const std::string& format = GetString("log.format");
   if (format != "auto" && format != "text" && format != "json") {
-    return Status::Error("config", "log.format must be auto, text or json");
+    return Status::Error(StatusCode::kInvalidConfig, "config", "log.format must be auto, text or json");
   }
   for (std::string_view client : {"consumer", "producer"}) {
     for (const auto& [prop, value] : KafkaProperties(client)) {
       if (prop == "group.id" || prop == "bootstrap.servers" || prop == "enable.auto.commit" ||
           prop == "enable.auto.offset.store" || prop == "enable.idempotence") {
-        return Status::Error("config", "librdkafka property '" + prop +
+        return Status::Error(StatusCode::kInvalidConfig, "config", "librdkafka property '" + prop +
                                            "' is managed by the worker; use the worker's own key instead");
       }
     }

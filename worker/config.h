@@ -20,9 +20,9 @@
 #include <utility>
 #include <vector>
 
+#include "common/status.h"
 #include "stages/chain.h"
 #include "stages/stage_config.h"
-#include "stages/status.h"
 
 namespace copydesk::worker {
 

@@ -30,7 +30,8 @@ OutputRecord MakeDeadLetter(const InputRecord& record, const Status& failure, st
   }
   std::string prefix(kErrorHeaderPrefix);
   out.headers.emplace_back(prefix + "stage", OneLine(failure.where()));
-  out.headers.emplace_back(prefix + "reason", OneLine(failure.reason()));
+  out.headers.emplace_back(prefix + "code", std::string(StatusCodeName(failure.code())));
+  out.headers.emplace_back(prefix + "reason", OneLine(failure.detail()));
   out.headers.emplace_back(prefix + "topic", record.topic);
   out.headers.emplace_back(prefix + "partition", std::to_string(record.partition));
   out.headers.emplace_back(prefix + "offset", std::to_string(record.offset));

@@ -2,7 +2,9 @@
 // where and why it failed, so that nothing is lost and a person can replay it once the cause is fixed.
 //
 //   copydesk.error.stage      "decode", "encode", "produce" or the stage's name
-//   copydesk.error.reason     one line, no payload
+//   copydesk.error.code       the failure's bounded code ("malformed", "rejected", ...: common/status.h)
+//   copydesk.error.reason     the detail: one line, no article payload; may quote producer text (a
+//                             content-type), which is why it is a header here and never a metric label
 //   copydesk.error.topic / .partition / .offset / .timestamp   where the input record was (timestamp in
 //                                                              ms since the epoch, "-1" if it had none)
 //
@@ -12,7 +14,7 @@
 
 #include <string_view>
 
-#include "stages/status.h"
+#include "common/status.h"
 #include "worker/record.h"
 
 namespace copydesk::worker {

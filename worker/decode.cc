@@ -33,7 +33,8 @@ StatusOr<DecodedArticle> DecodeProtobuf(std::string_view value) {
   DecodedArticle decoded{{}, InputFormat::kProtobuf};
   if (decoded.article.ParseFromArray(value.data(), static_cast<int>(value.size()))) return decoded;
   if (ParseRawArticleRepairingUtf8(value, &decoded.article, &decoded.utf8_repairs)) return decoded;
-  return Status::Error("decode", "value is not a valid copydesk.v1.RawArticle in Protobuf form");
+  return Status::Error(StatusCode::kMalformed, "decode",
+                       "value is not a valid copydesk.v1.RawArticle in Protobuf form");
 }
 
 StatusOr<DecodedArticle> DecodeJson(std::string_view value) {
@@ -52,7 +53,8 @@ StatusOr<DecodedArticle> DecodeJson(std::string_view value) {
     // payload reaches logs or dead-letter headers.
     std::string message(status.message().substr(0, status.message().find('\n')));
     if (message.size() > 200) message.resize(200);
-    return Status::Error("decode", "value is not a RawArticle in JSON form: " + message);
+    return Status::Error(StatusCode::kMalformed, "decode",
+                         "value is not a RawArticle in JSON form: " + message);
   }
   return decoded;
 }
@@ -102,8 +104,8 @@ v1::RawArticle ArticleFromPlainText(std::string_view value) {
 }
 
 StatusOr<DecodedArticle> DecodeArticle(std::string_view value, std::string_view content_type) {
-  if (value.empty()) return Status::Error("decode", "record has an empty value");
-  StatusOr<DecodedArticle> decoded = Status::Error("decode", "unreachable");
+  if (value.empty()) return Status::Error(StatusCode::kEmpty, "decode", "record has an empty value");
+  StatusOr<DecodedArticle> decoded = Status::Error(StatusCode::kInternal, "decode", "unreachable");
   std::string media = MediaType(content_type);
   if (media == ContentTypeOf(InputFormat::kProtobuf) || media == "application/protobuf" ||
       media == "application/vnd.google.protobuf") {
@@ -113,8 +115,13 @@ StatusOr<DecodedArticle> DecodeArticle(std::string_view value, std::string_view 
   } else if (media == ContentTypeOf(InputFormat::kText)) {
     decoded = DecodedArticle{ArticleFromPlainText(value), InputFormat::kText};
   } else if (!media.empty()) {
-    return Status::Error("decode", "unsupported content-type '" + media +
-                                       "' (expected application/x-protobuf, application/json or text/plain)");
+    // The header is the producer's text: it goes into the detail (the dead-letter header, logs) bounded,
+    // and never into a label (the code is what metrics count).
+    constexpr size_t kMaxQuoted = 100;
+    if (media.size() > kMaxQuoted) media = media.substr(0, kMaxQuoted) + "...";
+    return Status::Error(StatusCode::kUnsupported, "decode",
+                         "unsupported content-type '" + media +
+                             "' (expected application/x-protobuf, application/json or text/plain)");
   } else {
     size_t first = value.find_first_not_of(" \t\r\n");
     if (first != std::string_view::npos && value[first] == '{') {
@@ -124,15 +131,16 @@ StatusOr<DecodedArticle> DecodeArticle(std::string_view value, std::string_view 
     } else {
       decoded = DecodeProtobuf(value);
       if (!decoded.ok()) {
-        return Status::Error("decode", "no content-type header, and the value is neither JSON, text nor a "
-                                       "Protobuf RawArticle");
+        return Status::Error(StatusCode::kMalformed, "decode",
+                             "no content-type header, and the value is neither JSON, text nor a Protobuf "
+                             "RawArticle");
       }
     }
   }
   if (!decoded.ok()) return decoded;
   const v1::RawArticle& article = decoded->article;
   if (article.text().empty() && article.html().empty() && article.title().empty()) {
-    return Status::Error("decode", "article has no title, text or html");
+    return Status::Error(StatusCode::kEmpty, "decode", "article has no title, text or html");
   }
   return decoded;
 }

@@ -10,15 +10,16 @@
 // Invalid UTF-8 never costs the article: Protobuf and JSON values are repaired (U+FFFD) and the count is
 // reported in DecodedArticle::utf8_repairs.
 //
-// Every failure is a Status with where = "decode" and a reason that names the form tried.
+// Every failure is a Status with where = "decode", a code (kEmpty, kUnsupported, kMalformed) and a detail
+// that names the form tried.
 #pragma once
 
 #include <string>
 #include <optional>
 #include <string_view>
 
+#include "common/status.h"
 #include "copydesk/v1/raw_article.pb.h"
-#include "stages/status.h"
 
 namespace copydesk::worker {
 

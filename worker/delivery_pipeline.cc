@@ -192,8 +192,9 @@ void DeliveryPipeline::Failed(std::unique_ptr<Delivery> delivery, RdKafka::Error
     }
     if (!delivery->dead_letter) {
       // The enriched record cannot be written (e.g. larger than the topic allows): dead-letter the input.
-      Status failure = Status::Error("produce", "output record rejected: " + RdKafka::err2str(err));
-      metrics_.CountFailure(failure.where(), failure.reason());
+      Status failure =
+          Status::Error(StatusCode::kUnavailable, "produce", "output record rejected: " + RdKafka::err2str(err));
+      metrics_.CountFailure(failure.where(), failure.code());
       spdlog::warn("dead-lettering {}/{}@{}: {}", delivery->input.topic, delivery->input.partition,
                    delivery->input.offset, failure.ToString());
       delivery->output = processor_.DeadLetter(delivery->input, failure);

@@ -44,7 +44,7 @@ Status HttpServer::Start(const std::string& bind, int port) {
     port_ = server.bind_to_port(bind, port) ? port : -1;
   }
   if (port_ < 0) {
-    return Status::Error("http", "cannot listen on " + bind + ":" + std::to_string(port));
+    return Status::Error(StatusCode::kUnavailable, "http", "cannot listen on " + bind + ":" + std::to_string(port));
   }
   thread_ = std::thread([this] { impl_->server.listen_after_bind(); });
   // stop() is a no-op until the accept loop runs: wait for it, or a quick Stop() would hang the join.

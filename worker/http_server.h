@@ -8,7 +8,7 @@
 #include <string>
 #include <thread>
 
-#include "stages/status.h"
+#include "common/status.h"
 
 namespace copydesk::worker {
 

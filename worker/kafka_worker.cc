@@ -359,7 +359,7 @@ void KafkaWorker::ProcessOnPool(const std::shared_ptr<PartitionState>& state,
   }
   if (!result.stage_micros.empty()) metrics_.chain.Observe(static_cast<double>(chain_micros) / 1e6);
   if (!result.status.ok()) {
-    metrics_.CountFailure(result.status.where(), result.status.reason());
+    metrics_.CountFailure(result.status.where(), result.status.code());
     spdlog::warn("dead-lettering {}/{}@{} (key '{}'): {}", delivery->input.topic, delivery->input.partition,
                  delivery->input.offset, result.article_id, result.status.ToString());
     delivery->dead_letter = true;
@@ -368,8 +368,8 @@ void KafkaWorker::ProcessOnPool(const std::shared_ptr<PartitionState>& state,
   if (exactly_once_ && !delivery->dead_letter) {
     if (std::optional<std::string> refused = deliveries_.IsRefused(delivery->input.partition, delivery->input.offset)) {
       // Its first pass aborted a transaction: the output topic will not take it. Dead-letter it now.
-      Status failure = Status::Error("produce", *refused);
-      metrics_.CountFailure(failure.where(), failure.reason());
+      Status failure = Status::Error(StatusCode::kUnavailable, "produce", *refused);
+      metrics_.CountFailure(failure.where(), failure.code());
       delivery->output = processor_.DeadLetter(delivery->input, failure);
       delivery->dead_letter = true;
     }

@@ -2,8 +2,6 @@
 
 #include <librdkafka/rdkafkacpp.h>
 
-#include <cctype>
-
 #include "worker/prometheus.h"
 #include "worker/record_processor.h"
 
@@ -18,28 +16,12 @@ Histogram* Metrics::Stage(const std::string& name) {
   return it == stages_.end() ? nullptr : it->second.get();
 }
 
-std::string Metrics::FoldReason(const std::string& reason) {
-  std::string folded;
-  bool in_digits = false;
-  for (char c : reason) {
-    if (std::isdigit(static_cast<unsigned char>(c))) {
-      if (!in_digits) folded += 'N';
-      in_digits = true;
-      continue;
-    }
-    in_digits = false;
-    folded += c;
-    if (folded.size() >= 120) break;
-  }
-  return folded;
-}
-
-void Metrics::CountFailure(const std::string& stage, const std::string& reason) {
+void Metrics::CountFailure(std::string_view where, StatusCode code) {
   std::lock_guard lock(mutex_);
-  ++failures_[{stage, FoldReason(reason)}];
+  ++failures_[{std::string(where), code}];
 }
 
-std::map<std::pair<std::string, std::string>, uint64_t> Metrics::Failures() const {
+std::map<std::pair<std::string, StatusCode>, uint64_t> Metrics::Failures() const {
   std::lock_guard lock(mutex_);
   return failures_;
 }
@@ -84,9 +66,12 @@ std::string Metrics::Render(const std::string& input_topic) const {
         partitions_paused.load());
 
   std::lock_guard lock(mutex_);
-  w.Family("copydesk_records_failed_total", "counter", "Records that failed, by stage and reason (dead-lettered).");
+  w.Family("copydesk_records_failed_total", "counter",
+           "Records that failed (dead-lettered), by stage and reason code (the detail is in the dead-letter "
+           "header copydesk.error.reason).");
   for (const auto& [key, count] : failures_) {
-    w.Sample("copydesk_records_failed_total", {{"stage", key.first}, {"reason", key.second}},
+    w.Sample("copydesk_records_failed_total",
+             {{"stage", key.first}, {"reason", std::string(StatusCodeName(key.second))}},
              static_cast<double>(count));
   }
   w.Family("copydesk_consumer_lag", "gauge", "Records behind the partition's end, from librdkafka statistics.");

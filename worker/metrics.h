@@ -1,6 +1,6 @@
 // Metrics: the worker's counters, gauges and histograms, updated lock-free on the hot path (atomics; the
 // per-stage histograms are created once, before any record flows) and rendered in the Prometheus text
-// format by Render(). Rare, labelled things (failures by stage and reason, lag per partition) take a mutex.
+// format by Render(). Rare, labelled things (failures by stage and code, lag per partition) take a mutex.
 // Nothing here holds configuration, so no secret can reach the metrics.
 #pragma once
 
@@ -11,9 +11,11 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
+#include "common/status.h"
 #include "worker/histogram.h"
 
 namespace copydesk::worker {
@@ -41,10 +43,11 @@ class Metrics {
   // nullptr for a stage that was not declared at construction.
   Histogram* Stage(const std::string& name);
 
-  // A record failed (and was dead-lettered). Digits in the reason are folded so that "3000 bytes" and
-  // "4000 bytes" count as one reason: labels must stay few.
-  void CountFailure(const std::string& stage, const std::string& reason);
-  std::map<std::pair<std::string, std::string>, uint64_t> Failures() const;
+  // A record failed (and was dead-lettered): counted by where it failed and the failure's code, the
+  // labels of copydesk_records_failed_total. Both come from the code, never from the record, so the
+  // series stay few whatever producers send; the free-text detail goes to the dead-letter header only.
+  void CountFailure(std::string_view where, StatusCode code);
+  std::map<std::pair<std::string, StatusCode>, uint64_t> Failures() const;
 
   void SetConsumerLag(std::map<int32_t, int64_t> lag);
   // Sampled at render time (e.g. the producer's queue length).
@@ -53,12 +56,10 @@ class Metrics {
   // The Prometheus text exposition of everything above, plus copydesk_build_info.
   std::string Render(const std::string& input_topic) const;
 
-  static std::string FoldReason(const std::string& reason);
-
  private:
   std::map<std::string, std::unique_ptr<Histogram>> stages_;
   mutable std::mutex mutex_;
-  std::map<std::pair<std::string, std::string>, uint64_t> failures_;  // (stage, folded reason) -> count
+  std::map<std::pair<std::string, StatusCode>, uint64_t> failures_;  // (where, code) -> count
   std::map<int32_t, int64_t> lag_;
   std::function<int64_t()> producer_queue_probe_;
 };

@@ -66,7 +66,7 @@ class OneShotRunner {
     std::string json;
     auto printed = google::protobuf::util::MessageToJsonString(enriched, &json, print_);
     if (!printed.ok()) {
-      Fail(origin, id, Status::Error("encode", std::string(printed.message())));
+      Fail(origin, id, Status::Error(StatusCode::kInternal, "encode", std::string(printed.message())));
       return;
     }
     out_ << json << "\n";
@@ -75,7 +75,7 @@ class OneShotRunner {
 
   void Fail(const std::string& origin, const std::string& id, const Status& status) {
     errors_ << "{\"line\":\"" << JsonEscape(origin) << "\",\"id\":\"" << JsonEscape(id) << "\",\"stage\":\""
-            << JsonEscape(status.where()) << "\",\"reason\":\"" << JsonEscape(status.reason()) << "\"}\n";
+            << JsonEscape(status.where()) << "\",\"reason\":\"" << JsonEscape(status.detail()) << "\"}\n";
     ++summary_.failed;
   }
 

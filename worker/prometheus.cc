@@ -32,15 +32,14 @@ void AppendLabels(std::string& out, const Labels& labels) {
   out += '}';
 }
 
-}  // namespace
-
-std::string PrometheusWriter::EscapeLabelValue(std::string_view value) {
+// Backslash and line feed always; double quote only where `quote` (label values, not HELP text).
+std::string Escape(std::string_view text, bool quote) {
   std::string out;
-  out.reserve(value.size());
-  for (char c : value) {
+  out.reserve(text.size());
+  for (char c : text) {
     if (c == '\\') {
       out += "\\\\";
-    } else if (c == '"') {
+    } else if (c == '"' && quote) {
       out += "\\\"";
     } else if (c == '\n') {
       out += "\\n";
@@ -51,11 +50,17 @@ std::string PrometheusWriter::EscapeLabelValue(std::string_view value) {
   return out;
 }
 
+}  // namespace
+
+std::string PrometheusWriter::EscapeLabelValue(std::string_view value) { return Escape(value, true); }
+
+std::string PrometheusWriter::EscapeHelp(std::string_view help) { return Escape(help, false); }
+
 void PrometheusWriter::Family(std::string_view name, std::string_view type, std::string_view help) {
   out_ += "# HELP ";
   out_ += name;
   out_ += ' ';
-  for (char c : help) out_ += c == '\n' ? ' ' : c;
+  out_ += EscapeHelp(help);
   out_ += "\n# TYPE ";
   out_ += name;
   out_ += ' ';

@@ -91,7 +91,7 @@ ProcessResult RecordProcessor::Process(const InputRecord& record) const {
   result.output.topic = output_topic_;
   result.output.key = result.article_id;
   if (!enriched.SerializeToString(&result.output.value)) {
-    result.status = Status::Error("encode", "EnrichedArticle could not be serialised");
+    result.status = Status::Error(StatusCode::kInternal, "encode", "EnrichedArticle could not be serialised");
     result.output = DeadLetter(record, result.status);
     return result;
   }

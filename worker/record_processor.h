@@ -11,10 +11,10 @@
 #include <string>
 #include <string_view>
 
+#include "common/status.h"
 #include "copydesk/v1/enriched_article.pb.h"
 #include "copydesk/v1/raw_article.pb.h"
 #include "stages/chain.h"
-#include "stages/status.h"
 #include "worker/decode.h"
 #include "worker/record.h"
 

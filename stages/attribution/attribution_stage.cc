@@ -247,6 +247,7 @@ StageDescriptor AttributionStageDescriptor() {
         if (!lexicon.ok()) return lexicon.status();
         return std::unique_ptr<Stage>(new AttributionStage(std::move(lexicon).value(), settings));
       },
+      /*in_default_chain=*/true, /*reads=*/{Facet::kBody}, /*writes=*/{Facet::kQuotes, Facet::kSources},
   };
 }
 

@@ -135,6 +135,7 @@ StageDescriptor CaptionsStageDescriptor() {
         return std::unique_ptr<Stage>(
             new CaptionsStage(std::make_shared<const CreditLexicon>(std::move(lexicon).value()), limits));
       },
+      /*in_default_chain=*/true, /*reads=*/{Facet::kBody}, /*writes=*/{Facet::kBody, Facet::kCaptions},
   };
 }
 

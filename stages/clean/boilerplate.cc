@@ -64,7 +64,8 @@ StatusOr<std::shared_ptr<const BoilerplateClassifier>> BoilerplateClassifier::Cr
   classifier->set_ = std::make_unique<re2::RE2::Set>(options, re2::RE2::ANCHOR_BOTH);
   for (const TableLine& line : SplitTableLines(lexicon)) {
     auto where = [&](const std::string& what) {
-      return Status::Error("clean", "boilerplate.tsv line " + std::to_string(line.number) + ": " + what);
+      return Status::Error(StatusCode::kInternal, "clean",
+                           "boilerplate.tsv line " + std::to_string(line.number) + ": " + what);
     };
     if (line.fields.size() != 3) return where("expected reason<TAB>zone<TAB>pattern");
     Rule rule;
@@ -97,7 +98,9 @@ StatusOr<std::shared_ptr<const BoilerplateClassifier>> BoilerplateClassifier::Cr
     if (classifier->set_->Add(line.fields[2], &error) < 0) return where(error);
     classifier->rules_.push_back(std::move(rule));
   }
-  if (!classifier->set_->Compile()) return Status::Error("clean", "boilerplate.tsv: cannot compile rules");
+  if (!classifier->set_->Compile()) {
+    return Status::Error(StatusCode::kInternal, "clean", "boilerplate.tsv: cannot compile rules");
+  }
   for (const TableLine& line : SplitTableLines(organisations)) {
     Organisation org;
     org.canonical = std::string(line.fields[0]);

@@ -20,8 +20,8 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include "common/status.h"
 #include "copydesk/v1/enriched_article.pb.h"
-#include "stages/status.h"
 
 
 namespace copydesk::stages::clean {

@@ -101,7 +101,7 @@ class CleanStage final : public Stage {
         valid = repaired;
       }
       StatusOr<clean::HtmlArticle> page = html_->Extract(valid);
-      if (!page.ok()) return StageResult::Fail(page.status().reason());
+      if (!page.ok()) return StageResult::Fail(page.status().detail());
       markup_removed = page->elements_dropped;
       if (title.empty()) title = text::CollapseWhitespace(repairer_.Repair(page->title, &counts));
       for (const clean::HtmlBlock& block : page->blocks) {
@@ -207,8 +207,12 @@ StageDescriptor CleanStageDescriptor() {
         Settings settings;
         settings.max_bytes = options.GetInt("max_bytes");
         int64_t max_chars = options.GetInt("max_boilerplate_chars");
-        if (settings.max_bytes <= 0) return Status::Error("clean", "max_bytes must be positive");
-        if (max_chars < 0) return Status::Error("clean", "max_boilerplate_chars must not be negative");
+        if (settings.max_bytes <= 0) {
+          return Status::Error(StatusCode::kInvalidConfig, "clean", "max_bytes must be positive");
+        }
+        if (max_chars < 0) {
+          return Status::Error(StatusCode::kInvalidConfig, "clean", "max_boilerplate_chars must not be negative");
+        }
         settings.max_boilerplate_chars = static_cast<size_t>(max_chars);
         settings.remove_boilerplate = options.GetBool("remove_boilerplate");
         settings.max_link_density = options.GetDouble("max_link_density");
@@ -231,6 +235,8 @@ StageDescriptor CleanStageDescriptor() {
         return std::unique_ptr<Stage>(new CleanStage(settings, std::move(repairer), std::move(boilerplate.value()),
                                                      std::move(html.value())));
       },
+      /*in_default_chain=*/true, /*reads=*/{Facet::kDecoded},
+      /*writes=*/{Facet::kTitle, Facet::kBody, Facet::kCaptionCandidates, Facet::kSources},
   };
 }
 

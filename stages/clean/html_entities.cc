@@ -64,12 +64,13 @@ StatusOr<EntityDecoder> EntityDecoder::Parse(std::string_view table) {
   EntityDecoder decoder;
   for (const TableLine& line : SplitTableLines(table)) {
     if (line.fields.size() != 2) {
-      return Status::Error("clean", "html_entities.tsv line " + std::to_string(line.number) +
-                                        ": expected name<TAB>hex");
+      return Status::Error(StatusCode::kInternal, "clean",
+                           "html_entities.tsv line " + std::to_string(line.number) + ": expected name<TAB>hex");
     }
     char32_t cp = 0;
     if (!ParseNumeric("#x" + std::string(line.fields[1]), &cp)) {
-      return Status::Error("clean", "html_entities.tsv line " + std::to_string(line.number) + ": bad hex");
+      return Status::Error(StatusCode::kInternal, "clean",
+                           "html_entities.tsv line " + std::to_string(line.number) + ": bad hex");
     }
     decoder.named_.emplace_back(std::string(line.fields[0]), cp);
   }

@@ -15,7 +15,7 @@
 #include <utility>
 #include <vector>
 
-#include "stages/status.h"
+#include "common/status.h"
 
 namespace copydesk::stages::clean {
 

@@ -514,19 +514,23 @@ StatusOr<std::shared_ptr<const HtmlExtractor>> HtmlExtractor::Create(std::string
   re2::RE2::Options options;
   options.set_case_sensitive(false);
   for (const TableLine& line : SplitTableLines(chrome_table)) {
-    if (line.fields.size() != 2) return Status::Error("clean", "html_chrome.tsv: expected kind<TAB>pattern");
+    if (line.fields.size() != 2) {
+      return Status::Error(StatusCode::kInternal, "clean", "html_chrome.tsv: expected kind<TAB>pattern");
+    }
     auto re = std::make_unique<re2::RE2>(std::string(line.fields[1]), options);
-    if (!re->ok()) return Status::Error("clean", "html_chrome.tsv: " + re->error());
+    if (!re->ok()) return Status::Error(StatusCode::kInternal, "clean", "html_chrome.tsv: " + re->error());
     if (line.fields[0] == "unlikely") {
       extractor->unlikely_ = std::move(re);
     } else if (line.fields[0] == "likely") {
       extractor->likely_ = std::move(re);
     } else {
-      return Status::Error("clean", "html_chrome.tsv: unknown kind " + std::string(line.fields[0]));
+      return Status::Error(StatusCode::kInternal, "clean",
+                           "html_chrome.tsv: unknown kind " + std::string(line.fields[0]));
     }
   }
   if (!extractor->unlikely_ || !extractor->likely_) {
-    return Status::Error("clean", "html_chrome.tsv needs an 'unlikely' and a 'likely' pattern");
+    return Status::Error(StatusCode::kInternal, "clean",
+                         "html_chrome.tsv needs an 'unlikely' and a 'likely' pattern");
   }
   return std::shared_ptr<const HtmlExtractor>(std::move(extractor));
 }
@@ -546,11 +550,12 @@ StatusOr<HtmlArticle> HtmlExtractor::Extract(std::string_view html) const {
   // The HTML5 tree builder checks scopes by walking the stack of open elements, so its time grows with
   // the square of the nesting depth; no real page comes near this limit.
   if (size_t depth = NestingDepth(page); depth > kMaxNestingDepth) {
-    return Status::Error("clean", "html nests elements " + std::to_string(depth) + " deep, above the limit of " +
-                                      std::to_string(kMaxNestingDepth));
+    return Status::Error(StatusCode::kRejected, "clean",
+                         "html nests elements " + std::to_string(depth) + " deep, above the limit of " +
+                             std::to_string(kMaxNestingDepth));
   }
   GumboOutput* output = gumbo_parse_with_options(&options, page.data(), page.size());
-  if (!output) return Status::Error("clean", "the HTML parser gave no document");
+  if (!output) return Status::Error(StatusCode::kInternal, "clean", "the HTML parser gave no document");
   HtmlArticle article;
   Titles titles;
   FindTitles(output->root, &titles);

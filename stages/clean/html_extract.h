@@ -19,7 +19,7 @@
 #include <string_view>
 #include <vector>
 
-#include "stages/status.h"
+#include "common/status.h"
 
 namespace re2 {
 class RE2;

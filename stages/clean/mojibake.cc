@@ -24,7 +24,9 @@ constexpr size_t kMaxRounds = 3;  // text mangled three times over is not worth 
 StatusOr<MojibakeRepairer::CodePage> LoadCodePage(const char* name) {
   UErrorCode status = U_ZERO_ERROR;
   UConverter* converter = ucnv_open(name, &status);
-  if (U_FAILURE(status)) return Status::Error("clean", std::string("ICU has no converter ") + name);
+  if (U_FAILURE(status)) {
+    return Status::Error(StatusCode::kInternal, "clean", std::string("ICU has no converter ") + name);
+  }
   ucnv_setToUCallBack(converter, UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
   MojibakeRepairer::CodePage page;
   page.name = name;
@@ -131,8 +133,9 @@ StatusOr<std::shared_ptr<const MojibakeRepairer>> MojibakeRepairer::Create(std::
   }
   for (const TableLine& line : SplitTableLines(classes)) {
     if (line.fields.size() != 2 || line.fields[0].size() != 1) {
-      return Status::Error("clean", "mojibake_classes.tsv line " + std::to_string(line.number) +
-                                        ": expected class letter<TAB>characters");
+      return Status::Error(StatusCode::kInternal, "clean",
+                           "mojibake_classes.tsv line " + std::to_string(line.number) +
+                               ": expected class letter<TAB>characters");
     }
     char cls = line.fields[0][0];
     std::string_view chars = line.fields[1];
@@ -165,7 +168,7 @@ StatusOr<std::shared_ptr<const MojibakeRepairer>> MojibakeRepairer::Create(std::
   }
   repairer->odd_ = std::make_unique<re2::RE2>(alternation);
   if (!repairer->odd_->ok()) {
-    return Status::Error("clean", "mojibake_rules.tsv: " + repairer->odd_->error());
+    return Status::Error(StatusCode::kInternal, "clean", "mojibake_rules.tsv: " + repairer->odd_->error());
   }
   return std::shared_ptr<const MojibakeRepairer>(std::move(repairer));
 }

@@ -24,7 +24,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "stages/status.h"
+#include "common/status.h"
 
 namespace re2 {
 class RE2;

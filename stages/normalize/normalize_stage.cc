@@ -67,10 +67,11 @@ StageDescriptor NormalizeStageDescriptor() {
       kKeys,
       [](const StageOptions& options) -> StatusOr<std::unique_ptr<Stage>> {
         int64_t max_bytes = options.GetInt("max_bytes");
-        if (max_bytes <= 0) return Status::Error("normalize", "max_bytes must be positive");
+        if (max_bytes <= 0) return Status::Error(StatusCode::kInvalidConfig, "normalize", "max_bytes must be positive");
         return std::unique_ptr<Stage>(new NormalizeStage(max_bytes));
       },
       /*in_default_chain=*/false,
+      /*reads=*/{Facet::kDecoded}, /*writes=*/{Facet::kTitle, Facet::kBody},
   };
 }
 

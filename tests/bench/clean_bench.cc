@@ -61,7 +61,7 @@ std::string MakeText(size_t target) {
     if (i % 40 == 13) text += "Harbour at dawn\nBoats leave the harbour at dawn.\nJane Roe/Example Photo\n\n";
     ++i;
   }
-  text += "For more reporting from the Associated Press, see below.\n";
+  text += "For more coverage from Reuters, see below.\n";
   return text;
 }
 

@@ -19,7 +19,8 @@ TEST(ChainTest, RejectsUnknownStageName) {
   StatusOr<Chain> chain = Chain::Build(spec);
   ASSERT_FALSE(chain.ok());
   EXPECT_EQ(chain.status().where(), "config");
-  EXPECT_NE(chain.status().reason().find("no-such-stage"), std::string::npos);
+  EXPECT_NE(chain.status().detail().find("no-such-stage"), std::string::npos);
+  EXPECT_EQ(chain.status().code(), StatusCode::kInvalidConfig);
 }
 
 TEST(ChainTest, RejectsEmptyChain) { EXPECT_FALSE(Chain::Build(ChainSpec{}).ok()); }
@@ -37,7 +38,7 @@ TEST(ChainTest, RejectsBadStageConfigValue) {
   spec.config["normalize"]["max_bytes"] = "lots";
   StatusOr<Chain> chain = Chain::Build(spec);
   ASSERT_FALSE(chain.ok());
-  EXPECT_NE(chain.status().reason().find("max_bytes"), std::string::npos);
+  EXPECT_NE(chain.status().detail().find("max_bytes"), std::string::npos);
 }
 
 TEST(ChainTest, RunCopiesPassThroughFieldsAndRecordsTimings) {
@@ -76,7 +77,62 @@ TEST(ChainTest, FailureNamesTheStage) {
   Status status = chain->Run(raw, out);
   ASSERT_FALSE(status.ok());
   EXPECT_EQ(status.where(), "normalize");
-  EXPECT_NE(status.reason().find("max_bytes"), std::string::npos);
+  EXPECT_NE(status.detail().find("max_bytes"), std::string::npos);
+  EXPECT_EQ(status.code(), StatusCode::kRejected);
+}
+
+ChainSpec SpecOf(std::vector<std::string> stages) {
+  ChainSpec spec;
+  spec.stages = std::move(stages);
+  return spec;
+}
+
+TEST(ChainOrderTest, RefusesAStageBeforeTheOneThatWritesWhatItReads) {
+  Status status = Chain::ValidateSpec(SpecOf({"attribution", "clean"}));
+  ASSERT_FALSE(status.ok());
+  EXPECT_EQ(status.where(), "config");
+  EXPECT_EQ(status.code(), StatusCode::kInvalidConfig);
+  EXPECT_EQ(status.detail(),
+            "stage 'attribution' reads body paragraphs, which no stage before it writes: 'clean' writes them "
+            "but comes after 'attribution'");
+}
+
+TEST(ChainOrderTest, RefusesAStageWhoseInputNoStageOfTheChainWrites) {
+  Status status = Chain::ValidateSpec(SpecOf({"captions", "attribution"}));
+  ASSERT_FALSE(status.ok());
+  EXPECT_EQ(status.detail(),
+            "stage 'captions' reads body paragraphs, which no stage before it writes: put 'normalize' or "
+            "'clean' before it");
+  EXPECT_FALSE(Chain::Build(SpecOf({"attribution"})).ok());
+}
+
+TEST(ChainOrderTest, RefusesAStageThatRewritesWhatAnEarlierStageRead) {
+  // Captions moves paragraphs out of the body: after attribution, the quotes' locations would be wrong.
+  Status status = Chain::ValidateSpec(SpecOf({"clean", "attribution", "captions"}));
+  ASSERT_FALSE(status.ok());
+  EXPECT_EQ(status.detail(), "stage 'captions' rewrites body paragraphs that 'attribution' before it already read");
+}
+
+TEST(ChainOrderTest, AcceptsEveryOrderInWhichEachStageFindsItsInputs) {
+  for (const std::vector<std::string>& stages : std::vector<std::vector<std::string>>{
+           {"clean", "captions", "attribution"},
+           {"normalize", "captions", "attribution"},
+           {"normalize", "captions"},
+           {"clean", "attribution"},
+           {"normalize"},
+           {"clean"},
+       }) {
+    Status status = Chain::ValidateSpec(SpecOf(stages));
+    EXPECT_TRUE(status.ok()) << stages.front() << "...: " << status.ToString();
+  }
+  EXPECT_TRUE(Chain::ValidateSpec(DefaultChainSpec()).ok());
+}
+
+TEST(ChainOrderTest, EveryBuiltinStageDeclaresWhatItReadsAndWrites) {
+  for (const StageDescriptor& d : BuiltinStages()) {
+    EXPECT_FALSE(d.reads.empty()) << d.name;
+    EXPECT_FALSE(d.writes.empty()) << d.name;
+  }
 }
 
 }  // namespace

@@ -32,7 +32,7 @@ TEST(StageOptionsTest, UnknownKeyIsAnError) {
   StatusOr<StageOptions> options = StageOptions::Validate("s", kKeys, {{"limt", "3"}});
   ASSERT_FALSE(options.ok());
   EXPECT_EQ(options.status().where(), "s");
-  EXPECT_NE(options.status().reason().find("limt"), std::string::npos);
+  EXPECT_NE(options.status().detail().find("limt"), std::string::npos);
 }
 
 TEST(StageOptionsTest, TypeMismatchIsAnError) {

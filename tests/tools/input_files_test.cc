@@ -63,7 +63,7 @@ TEST_F(InputFilesTest, KeepsTheGivenOrderOfFilesAndStdin) {
 TEST_F(InputFilesTest, FailsOnAMissingPath) {
   StatusOr<std::vector<InputFile>> files = ExpandInputs({(dir_ / "absent.jsonl").string()}, InputKind::kJsonLines);
   ASSERT_FALSE(files.ok());
-  EXPECT_NE(files.status().reason().find("absent.jsonl"), std::string::npos);
+  EXPECT_NE(files.status().detail().find("absent.jsonl"), std::string::npos);
 }
 
 TEST(ForEachUnit, YieldsNonBlankJsonLinesWithTheirLineNumbers) {

@@ -41,8 +41,8 @@ TEST(ConfigTest, UnknownKeyIsRejectedWithItsOrigin) {
   Config config;
   Status s = config.ApplyYamlText("kafka:\n  gropu_id: x\n", "my.yaml");
   ASSERT_FALSE(s.ok());
-  EXPECT_NE(s.reason().find("my.yaml"), std::string::npos);
-  EXPECT_NE(s.reason().find("kafka.gropu_id"), std::string::npos);
+  EXPECT_NE(s.detail().find("my.yaml"), std::string::npos);
+  EXPECT_NE(s.detail().find("kafka.gropu_id"), std::string::npos);
 }
 
 TEST(ConfigTest, UnknownStageKeyIsRejected) {
@@ -103,11 +103,20 @@ TEST(ConfigTest, TypeErrorsAndCrossKeyRulesFailValidation) {
     EXPECT_FALSE(config.Validate().ok());
   }
   {
+    // Known stages in an order where attribution finds no paragraphs: refused, not silently quote-less.
+    Config config;
+    ASSERT_TRUE(config.ApplyOverride("stages.chain=attribution,clean").ok());
+    Status s = config.Validate();
+    ASSERT_FALSE(s.ok());
+    EXPECT_NE(s.detail().find("'attribution' reads body paragraphs"), std::string::npos) << s.ToString();
+    EXPECT_NE(s.detail().find("'clean' writes them"), std::string::npos) << s.ToString();
+  }
+  {
     Config config;
     ASSERT_TRUE(config.ApplyOverride("kafka.consumer.enable.auto.commit=true").ok());
     Status s = config.Validate();
     ASSERT_FALSE(s.ok());
-    EXPECT_NE(s.reason().find("managed by the worker"), std::string::npos);
+    EXPECT_NE(s.detail().find("managed by the worker"), std::string::npos);
   }
 }
 

@@ -14,12 +14,14 @@ TEST(DeadLetterTest, KeepsTheOriginalAndAddsErrorHeaders) {
   record.key = "k-1";
   record.value = std::string("\x00\x01raw", 5);
   record.headers = {{"trace-id", "abc"}, {"copydesk.error.reason", "old failure"}};
-  OutputRecord dlq = MakeDeadLetter(record, Status::Error("decode", "value is not JSON"), "articles.dlq");
+  OutputRecord dlq =
+      MakeDeadLetter(record, Status::Error(StatusCode::kMalformed, "decode", "value is not JSON"), "articles.dlq");
   EXPECT_EQ(dlq.topic, "articles.dlq");
   EXPECT_EQ(dlq.key, std::optional<std::string>("k-1"));
   EXPECT_EQ(dlq.value, record.value);
   EXPECT_EQ(FindHeader(dlq.headers, "trace-id"), "abc");
   EXPECT_EQ(FindHeader(dlq.headers, "copydesk.error.stage"), "decode");
+  EXPECT_EQ(FindHeader(dlq.headers, "copydesk.error.code"), "malformed");
   EXPECT_EQ(FindHeader(dlq.headers, "copydesk.error.reason"), "value is not JSON");
   EXPECT_EQ(FindHeader(dlq.headers, "copydesk.error.topic"), "articles.raw");
   EXPECT_EQ(FindHeader(dlq.headers, "copydesk.error.partition"), "3");

@@ -102,29 +102,39 @@ TEST(DecodeTest, FailuresSayWhy) {
   auto empty = DecodeArticle("", "");
   ASSERT_FALSE(empty.ok());
   EXPECT_EQ(empty.status().where(), "decode");
-  EXPECT_NE(empty.status().reason().find("empty"), std::string::npos);
+  EXPECT_NE(empty.status().detail().find("empty"), std::string::npos);
+  EXPECT_EQ(empty.status().code(), StatusCode::kEmpty);
 
   auto bad_json = DecodeArticle("{\"id\": ", "application/json");
   ASSERT_FALSE(bad_json.ok());
-  EXPECT_NE(bad_json.status().reason().find("JSON"), std::string::npos);
+  EXPECT_NE(bad_json.status().detail().find("JSON"), std::string::npos);
+  EXPECT_EQ(bad_json.status().code(), StatusCode::kMalformed);
   auto quoted = DecodeArticle("{ secret payload words", "application/json");
   ASSERT_FALSE(quoted.ok());
-  EXPECT_EQ(quoted.status().reason().find("secret payload"), std::string::npos) << "no payload in reasons";
+  EXPECT_EQ(quoted.status().detail().find("secret payload"), std::string::npos) << "no payload in reasons";
 
   auto bad_proto = DecodeArticle(std::string("\xff\xff\xff\xff\x0f", 5), "application/x-protobuf");
   ASSERT_FALSE(bad_proto.ok());
-  EXPECT_NE(bad_proto.status().reason().find("Protobuf"), std::string::npos);
+  EXPECT_NE(bad_proto.status().detail().find("Protobuf"), std::string::npos);
+  EXPECT_EQ(bad_proto.status().code(), StatusCode::kMalformed);
 
   auto unsupported = DecodeArticle("x", "application/xml");
   ASSERT_FALSE(unsupported.ok());
-  EXPECT_NE(unsupported.status().reason().find("application/xml"), std::string::npos);
+  EXPECT_NE(unsupported.status().detail().find("application/xml"), std::string::npos);
+  EXPECT_EQ(unsupported.status().code(), StatusCode::kUnsupported);
+  // The producer's header is quoted in the detail, bounded.
+  auto long_type = DecodeArticle("x", "application/" + std::string(5000, 'y'));
+  ASSERT_FALSE(long_type.ok());
+  EXPECT_LT(long_type.status().detail().size(), 300u);
 
   auto garbage = DecodeArticle(std::string("\x00\x01\xff\xfe", 4), "");
   ASSERT_FALSE(garbage.ok());
+  EXPECT_EQ(garbage.status().code(), StatusCode::kMalformed);
 
   auto hollow = DecodeArticle(R"({"id":"only-an-id"})", "application/json");
   ASSERT_FALSE(hollow.ok());
-  EXPECT_NE(hollow.status().reason().find("no title, text or html"), std::string::npos);
+  EXPECT_NE(hollow.status().detail().find("no title, text or html"), std::string::npos);
+  EXPECT_EQ(hollow.status().code(), StatusCode::kEmpty);
 }
 
 }  // namespace

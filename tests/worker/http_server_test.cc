@@ -60,7 +60,7 @@ TEST(HttpServerTest, BusyPortIsAClearError) {
                                [](std::string*) { return true; }});
   Status s = second.Start("127.0.0.1", first.port());
   ASSERT_FALSE(s.ok());
-  EXPECT_NE(s.reason().find(std::to_string(first.port())), std::string::npos);
+  EXPECT_NE(s.detail().find(std::to_string(first.port())), std::string::npos);
 }
 
 }  // namespace

@@ -2,6 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+
+#include "worker/dead_letter.h"
+#include "worker/metrics.h"
+
 namespace copydesk::worker {
 namespace {
 
@@ -97,6 +102,45 @@ TEST_F(RecordProcessorTest, StageFailureGoesToDeadLetterNamingTheStage) {
   EXPECT_EQ(result.output.topic, "dlq");
   EXPECT_EQ(FindHeader(result.output.headers, "copydesk.error.stage"), "normalize");
   EXPECT_EQ(FindHeader(result.output.headers, "copydesk.error.offset"), "7");
+}
+
+// The content-type header and the bytes a parser complains about are the producer's. A producer sending a
+// new value on every record must not create a new metric series each time (the label set would grow
+// without bound): failures are counted under bounded label sets, and the text reaches only the dead-letter
+// reason header.
+TEST_F(RecordProcessorTest, HostileContentTypesAndParserMessagesDoNotCreateMetricLabelSeries) {
+  Metrics metrics({"normalize"});
+  for (int i = 0; i < 50; ++i) {
+    std::string type = "application/x-hostile-" + std::string(1, static_cast<char>('a' + i % 26)) +
+                       std::string(static_cast<size_t>(i), 'z') + "; boundary=\"\\\n";
+    ProcessResult result = processor_.Process(Record("{\"text\":\"Body.\"}", {{"content-type", type}}));
+    ASSERT_FALSE(result.status.ok());
+    // What the Kafka worker does with every failed record (worker/kafka_worker.cc).
+    metrics.CountFailure(result.status.where(), result.status.reason());
+    bool named = false;
+    for (const Header& h : result.output.headers) {
+      if (h.first == std::string(kErrorHeaderPrefix) + "reason") {
+        named = h.second.find("x-hostile-") != std::string::npos;
+      }
+    }
+    EXPECT_TRUE(named) << "the dead-letter reason header should name the content-type";
+  }
+  // The JSON parser's messages differ with the producer's bytes ("Expected : between key:value pair.",
+  // "Unexpected token.", ...): one series too.
+  for (const char* value : {"{\"text\" \"x\"}", "{\"text\":}", "{\"text\":\"x\",,}", "{\"title\":[1]}", "{]"}) {
+    ProcessResult result = processor_.Process(Record(value, {{"content-type", "application/json"}}));
+    ASSERT_FALSE(result.status.ok()) << value;
+    metrics.CountFailure(result.status.where(), result.status.reason());
+  }
+  std::string text = metrics.Render("in");
+  size_t series = 0;
+  for (size_t at = text.find("\ncopydesk_records_failed_total{"); at != std::string::npos;
+       at = text.find("\ncopydesk_records_failed_total{", at + 1)) {
+    ++series;
+  }
+  EXPECT_EQ(series, 2u) << text;  // decode/unsupported and decode/malformed
+  EXPECT_EQ(text.find("hostile"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Expected"), std::string::npos) << text;
 }
 
 }  // namespace

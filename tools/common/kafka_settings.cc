@@ -7,10 +7,12 @@ namespace {
 
 Status Apply(RdKafka::Conf* conf, const std::string& assignment) {
   std::optional<Assignment> pair = SplitAssignment(assignment);
-  if (!pair) return Status::Error("config", "expected prop=value, got \"" + assignment + "\"");
+  if (!pair) {
+    return Status::Error(StatusCode::kInvalidConfig, "config", "expected prop=value, got \"" + assignment + "\"");
+  }
   std::string error;
   if (conf->set(pair->first, pair->second, error) != RdKafka::Conf::CONF_OK) {
-    return Status::Error("config", pair->first + ": " + error);
+    return Status::Error(StatusCode::kInvalidConfig, "config", pair->first + ": " + error);
   }
   return Status::Ok();
 }

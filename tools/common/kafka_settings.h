@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "stages/status.h"
+#include "common/status.h"
 
 namespace copydesk::tools {
 

@@ -27,7 +27,7 @@ StatusOr<v1::RawArticle> ArticleFromJsonLine(std::string_view line, bool ignore_
   options.ignore_unknown_fields = ignore_unknown_fields;
   auto status = google::protobuf::util::JsonStringToMessage(
       google::protobuf::StringPiece(line.data(), line.size()), &article, options);
-  if (!status.ok()) return Status::Error("json", std::string(status.message()));
+  if (!status.ok()) return Status::Error(StatusCode::kMalformed, "json", std::string(status.message()));
   return article;
 }
 
@@ -58,13 +58,15 @@ StatusOr<std::string> EncodeArticle(const v1::RawArticle& article, WireFormat fo
   std::string value;
   switch (format) {
     case WireFormat::kProtobuf:
-      if (!article.SerializeToString(&value)) return Status::Error("encode", "cannot serialise RawArticle");
+      if (!article.SerializeToString(&value)) {
+        return Status::Error(StatusCode::kInternal, "encode", "cannot serialise RawArticle");
+      }
       return value;
     case WireFormat::kJson: {
       google::protobuf::util::JsonPrintOptions options;
       options.preserve_proto_field_names = true;
       auto status = google::protobuf::util::MessageToJsonString(article, &value, options);
-      if (!status.ok()) return Status::Error("encode", std::string(status.message()));
+      if (!status.ok()) return Status::Error(StatusCode::kInternal, "encode", std::string(status.message()));
       return value;
     }
     case WireFormat::kText:
@@ -73,7 +75,7 @@ StatusOr<std::string> EncodeArticle(const v1::RawArticle& article, WireFormat fo
       value += article.text().empty() ? article.html() : article.text();
       return value;
   }
-  return Status::Error("encode", "unknown wire format");
+  return Status::Error(StatusCode::kInvalidConfig, "encode", "unknown wire format");
 }
 
 std::vector<RecordHeader> RecordHeaders(WireFormat format, const std::vector<RecordHeader>& extra) {

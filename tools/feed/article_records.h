@@ -12,8 +12,8 @@
 #include <utility>
 #include <vector>
 
+#include "common/status.h"
 #include "copydesk/v1/raw_article.pb.h"
-#include "stages/status.h"
 #include "worker/decode.h"
 
 namespace copydesk::tools {

@@ -34,7 +34,9 @@ StatusOr<std::vector<InputFile>> ExpandInputs(const std::vector<std::string>& pa
     }
     std::error_code error;
     fs::file_status status = fs::status(path, error);
-    if (error || !fs::exists(status)) return Status::Error("input", "no such file or directory: " + path);
+    if (error || !fs::exists(status)) {
+      return Status::Error(StatusCode::kIOError, "input", "no such file or directory: " + path);
+    }
     if (!fs::is_directory(status)) {
       files.push_back({path, KindOf(path)});
       continue;
@@ -48,7 +50,9 @@ StatusOr<std::vector<InputFile>> ExpandInputs(const std::vector<std::string>& pa
       }
       if (it->is_regular_file()) found.push_back(it->path());
     }
-    if (error) return Status::Error("input", "cannot read directory " + path + ": " + error.message());
+    if (error) {
+      return Status::Error(StatusCode::kIOError, "input", "cannot read directory " + path + ": " + error.message());
+    }
     std::sort(found.begin(), found.end());
     for (const fs::path& file : found) files.push_back({file.string(), KindOf(file)});
   }

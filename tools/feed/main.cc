@@ -104,7 +104,7 @@ class Feeder {
     if (file.kind == InputKind::kJsonLines) {
       StatusOr<v1::RawArticle> parsed = ArticleFromJsonLine(unit.content, options_.ignore_unknown_fields);
       if (!parsed.ok()) {
-        InputError(unit.origin, parsed.status().reason());
+        InputError(unit.origin, parsed.status().detail());
         return true;
       }
       article = std::move(parsed).value();
@@ -226,7 +226,7 @@ int Main(int argc, char** argv) {
   StatusOr<std::vector<InputFile>> files =
       ExpandInputs(options.inputs, options.stdin_text ? InputKind::kPlainText : InputKind::kJsonLines);
   if (!files.ok()) {
-    std::cerr << "copydesk-feed: " << files.status().reason() << "\n";
+    std::cerr << "copydesk-feed: " << files.status().detail() << "\n";
     return kExitUsage;
   }
 
@@ -234,7 +234,7 @@ int Main(int argc, char** argv) {
   StatusOr<std::unique_ptr<RdKafka::Conf>> conf =
       MakeKafkaConf(options.kafka, {"enable.idempotence=true", "linger.ms=5", "client.id=copydesk-feed"});
   if (!conf.ok()) {
-    std::cerr << "copydesk-feed: " << conf.status().reason() << "\n";
+    std::cerr << "copydesk-feed: " << conf.status().detail() << "\n";
     return kExitUsage;
   }
   std::string error;

@@ -53,8 +53,9 @@ StatusOr<std::vector<RdKafka::TopicPartition*>> AllPartitions(RdKafka::KafkaCons
   RdKafka::ErrorCode err = consumer->metadata(true, nullptr, &raw_metadata, timeout_ms);
   std::unique_ptr<RdKafka::Metadata> metadata(raw_metadata);
   if (err != RdKafka::ERR_NO_ERROR) {
-    return Status::Error("kafka", "cannot reach the brokers within " + std::to_string(timeout_ms) +
-                                      " ms: " + RdKafka::err2str(err));
+    return Status::Error(StatusCode::kUnavailable, "kafka",
+                         "cannot reach the brokers within " + std::to_string(timeout_ms) +
+                             " ms: " + RdKafka::err2str(err));
   }
   std::vector<RdKafka::TopicPartition*> partitions;
   for (const std::string& name : topics) {
@@ -64,9 +65,10 @@ StatusOr<std::vector<RdKafka::TopicPartition*>> AllPartitions(RdKafka::KafkaCons
     }
     Status problem;
     if (found == nullptr) {
-      problem = Status::Error("kafka", "topic " + name + " does not exist");
+      problem = Status::Error(StatusCode::kInvalidConfig, "kafka", "topic " + name + " does not exist");
     } else if (found->err() != RdKafka::ERR_NO_ERROR) {
-      problem = Status::Error("kafka", "topic " + name + ": " + RdKafka::err2str(found->err()));
+      problem = Status::Error(StatusCode::kUnavailable, "kafka",
+                              "topic " + name + ": " + RdKafka::err2str(found->err()));
     }
     if (!problem.ok()) {
       RdKafka::TopicPartition::destroy(partitions);
@@ -121,7 +123,7 @@ int Main(int argc, char** argv) {
       options.kafka, {"group.id=" + RandomGroupId(), "enable.auto.commit=false", "enable.partition.eof=true",
                       "client.id=copydesk-tail", "fetch.wait.max.ms=100", "log_level=3"});
   if (!conf.ok()) {
-    std::cerr << "copydesk-tail: " << conf.status().reason() << "\n";
+    std::cerr << "copydesk-tail: " << conf.status().detail() << "\n";
     return kExitUsage;
   }
   std::string error;
@@ -135,7 +137,7 @@ int Main(int argc, char** argv) {
                     options.from_end ? RdKafka::Topic::OFFSET_END : RdKafka::Topic::OFFSET_BEGINNING,
                     options.timeout_ms);
   if (!partitions.ok()) {
-    std::cerr << "copydesk-tail: " << partitions.status().reason() << "\n";
+    std::cerr << "copydesk-tail: " << partitions.status().detail() << "\n";
     consumer->close();
     return kExitFailed;
   }

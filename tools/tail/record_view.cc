@@ -159,7 +159,7 @@ std::string RenderRecord(const ConsumedRecord& record, ViewFormat format, Messag
       return Rendered(record, format, decoded->article,
                       format == ViewFormat::kText ? RenderRawText(decoded->article) : "");
     }
-    problem = decoded.status().reason();
+    problem = decoded.status().detail();
   }
   bool dead_letter = kind == RecordKind::kDeadLetter;
   return format == ViewFormat::kJson ? ProblemJson(record, dead_letter, problem) + "\n"

@@ -41,7 +41,7 @@ TEST(BoilerplateTest, EachReasonHasItsPhrases) {
   EXPECT_EQ(ReasonInMiddle("Reporting by Ann Lee; Editing by Tom Kay"), v1::RemovedSpan::REPORTING_CREDITS);
   EXPECT_EQ(ReasonInMiddle("Photo 3 of 12"), v1::RemovedSpan::GALLERY_COUNTER);
   EXPECT_EQ(ReasonInMiddle("4 / 10"), v1::RemovedSpan::GALLERY_COUNTER);
-  EXPECT_EQ(ReasonInMiddle("We use cookies to improve your experience on our site."),
+  EXPECT_EQ(ReasonInMiddle("We use cookies so the puzzles page remembers your scores."),
             v1::RemovedSpan::PAGE_CHROME);
   EXPECT_EQ(ReasonInMiddle("Leave a comment"), v1::RemovedSpan::PAGE_CHROME);
 }

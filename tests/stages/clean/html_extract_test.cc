@@ -94,7 +94,7 @@ TEST(HtmlExtractTest, DeepNestingWorksUpToTheLimitAndFailsBeyondIt) {
   for (int i = 0; i < 10000; ++i) deeper += "<span>";
   StatusOr<HtmlArticle> failed = Extractor().Extract(deeper);
   ASSERT_FALSE(failed.ok());
-  EXPECT_NE(failed.status().reason().find("deep"), std::string::npos);
+  EXPECT_NE(failed.status().detail().find("deep"), std::string::npos);
 }
 
 TEST(HtmlExtractTest, NestingDepthIgnoresElementsHtmlClosesItself) {
