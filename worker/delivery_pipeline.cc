@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "worker/kafka_conf.h"
+
 namespace copydesk::worker {
 namespace {
 
@@ -18,17 +20,6 @@ bool IsPermanentProduceError(RdKafka::ErrorCode err) {
     default:
       return false;
   }
-}
-
-bool SetAll(RdKafka::Conf* conf, const std::map<std::string, std::string>& props, std::string* error) {
-  for (const auto& [key, value] : props) {
-    std::string err;
-    if (conf->set(key, value, err) != RdKafka::Conf::CONF_OK) {
-      *error = "librdkafka property '" + key + "': " + err;
-      return false;
-    }
-  }
-  return true;
 }
 
 // Keeps `waiting` in input-offset order whatever order failures are reported in.
@@ -49,7 +40,8 @@ DeliveryPipeline::DeliveryPipeline(const Config& config, Metrics& metrics, const
 
 DeliveryPipeline::~DeliveryPipeline() { Stop(); }
 
-bool DeliveryPipeline::Create(RdKafka::EventCb* events, const std::string& transactional_id, std::string* error) {
+bool DeliveryPipeline::Create(RdKafka::EventCb* events, const std::string& transactional_id,
+                              std::optional<int64_t> topic_limit, std::string* error) {
   std::unique_ptr<RdKafka::Conf> conf(RdKafka::Conf::create(RdKafka::Conf::CONF_GLOBAL));
   std::map<std::string, std::string> props = {
       {"bootstrap.servers", config_.GetString("kafka.bootstrap_servers")},
@@ -60,7 +52,16 @@ bool DeliveryPipeline::Create(RdKafka::EventCb* events, const std::string& trans
       {"message.timeout.ms", "0"},
       {"statistics.interval.ms", config_.GetString("worker.stats_interval_ms")},
   };
-  for (const auto& [key, value] : config_.KafkaProperties("producer")) props[key] = value;
+  const std::map<std::string, std::string> configured = config_.KafkaProperties("producer");
+  constexpr int64_t kLibrdkafkaBatchSize = 1000000;  // librdkafka's batch.size default
+  if (topic_limit.has_value() && *topic_limit < kLibrdkafkaBatchSize) {
+    // A margin for what the broker counts and librdkafka's estimate may not (batch header, compression
+    // framing); a record larger than the cap still goes alone, and the broker judges it on its own.
+    int64_t cap = std::max<int64_t>(*topic_limit - 512, 1024);
+    props["batch.size"] = std::to_string(cap);
+    spdlog::info("producer batches capped at {} bytes: the output topics take at most {}", cap, *topic_limit);
+  }
+  for (const auto& [key, value] : configured) props[key] = value;
   transactional_ = !transactional_id.empty();
   if (transactional_) props["transactional.id"] = transactional_id;
   std::string err;

@@ -63,7 +63,10 @@ class DeliveryPipeline final : public RdKafka::DeliveryReportCb {
 
   // Creates the producer (librdkafka properties from the config; `events` gets its errors and statistics).
   // A non-empty `transactional_id` makes it transactional: init_transactions, then a first transaction.
-  bool Create(RdKafka::EventCb* events, const std::string& transactional_id, std::string* error);
+  // `topic_limit`: the smallest max.message.bytes of the output and dead-letter topics, if known; batches
+  // are kept within it (topic_limits.h) unless batch.size is configured.
+  bool Create(RdKafka::EventCb* events, const std::string& transactional_id, std::optional<int64_t> topic_limit,
+              std::string* error);
   bool transactional() const { return transactional_; }
   RdKafka::Producer* producer() { return producer_.get(); }
 

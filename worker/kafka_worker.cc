@@ -26,6 +26,7 @@
 #include "worker/delivery_pipeline.h"
 #include "worker/exit_codes.h"
 #include "worker/http_server.h"
+#include "worker/kafka_conf.h"
 #include "worker/kafka_record.h"
 #include "worker/kafka_stats.h"
 #include "worker/metrics.h"
@@ -33,6 +34,7 @@
 #include "worker/ordered_pool.h"
 #include "worker/partition_state.h"
 #include "worker/record_processor.h"
+#include "worker/topic_limits.h"
 #include "worker/transaction_committer.h"
 
 #include <unistd.h>
@@ -171,17 +173,6 @@ void Rebalancer::rebalance_cb(RdKafka::KafkaConsumer* consumer, RdKafka::ErrorCo
   worker_.OnRebalance(consumer, err, partitions);
 }
 void Events::event_cb(RdKafka::Event& event) { worker_.OnEvent(client_, event); }
-
-bool SetAll(RdKafka::Conf* conf, const std::map<std::string, std::string>& props, std::string* error) {
-  for (const auto& [key, value] : props) {
-    std::string err;
-    if (conf->set(key, value, err) != RdKafka::Conf::CONF_OK) {
-      *error = "librdkafka property '" + key + "': " + err;
-      return false;
-    }
-  }
-  return true;
-}
 
 bool KafkaWorker::CreateConsumer(std::string* error) {
 
@@ -577,7 +568,14 @@ bool KafkaWorker::Ready(std::string* why) const {
 
 int KafkaWorker::Run() {
   std::string error;
-  if (!CreateConsumer(&error) || !deliveries_.Create(&producer_events_, exactly_once_ ? TransactionalId() : "", &error)) {
+  if (!CreateConsumer(&error)) {
+    spdlog::error("{}", error);
+    return kExitConfig;
+  }
+  std::optional<int64_t> topic_limit = SmallestMaxMessageBytes(
+      consumer_->c_ptr(), {config_.GetString("kafka.output_topic"), config_.GetString("kafka.dead_letter_topic")},
+      5000);
+  if (!deliveries_.Create(&producer_events_, exactly_once_ ? TransactionalId() : "", topic_limit, &error)) {
     spdlog::error("{}", error);
     return kExitConfig;
   }

@@ -65,13 +65,14 @@ std::optional<std::string> Record::Header(const std::string& name) const {
   return std::nullopt;
 }
 
-void CreateTopic(const std::string& topic, int partitions) {
+void CreateTopic(const std::string& topic, int partitions, const std::map<std::string, std::string>& configs) {
   char errstr[512];
   rd_kafka_conf_t* conf = rd_kafka_conf_new();
   rd_kafka_conf_set(conf, "bootstrap.servers", Bootstrap().c_str(), errstr, sizeof errstr);
   rd_kafka_t* rk = rd_kafka_new(RD_KAFKA_PRODUCER, conf, errstr, sizeof errstr);
   ASSERT_NE(rk, nullptr) << errstr;
   rd_kafka_NewTopic_t* new_topic = rd_kafka_NewTopic_new(topic.c_str(), partitions, 1, errstr, sizeof errstr);
+  for (const auto& [name, value] : configs) rd_kafka_NewTopic_set_config(new_topic, name.c_str(), value.c_str());
   rd_kafka_queue_t* queue = rd_kafka_queue_new(rk);
   rd_kafka_CreateTopics(rk, &new_topic, 1, nullptr, queue);
   rd_kafka_event_t* event = rd_kafka_queue_poll(queue, 30000);
@@ -198,42 +199,77 @@ int64_t Sum(const std::map<int32_t, int64_t>& offsets) {
   return total;
 }
 
+// A probe that cannot answer fails the test rather than returning an empty map: two empty maps compare
+// equal, and a test comparing them would pass with nothing checked. Brief troubles (a coordinator still
+// loading after a broker restart) are retried first.
+constexpr int kProbeTries = 5;
+
 std::map<int32_t, int64_t> EndOffsets(const std::string& topic) {
   std::map<int32_t, int64_t> ends;
   auto conf = BaseConf();
   std::string err;
   conf->set("group.id", UniqueName("probe"), err);
   std::unique_ptr<RdKafka::KafkaConsumer> consumer(RdKafka::KafkaConsumer::create(conf.get(), err));
-  RdKafka::Metadata* metadata = nullptr;
   std::unique_ptr<RdKafka::Topic> handle(RdKafka::Topic::create(consumer.get(), topic, nullptr, err));
-  if (consumer->metadata(false, handle.get(), &metadata, 10000) != RdKafka::ERR_NO_ERROR) return ends;
-  for (const RdKafka::TopicMetadata* t : *metadata->topics()) {
-    for (const RdKafka::PartitionMetadata* p : *t->partitions()) {
-      int64_t low = 0, high = 0;
-      consumer->query_watermark_offsets(topic, p->id(), &low, &high, 10000);
-      ends[p->id()] = high;
+  std::string failure;
+  for (int attempt = 0; attempt < kProbeTries; ++attempt) {
+    ends.clear();
+    failure.clear();
+    RdKafka::Metadata* metadata = nullptr;
+    RdKafka::ErrorCode code = consumer->metadata(false, handle.get(), &metadata, 10000);
+    if (code != RdKafka::ERR_NO_ERROR) {
+      failure = "metadata: " + RdKafka::err2str(code);
+    } else {
+      for (const RdKafka::TopicMetadata* t : *metadata->topics()) {
+        if (t->err() != RdKafka::ERR_NO_ERROR) failure = "topic: " + RdKafka::err2str(t->err());
+        for (const RdKafka::PartitionMetadata* p : *t->partitions()) {
+          int64_t low = 0, high = 0;
+          RdKafka::ErrorCode watermark = consumer->query_watermark_offsets(topic, p->id(), &low, &high, 10000);
+          if (watermark != RdKafka::ERR_NO_ERROR) failure = "watermarks: " + RdKafka::err2str(watermark);
+          ends[p->id()] = high;
+        }
+      }
+      delete metadata;
+      if (failure.empty() && ends.empty()) failure = "no partitions";
     }
+    if (failure.empty()) break;
+    std::this_thread::sleep_for(std::chrono::seconds(1));
   }
-  delete metadata;
   consumer->close();
+  if (!failure.empty()) {
+    ADD_FAILURE() << "end offsets of " << topic << ": " << failure;
+    return {};
+  }
   return ends;
 }
 
 std::map<int32_t, int64_t> CommittedOffsets(const std::string& group, const std::string& topic) {
-  std::map<int32_t, int64_t> committed;
+  std::map<int32_t, int64_t> ends = EndOffsets(topic);
   auto conf = BaseConf();
   std::string err;
   conf->set("group.id", group, err);
   std::unique_ptr<RdKafka::KafkaConsumer> consumer(RdKafka::KafkaConsumer::create(conf.get(), err));
-  std::vector<RdKafka::TopicPartition*> partitions;
-  for (const auto& [partition, end] : EndOffsets(topic)) {
-    partitions.push_back(RdKafka::TopicPartition::create(topic, partition));
+  std::string failure;
+  for (int attempt = 0; attempt < kProbeTries; ++attempt) {
+    std::vector<RdKafka::TopicPartition*> partitions;
+    for (const auto& [partition, end] : ends) partitions.push_back(RdKafka::TopicPartition::create(topic, partition));
+    RdKafka::ErrorCode code = consumer->committed(partitions, 10000);
+    std::map<int32_t, int64_t> committed;
+    failure = code == RdKafka::ERR_NO_ERROR ? "" : RdKafka::err2str(code);
+    for (RdKafka::TopicPartition* tp : partitions) {
+      if (tp->err() != RdKafka::ERR_NO_ERROR) failure = RdKafka::err2str(tp->err());
+      committed[tp->partition()] = std::max<int64_t>(tp->offset(), 0);
+    }
+    RdKafka::TopicPartition::destroy(partitions);
+    if (failure.empty()) {
+      consumer->close();
+      return committed;
+    }
+    std::this_thread::sleep_for(std::chrono::seconds(1));
   }
-  consumer->committed(partitions, 10000);
-  for (RdKafka::TopicPartition* tp : partitions) committed[tp->partition()] = std::max<int64_t>(tp->offset(), 0);
-  RdKafka::TopicPartition::destroy(partitions);
   consumer->close();
-  return committed;
+  ADD_FAILURE() << "committed offsets of " << group << " on " << topic << ": " << failure;
+  return {};
 }
 
 WorkerProcess::WorkerProcess(std::string name, std::vector<std::string> args)

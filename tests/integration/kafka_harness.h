@@ -19,7 +19,8 @@ std::string Bootstrap();
 std::string UniqueName(const std::string& prefix);
 
 // Creates the topic with `partitions` partitions (replication 1); fails the test on error.
-void CreateTopic(const std::string& topic, int partitions);
+void CreateTopic(const std::string& topic, int partitions,
+                 const std::map<std::string, std::string>& configs = {});
 
 struct Record {
   std::optional<std::string> key;

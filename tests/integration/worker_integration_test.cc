@@ -10,6 +10,7 @@
 #include <functional>
 #include <map>
 #include <numeric>
+#include <random>
 #include <set>
 #include <thread>
 
@@ -183,10 +184,23 @@ TEST(WorkerIntegrationTest, GroupOfTwoWithAThirdJoiningAndLeavingKeepsEverything
     producing = false;
   });
 
-  std::this_thread::sleep_for(3s);
-  WorkerProcess c("group-c", topics.Args());
+  // Events, not sleeps: the third joins once the first two hold partitions, and leaves once it holds some
+  // and has processed records of them.
+  ASSERT_TRUE(a.WaitForLog("assigned partitions", 60s)) << a.LogTail();
+  ASSERT_TRUE(b.WaitForLog("assigned partitions", 60s)) << b.LogTail();
+  std::vector<std::string> c_args = topics.Args();
+  c_args.insert(c_args.end(), {"--set", "http.enabled=true", "--set", "http.port=0"});
+  WorkerProcess c("group-c", c_args);
   c.Start();
-  std::this_thread::sleep_for(8s);
+  ASSERT_TRUE(c.WaitForLog("assigned partitions", 60s)) << "the third worker was never given partitions\n"
+                                                            << c.LogTail();
+  int c_port = c.HttpPort(30s);
+  ASSERT_GT(c_port, 0) << c.LogTail();
+  auto c_deadline = std::chrono::steady_clock::now() + 60s;
+  while (MetricValue(HttpGet(c_port, "/metrics").second, "copydesk_records_produced_total") < 1) {
+    ASSERT_LT(std::chrono::steady_clock::now(), c_deadline) << "the third worker processed nothing\n" << c.LogTail();
+    std::this_thread::sleep_for(50ms);
+  }
   c.Signal(SIGTERM);
   EXPECT_EQ(c.Wait(60s), std::optional<int>(kExitOk)) << c.LogTail();
   producer.join();
@@ -614,6 +628,81 @@ TEST(WorkerIntegrationTest, ExactlyOnceSurvivesRepeatedSigkillsWithoutADuplicate
   EXPECT_EQ(all.size(), static_cast<size_t>(kArticles));
   EXPECT_EQ(Sum(CommittedOffsets(topics.group, topics.input)), kArticles);
   EXPECT_TRUE(ReadRecords(topics.dlq, 1, 2s).empty());
+}
+
+// An output topic with a small max.message.bytes: the producer's batches stay within it, so every record
+// that fits on its own is delivered, and only the one too large alone is dead-lettered, saying why.
+TEST(WorkerIntegrationTest, ASmallOutputTopicLimitDeadLettersOnlyTheRecordTooLargeAlone) {
+  std::string input = UniqueName("in"), output = UniqueName("out"), dlq = UniqueName("dlq");
+  CreateTopic(input, 2);
+  CreateTopic(output, 2, {{"max.message.bytes", "100000"}});
+  CreateTopic(dlq, 1);
+  constexpr int kGood = 600;
+  // Letters at random: the producer compresses, and the broker judges the compressed batch.
+  std::mt19937 random(7);
+  auto noise = [&](size_t bytes) {
+    std::string text;
+    while (text.size() < bytes) {
+      for (int letter = 0; letter < 7; ++letter) text += static_cast<char>('a' + random() % 26);
+      text += text.size() % 400 < 8 ? "\n\n" : " ";
+    }
+    return text;
+  };
+  std::vector<Record> inputs;
+  for (int i = 0; i < kGood; ++i) {
+    v1::RawArticle article;
+    article.set_id("big-" + std::to_string(i));
+    article.set_title("T");
+    article.set_text(noise(18000));  // about 18 KB: six of them pass the topic's limit together
+    inputs.push_back({article.id(), article.SerializeAsString(), false, {{"content-type", "application/x-protobuf"}}});
+  }
+  v1::RawArticle huge;
+  huge.set_id("too-large-alone");
+  huge.set_title("T");
+  huge.set_text(noise(150000));
+  inputs.push_back({huge.id(), huge.SerializeAsString(), false, {{"content-type", "application/x-protobuf"}}});
+  ProduceAll(input, inputs);
+
+  std::vector<std::string> args = WorkerArgs(input, output, dlq, UniqueName("group"));
+  args.insert(args.end(), {"--stages", "normalize", "--set", "stages.normalize.max_bytes=1000000"});
+  WorkerProcess worker("limit", args);
+  worker.Start();
+  std::vector<Record> outputs = ReadUntilUnique(output, kGood, 120s);
+  std::vector<Record> dead = ReadRecords(dlq, 1, 60s);
+  worker.Signal(SIGTERM);
+  EXPECT_EQ(worker.Wait(60s), std::optional<int>(kExitOk)) << worker.LogTail();
+  EXPECT_EQ(DecodeOutputs(outputs).size(), static_cast<size_t>(kGood)) << worker.LogTail();
+  ASSERT_EQ(dead.size(), 1u) << worker.LogTail();
+  EXPECT_EQ(dead[0].key, std::optional<std::string>("too-large-alone"));
+  EXPECT_NE(dead[0].Header("copydesk.error.reason").value_or("").find("too large"), std::string::npos)
+      << dead[0].Header("copydesk.error.reason").value_or("");
+  EXPECT_TRUE(ReadRecords(dlq, 2, 3s).size() == 1) << "no good record was dead-lettered";
+}
+
+// Static membership (KIP-345): a worker SIGKILLed and restarted under the same group.instance.id takes its
+// partitions back at once, not after the dead member's session times out.
+TEST(WorkerIntegrationTest, AStaticMemberRestartedAfterSigkillGetsItsPartitionsBackAtOnce) {
+  Topics topics(3);
+  std::vector<std::string> args = topics.Args();
+  for (std::string& arg : args) {
+    if (arg.starts_with("kafka.consumer.session.timeout.ms=")) arg = "kafka.consumer.session.timeout.ms=30000";
+  }
+  args.insert(args.end(), {"--set", "kafka.consumer.group.instance.id=static-1"});
+  WorkerProcess first("static-first", args);
+  first.Start();
+  ASSERT_TRUE(first.WaitForLog("assigned partitions", 60s)) << first.LogTail();
+  first.Signal(SIGKILL);
+  ASSERT_EQ(first.Wait(30s), std::optional<int>(kKilled));
+  WorkerProcess second("static-second", args);
+  auto start = std::chrono::steady_clock::now();
+  second.Start();
+  ASSERT_TRUE(second.WaitForLog("assigned partitions", 60s)) << second.LogTail();
+  auto took = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
+  std::printf("[ static membership ] partitions back %lld ms after the restart (session timeout 30000 ms)\n",
+              static_cast<long long>(took.count()));
+  EXPECT_LT(took, 15s) << "the restarted static member waited for the dead one's session to time out";
+  second.Signal(SIGTERM);
+  EXPECT_EQ(second.Wait(60s), std::optional<int>(kExitOk)) << second.LogTail();
 }
 
 }  // namespace

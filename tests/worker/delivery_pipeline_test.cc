@@ -109,7 +109,7 @@ TEST_F(DeliveryPipelineTest, RecordsThatFailWholeAreRetriedInOrderAndNothingOver
   NullEvents events;
   DeliveryPipeline pipeline(config, metrics, processor);
   std::string error;
-  ASSERT_TRUE(pipeline.Create(&events, /*transactional_id=*/"", &error)) << error;
+  ASSERT_TRUE(pipeline.Create(&events, /*transactional_id=*/"", /*topic_limit=*/std::nullopt, &error)) << error;
   pipeline.Start();
   auto state = std::make_shared<PartitionState>(0);
 
