@@ -34,9 +34,9 @@ bool StartsWithFolded(std::string_view s, std::string_view folded) { return Find
 
 // Bylines, datelines of publication and addresses belong to cleaning, never to a caption.
 bool IsBylineLike(std::string_view s) {
-  static constexpr std::array<std::string_view, 8> kOpeners = {"by ",      "posted",  "published", "updated",
-                                                               "last updated", "first published", "copyright",
-                                                               "story by"};
+  static constexpr std::array<std::string_view, 9> kOpeners = {"by ",      "by:",     "posted",  "published",
+                                                               "updated",  "last updated", "first published",
+                                                               "copyright", "story by"};
   for (std::string_view o : kOpeners) {
     if (StartsWithFolded(s, o)) return true;
   }
@@ -113,6 +113,7 @@ bool IsNameSlashEmail(std::string_view s) {
 }
 
 bool IsNameSlashName(std::string_view s) {
+  s = StripTrailingDate(StripWrapping(s));  // "(Jane Roe/Acme/April 2, 2023)"
   size_t slash = s.find('/');
   if (slash == std::string_view::npos || s.find('/', slash + 1) != std::string_view::npos) return false;
   std::string_view left = TrimSpaces(s.substr(0, slash));
@@ -175,17 +176,41 @@ int CaptionScore(const Features& f, bool before_credit, bool strict, const Credi
   return score;
 }
 
-// Shares a capitalised word of four letters or more: a photo headline names what the caption shows.
+// Shares a capitalised word of four letters or more: a photo headline names what the caption shows. The
+// caption may write it in lower case ("Village Resurfaces" over "the village").
 size_t SharedCapitalisedWords(std::string_view a, std::string_view b) {
   size_t shared = 0;
+  std::string folded;
   ForEachWord(a, [&](std::string_view w) {
     while (!w.empty() && !IsWordByte(w.back())) w.remove_suffix(1);
     if (w.size() < 4 || !IsCapitalized(w)) return true;
-    size_t at = b.find(w);
-    if (at != std::string_view::npos && (at + w.size() == b.size() || !IsWordByte(b[at + w.size()]))) ++shared;
+    folded.assign(w.begin(), w.end());
+    for (char& c : folded) c = AsciiLower(c);
+    for (size_t at = FindFolded(b, folded); at != std::string_view::npos; at = FindFolded(b, folded, at + 1)) {
+      const bool starts = at == 0 || !IsWordByte(b[at - 1]);
+      const bool ends = at + w.size() == b.size() || !IsWordByte(b[at + w.size()]);
+      if (starts && ends) {
+        ++shared;
+        break;
+      }
+    }
     return true;
   });
   return shared;
+}
+
+// "Kessel Valley Orchards": every word of four letters or more capitalised, as photo headlines are set.
+bool IsHeadlineCased(std::string_view s) {
+  size_t long_words = 0;
+  bool all = true;
+  ForEachWord(s, [&](std::string_view w) {
+    while (!w.empty() && !IsWordByte(w.back())) w.remove_suffix(1);
+    if (w.size() < 4) return true;
+    ++long_words;
+    all = all && IsCapitalized(w);
+    return all;
+  });
+  return all && long_words >= 2;
 }
 
 bool IsTitleLike(const Features& f, const CreditLexicon& lexicon) {
@@ -343,9 +368,11 @@ std::string_view StripCaptionLabel(std::string_view text, const CreditLexicon& l
   size_t n = lexicon.MatchPrefix(text, WordKind::kCaptionLabel);
   if (n == 0 || n >= text.size()) return text;
   std::string_view rest = text.substr(n);
-  // "Image caption Scooter ...", "Caption: ...", "ABOVE: ..."; never "Above all, ...".
-  if (rest[0] == ':') return TrimSpaces(rest.substr(1));
+  // "Image caption A scooter ...", "Caption: ...", "Image caption, ...", "ABOVE: ..."; never "Above all, ...".
   std::string_view label = text.substr(0, n);
+  if (rest[0] == ':') return TrimSpaces(rest.substr(1));
+  // A comma after a two-word label ("Image caption, ..."); a lone "Top, ..." opens a sentence.
+  if (rest[0] == ',' && label.find(' ') != std::string_view::npos) return TrimSpaces(rest.substr(1));
   if (rest[0] == ' ' && label.find(' ') != std::string_view::npos && IsCapitalized(TrimSpaces(rest))) {
     return TrimSpaces(rest);
   }
@@ -395,7 +422,10 @@ std::vector<CaptionBlock> DetectCaptions(const std::vector<std::string_view>& pa
         block.first = std::min(i, j);
         block.last = std::max(i, j);
         f[j].used = true;
-        if (j + 1 == i && j >= 1 && IsTitleLike(f[j - 1], lexicon) && SharedCapitalisedWords(f[j - 1].text, block.text) >= 1) {
+        // A title line over the caption is its headline when it names what the caption shows, or, in the
+        // wire's three-line block (headline, caption, credit line), when it is set as a headline.
+        if (j + 1 == i && j >= 1 && IsTitleLike(f[j - 1], lexicon) &&
+            (SharedCapitalisedWords(f[j - 1].text, block.text) >= 1 || IsHeadlineCased(f[j - 1].text))) {
           block.headline = f[j - 1].text;
           block.first = j - 1;
           f[j - 1].used = true;

@@ -175,8 +175,12 @@ Reading ParseOne(std::string_view s, const CreditLexicon& lexicon) {
   Reading reading;
   ParsedCredit& out = reading.credit;
   s = StripWrapping(s);
+  // A credit the page cut short keeps its opening bracket alone: "(JANE ROE, AFP".
+  if (!s.empty() && (s.front() == '(' || s.front() == '[') && s.find(s.front() == '(' ? ')' : ']') == std::string_view::npos) {
+    s = TrimSpaces(s.substr(1));
+  }
   LabelKind label = StripCreditLabels(&s, lexicon);
-  s = StripWrapping(s);
+  s = StripTrailingDate(StripWrapping(s));
   if (s.empty() || lexicon.MatchPrefix(s, WordKind::kCreditPhrase) == s.size() ||
       lexicon.MatchPrefix(s, WordKind::kQualifier) == s.size()) {
     return reading;
@@ -244,6 +248,58 @@ Reading ParseOne(std::string_view s, const CreditLexicon& lexicon) {
 }
 
 }  // namespace
+
+namespace {
+
+bool IsMonthWord(std::string_view w) {
+  static constexpr std::array<std::string_view, 24> kMonths = {
+      "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+      "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"};
+  while (!w.empty() && w.back() == '.') w.remove_suffix(1);
+  for (std::string_view m : kMonths) {
+    if (w.size() == m.size() && FindFolded(w, m) == 0) return true;
+  }
+  return false;
+}
+
+// "April 2, 2023", "2019", "3.4.2019": digits and month names only, with a digit.
+bool IsDate(std::string_view s) {
+  bool digit = false;
+  bool ok = true;
+  size_t i = 0;
+  while (ok && i < s.size()) {
+    while (i < s.size() && (s[i] == ' ' || s[i] == ',' || s[i] == '.' || s[i] == '/' || s[i] == '-')) ++i;
+    size_t start = i;
+    while (i < s.size() && !(s[i] == ' ' || s[i] == ',' || s[i] == '/' || s[i] == '-')) ++i;
+    std::string_view w = s.substr(start, i - start);
+    if (w.empty()) break;
+    bool digits = true;
+    for (char c : w) digits = digits && (IsAsciiDigit(c) || c == '.');
+    if (digits) {
+      digit = true;
+    } else if (!IsMonthWord(w)) {
+      ok = false;
+    }
+  }
+  return ok && digit;
+}
+
+}  // namespace
+
+std::string_view StripTrailingDate(std::string_view s) {
+  s = TrimSpaces(s);
+  // The leftmost separator after which only a date follows: "X/Agency/April 2, 2023" -> "X/Agency".
+  for (size_t k = 0; k < s.size(); ++k) {
+    const char c = s[k];
+    if (c != '/' && c != ',' && c != '|' && !(c == '-' && k > 0 && s[k - 1] == ' ')) continue;
+    std::string_view head = TrimSpaces(s.substr(0, k));
+    if (head.empty() || !IsDate(s.substr(k + 1))) continue;
+    bool letter = false;
+    for (char h : head) letter = letter || IsAsciiUpper(h) || IsAsciiLower(h);
+    if (letter) return head;
+  }
+  return s;
+}
 
 std::string_view StripWrapping(std::string_view s) {
   for (int guard = 0; guard < 4; ++guard) {
