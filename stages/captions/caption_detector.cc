@@ -6,6 +6,7 @@
 
 #include "stages/captions/credit_finder.h"
 #include "stages/captions/credit_parser.h"
+#include "stages/captions/prose_marks.h"
 #include "stages/captions/text_scan.h"
 
 namespace copydesk::stages::captions {
@@ -18,6 +19,7 @@ constexpr size_t kLongParagraphBytes = 600;
 constexpr size_t kShapeRuleCap = 4;
 
 bool OpensWithPresentAction(std::string_view s);
+bool StartsWithDateline(std::string_view s);
 
 struct Features {
   std::string_view text;
@@ -148,32 +150,59 @@ bool EndsWithArrow(std::string_view s) {
 
 bool EndsWithColon(std::string_view s) { return !s.empty() && s.back() == ':'; }
 
+// Evidence for and against a paragraph being the caption text of the credit line next to it: a score is
+// a sum of these weights, and the side with the higher score takes the credit. Data, with the reason for
+// each, rather than branches.
+struct CaptionEvidence {
+  // For: a caption marker ("(L-R)", "file photo", "seen here") or label ("Image caption") names a picture.
+  int marker = 2;
+  int label = 2;
+  // For: a full date ("on March 3, 2024"): captions date their picture, prose dates events by weekday.
+  int picture_date = 2;
+  // For: a title line set above it, the wire's three-line block (headline, caption, credit).
+  int headline_above = 2;
+  // Against: a finished sentence that runs long, over two sentences, carries a quote or opens the body —
+  // article prose — unless a marker or a picture description ("X walks past ...") says otherwise.
+  int long_prose = 3;
+  // Against: a verb of speech ("said", "told", "according to"): prose attributes, captions describe.
+  int reporting_verb = 2;
+  // Against: quotation marks.
+  int quote = 1;
+};
+constexpr CaptionEvidence kEvidence;
+
 // How much a paragraph looks like the caption text that goes with a neighbouring credit line.
 // `strict`: before the credit, the paragraph opens the body; after it, the credit is only a bare agency.
-int CaptionScore(const Features& f, bool before_credit, bool strict, const CreditLexicon& lexicon) {
+// `headline_above`: a photo headline line stands right above the paragraph.
+int CaptionScore(const Features& f, bool before_credit, bool strict, bool headline_above,
+                 const CreditLexicon& lexicon) {
   if (f.used || f.byline || f.words == 0 || f.words > 60 || EndsWithColon(f.text)) return 0;
   if (FindTrailingCredit(f.text, lexicon).found()) return 0;  // it has a credit of its own
-  const bool marked = lexicon.Contains(f.text, WordKind::kCaptionMarker);
-  // Article prose: a finished sentence of some length that opens the body, runs over two sentences,
-  // carries a quote or runs long. Captions are one short sentence or a fragment.
-  const bool action = OpensWithPresentAction(f.text);
-  if (before_credit && f.ends_sentence && f.words >= 14 && !marked && !action &&
-      (strict || f.has_quote || f.words >= 22 || f.sentences >= 2)) {
-    return 0;
-  }
-  // After a credit line the caption may run longer; a bare agency name needs a short one.
-  if (!before_credit && f.ends_sentence && f.words > (strict ? 24u : 40u) && !marked && !action) return 0;
   if (f.text.size() <= 160 && RateCredit(f.text, lexicon) != CreditStrength::kNone &&
       RateCredit(f.text, lexicon) != CreditStrength::kWeak) {
-    return 0;
+    return 0;  // another credit
   }
+  if (StartsWithDateline(f.text)) return 0;  // "CITY (AP) — ...": the story's first paragraph
+  const bool marked = lexicon.Contains(f.text, WordKind::kCaptionMarker);
+  const bool labelled = StripCaptionLabel(f.text, lexicon).size() != f.text.size();
+  const bool action = OpensWithPresentAction(f.text);
+  // Before the credit a caption is one short sentence or a fragment; after a credit line it may run
+  // longer, and after a bare agency name it must be short.
+  const bool long_prose =
+      f.ends_sentence && !marked && !action &&
+      (before_credit ? f.words >= 14 && (strict || f.has_quote || f.words >= 22 || f.sentences >= 2)
+                     : f.words > (strict ? 24u : 40u));
   int score = 1;
-  if (f.lower_words >= 2) score += 1;              // a sentence rather than a title
+  if (f.lower_words >= 2) score += 1;  // a sentence rather than a title
   if (f.words <= 40 && (f.lower_words >= 2 || (f.words >= 2 && f.words <= 3))) score += 1;
-  if (marked) score += 2;
-  if (StripCaptionLabel(f.text, lexicon).size() != f.text.size()) score += 2;
-  if (f.has_quote) score -= 1;
-  return score;
+  if (marked) score += kEvidence.marker;
+  if (labelled) score += kEvidence.label;
+  if (headline_above) score += kEvidence.headline_above;
+  if (HasPictureDate(f.text)) score += kEvidence.picture_date;
+  if (long_prose) score -= kEvidence.long_prose;
+  if (!marked && HasReportingVerb(f.text)) score -= kEvidence.reporting_verb;
+  if (f.has_quote) score -= kEvidence.quote;
+  return std::max(score, 0);
 }
 
 // Shares a capitalised word of four letters or more: a photo headline names what the caption shows. The
@@ -216,6 +245,13 @@ bool IsHeadlineCased(std::string_view s) {
 bool IsTitleLike(const Features& f, const CreditLexicon& lexicon) {
   return !f.used && !FindTrailingCredit(f.text, lexicon).found() && f.text.size() <= 160 && !f.byline && f.words >= 2 && f.words <= 14 && !f.ends_sentence && !f.has_quote &&
          f.text.find(':') == std::string_view::npos && IsCapitalized(f.text) && f.text.back() != ',';
+}
+
+// A title line over a caption is its photo headline when it names what the caption shows, or when it is
+// set as a headline (the wire's three-line block: headline, caption, credit line).
+bool IsPhotoHeadline(const Features& title, std::string_view caption, const CreditLexicon& lexicon) {
+  return IsTitleLike(title, lexicon) &&
+         (SharedCapitalisedWords(title.text, caption) >= 1 || IsHeadlineCased(title.text));
 }
 
 // "CITY, State – ..." / "CITY (AP) -- ...": a paragraph that opens the article's body.
@@ -407,9 +443,10 @@ std::vector<CaptionBlock> DetectCaptions(const std::vector<std::string_view>& pa
     if (whole != CreditStrength::kStrong && IsNameSlashEmail(p)) whole = CreditStrength::kMedium;
     if (whole != CreditStrength::kNone && whole != CreditStrength::kWeak && within_cap(0)) {
       const bool firm = static_cast<int>(whole) >= static_cast<int>(CreditStrength::kMedium);
-      int prev = i > 0 ? CaptionScore(f[i - 1], true, i - 1 == 0, lexicon) : 0;
+      const bool headline_above = i >= 2 && IsPhotoHeadline(f[i - 2], f[i - 1].text, lexicon);
+      int prev = i > 0 ? CaptionScore(f[i - 1], true, i - 1 == 0, headline_above, lexicon) : 0;
       // A credit line opening the body is followed by the lede, which must then be short to be a caption.
-      int next = i + 1 < n ? CaptionScore(f[i + 1], false, !firm || i == 0, lexicon) : 0;
+      int next = i + 1 < n ? CaptionScore(f[i + 1], false, !firm || i == 0, false, lexicon) : 0;
       const int needed = firm ? 2 : 3;
       CaptionBlock block;
       block.first = block.last = i;
@@ -424,8 +461,7 @@ std::vector<CaptionBlock> DetectCaptions(const std::vector<std::string_view>& pa
         f[j].used = true;
         // A title line over the caption is its headline when it names what the caption shows, or, in the
         // wire's three-line block (headline, caption, credit line), when it is set as a headline.
-        if (j + 1 == i && j >= 1 && IsTitleLike(f[j - 1], lexicon) &&
-            (SharedCapitalisedWords(f[j - 1].text, block.text) >= 1 || IsHeadlineCased(f[j - 1].text))) {
+        if (j + 1 == i && j >= 1 && IsPhotoHeadline(f[j - 1], block.text, lexicon)) {
           block.headline = f[j - 1].text;
           block.first = j - 1;
           f[j - 1].used = true;

@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "stages/captions/prose_marks.h"
 #include "stages/captions/text_scan.h"
 
 namespace copydesk::stages::captions {
@@ -251,17 +252,6 @@ Reading ParseOne(std::string_view s, const CreditLexicon& lexicon) {
 
 namespace {
 
-bool IsMonthWord(std::string_view w) {
-  static constexpr std::array<std::string_view, 24> kMonths = {
-      "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-      "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"};
-  while (!w.empty() && w.back() == '.') w.remove_suffix(1);
-  for (std::string_view m : kMonths) {
-    if (w.size() == m.size() && FindFolded(w, m) == 0) return true;
-  }
-  return false;
-}
-
 // "April 2, 2023", "2019", "3.4.2019": digits and month names only, with a digit.
 bool IsDate(std::string_view s) {
   bool digit = false;
@@ -277,7 +267,7 @@ bool IsDate(std::string_view s) {
     for (char c : w) digits = digits && (IsAsciiDigit(c) || c == '.');
     if (digits) {
       digit = true;
-    } else if (!IsMonthWord(w)) {
+    } else if (!IsMonthName(w)) {
       ok = false;
     }
   }

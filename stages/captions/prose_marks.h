@@ -1,0 +1,21 @@
+// Prose marks: what tells a caption sentence from article prose, on the text alone.
+//
+// Contract
+// - IsMonthName(w): "March", "Sept.", "dec" (ASCII case-insensitive, a trailing period allowed).
+// - HasPictureDate(s): a full date as wire captions close with it, "on March 3, 2024", "13 July 2024",
+//   "Sept. 12, 2019": a month name next to a day number and a four-digit year. Prose dates its events by
+//   weekday ("on Tuesday"); a caption dates its picture.
+// - HasReportingVerb(s): a verb of speech or report as a whole word ("said", "says", "told", "according
+//   to", "added", "announced"...): article prose attributes, captions describe.
+// - Pure functions on short strings; time linear in the input.
+#pragma once
+
+#include <string_view>
+
+namespace copydesk::stages::captions {
+
+bool IsMonthName(std::string_view w);
+bool HasPictureDate(std::string_view s);
+bool HasReportingVerb(std::string_view s);
+
+}  // namespace copydesk::stages::captions
