@@ -43,7 +43,7 @@ bool IsBylineLike(std::string_view s) {
     if (StartsWithFolded(s, o)) return true;
   }
   if (s.find('@') != std::string_view::npos || s.find("http") != std::string_view::npos) return true;
-  // "Release: 01/10/2008", "Updated: 3:45 PM": a short labelled date or time.
+  // "Release: 03/14/2019", "Updated: 3:45 PM": a short labelled date or time.
   size_t colon = s.find(':');
   if (colon != std::string_view::npos && CountWords(s) <= 6) {
     for (char c : s.substr(colon)) {
@@ -98,7 +98,7 @@ Features Measure(std::string_view p) {
 bool IsBodyLike(const Features& f) { return f.words >= 15 && f.ends_sentence; }
 
 // A credit that stands alone must show it is about a picture: a photo word, a photographer or a known agency
-// ("Source: The Daily Planet" and "Courtesy: Town Athletics" credit the text, not a photo).
+// ("Source: The Morning Ledger" and "Courtesy: Elmvale Rowing Club" credit the text, not a photo).
 bool NamesAPhoto(std::string_view credit, const CreditLexicon& lexicon) {
   if (lexicon.Contains(credit, WordKind::kLabel) || lexicon.Contains(credit, WordKind::kPersonLabel)) return true;
   ParsedCredit parsed = ParseCredit(credit, lexicon);
@@ -142,7 +142,7 @@ bool IsNameColonQuote(std::string_view s) {
   return !rest.empty() && (rest[0] == '"' || rest.compare(0, 3, "\xE2\x80\x9C") == 0);
 }
 
-// "Watch the video »": a link, not a caption.
+// "See the full gallery »": a link, not a caption.
 bool EndsWithArrow(std::string_view s) {
   return s.size() >= 2 && static_cast<unsigned char>(s[s.size() - 2]) == 0xC2 &&
          static_cast<unsigned char>(s.back()) == 0xBB;
@@ -267,7 +267,7 @@ bool StartsWithDateline(std::string_view s) {
          head.find(" \xE2\x80\x93 ") != std::string_view::npos || head.find(" \xE2\x80\x94 ") != std::string_view::npos;
 }
 
-// "QUEENSTOWN, New Zealand": a capitalised place opening a dateline.
+// "HARTWELL, Vermont": a capitalised place opening a dateline.
 bool IsDatelinePlace(std::string_view s) {
   size_t comma = s.find(',');
   if (comma == std::string_view::npos || comma < 3) return false;
@@ -277,7 +277,7 @@ bool IsDatelinePlace(std::string_view s) {
   return true;
 }
 
-// "Bench: Paul Robinson watches the game": a short label, a colon, then a caption sentence (not a list,
+// "Sidelined: Tobias Grell watches the match": a short label, a colon, then a caption sentence (not a list,
 // not a date, not a name), set between body paragraphs.
 bool IsLabelColonCaption(const Features& f) {
   if (f.words < 4 || f.words > 20 || f.ends_sentence || f.has_quote || f.byline) return false;
@@ -351,9 +351,9 @@ bool SharesWordGram(std::string_view text, const std::vector<uint64_t>& sorted_g
   return false;
 }
 
-// "Chelsea's Jo Bloggs (C) controls the ball ...", "Ana Ruiz is seen ...": a capitalised subject, then a
+// "Harbourside's Milo Trent (C) chases the ball ...", "Wren Addley is seen ...": a capitalised subject, then a
 // present-tense verb of action and a function word — how captions describe a picture. Plural nouns
-// ("Rescue workers had"), pronoun subjects ("She tries to") and speech verbs ("says") are prose.
+// ("Ferry crews had"), pronoun subjects ("She tries to") and speech verbs ("says") are prose.
 bool OpensWithPresentAction(std::string_view s) {
   static constexpr std::array<std::string_view, 30> kOpeners = {
       "he",     "she",  "it",    "they",  "we",    "i",       "you",   "this",  "that",    "these",
@@ -381,8 +381,8 @@ bool OpensWithPresentAction(std::string_view s) {
   });
   if (count < 3 || in(words[0], kOpeners)) return false;
   size_t i = 0;
-  // The subject: capitalised words, possessives, numbers and roles in brackets: "Chelsea's Jo Bloggs (C)".
-  // A role noun between names belongs to the subject: "Chelsea manager Avram Grant".
+  // The subject: capitalised words, possessives, numbers and roles in brackets: "Harbourside's Milo Trent (C)".
+  // A role noun between names belongs to the subject: "Harbourside coach Ines Moravec".
   while (i < count && !words[i].empty() &&
          (IsCapitalized(words[i]) || words[i].front() == '(' || words[i] == "and" || words[i] == "of" ||
           (i > 0 && i + 1 < count && IsAsciiLower(words[i][0]) && IsCapitalized(words[i + 1])))) {
@@ -497,7 +497,7 @@ std::vector<CaptionBlock> DetectCaptions(const std::vector<std::string_view>& pa
     if (static_cast<int>(tail.strength) < static_cast<int>(CreditStrength::kMedium) &&
         (caption_words > 40 || HasQuotationMark(caption) || !EndsWithFullWord(caption) ||
          CountWords(p.substr(tail.begin)) > 3)) {
-      continue;  // "... sentence. Statista" only; never after an initial ("J. Smith")
+      continue;  // "... sentence. Plotwise" only; never after an initial ("J. Smith")
     }
     CaptionBlock block;
     block.first = block.last = i;
@@ -601,7 +601,7 @@ std::vector<CaptionBlock> DetectCaptions(const std::vector<std::string_view>& pa
     }
   }
 
-  // Gallery captions repeat their event description ("during the Cup semi-final at the Stadium in ..."):
+  // Gallery captions repeat their event description ("during the league final at Rowan Park in ..."):
   // a short paragraph sharing a run of six words with a caption already found is a caption too.
   if (!blocks.empty() && limits.shape_only_rules) {
     std::vector<uint64_t> caption_grams;

@@ -9,7 +9,7 @@
 //   caption becomes its headline. Without a credit: caption labels ("Image caption", "Caption:"), caption
 //   markers ("(L-R)", ", left,", "artist's concept"), and, when `shape_only_rules` is on, shapes set
 //   between body paragraphs: "Label: caption", a short unpunctuated sentence-case line, a present-tense
-//   picture description ("Jo Bloggs (C) controls the ball during ..."), a short paragraph before the
+//   picture description ("Milo Trent (C) chases the ball during ..."), a short paragraph before the
 //   dateline, a pull quote repeating the body, and a description sharing six words with a caption found.
 // - Every rule removes at most `max_blocks_per_rule` blocks per article; a shape-only rule that fires more
 //   often than that is taken to describe the article's own layout (a list, a schedule) and removes nothing.

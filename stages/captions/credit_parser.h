@@ -1,7 +1,7 @@
 // Credit parsing: one photo credit line, as written, into photographers, agency and distributor.
 //
 // Contract
-// - Input: the credit alone ("Francisco Seco/AFP via Getty Images", "(AP Photo/Jane Roe)"), not the
+// - Input: the credit alone ("Jane Roe/AFP via Getty Images", "(AP Photo/Jane Roe)"), not the
 //   caption around it. Output fields follow EnrichedArticle's Credit: photographers as written, in order;
 //   agency as the lexicon's canonical name when known, else as written; distributor only for
 //   "X via Y" and "Name/Agency/Distributor". A trailing date ("/April 2, 2023") and an opening bracket the
