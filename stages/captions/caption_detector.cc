@@ -105,6 +105,18 @@ bool NamesAPhoto(std::string_view credit, const CreditLexicon& lexicon) {
   return !parsed.photographers.empty() || lexicon.Agency(parsed.agency) != nullptr;
 }
 
+// "Photos: ...", "Pictures by ...": a credit label in the plural credits more than the caption next to it.
+bool CreditsSeveralPhotos(std::string_view credit) {
+  static constexpr std::array<std::string_view, 3> kPlural = {"photos", "pictures", "images"};
+  for (std::string_view label : kPlural) {
+    if (StartsWithFolded(credit, label) && credit.size() > label.size() &&
+        (credit[label.size()] == ':' || credit[label.size()] == ' ')) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool IsNameSlashEmail(std::string_view s) {
   size_t slash = s.find('/');
   if (slash == std::string_view::npos || s.size() > 100) return false;
@@ -472,6 +484,18 @@ std::vector<CaptionBlock> DetectCaptions(const std::vector<std::string_view>& pa
       f[i].used = true;
       ++fired[0];
       blocks.push_back(block);
+      // "Photos: Jane Roe/PA" under two captions credits both: the caption-shaped paragraph above the
+      // bound caption is a caption of its own (the credit is kept once, on the caption next to it).
+      if (block.headline.empty() && block.first + 1 == i && block.first >= 1 && CreditsSeveralPhotos(p) &&
+          CaptionScore(f[block.first - 1], true, block.first - 1 == 0, false, lexicon) >= needed) {
+        const size_t k = block.first - 1;
+        CaptionBlock sibling;
+        sibling.first = sibling.last = k;
+        sibling.text = StripCaptionLabel(f[k].text, lexicon);
+        sibling.rule = "credit_line";
+        f[k].used = true;
+        blocks.push_back(sibling);
+      }
       continue;
     }
     if (lead.found() && within_cap(1)) {
