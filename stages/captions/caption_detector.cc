@@ -36,9 +36,11 @@ bool StartsWithFolded(std::string_view s, std::string_view folded) { return Find
 
 // Bylines, datelines of publication and addresses belong to cleaning, never to a caption.
 bool IsBylineLike(std::string_view s) {
-  static constexpr std::array<std::string_view, 9> kOpeners = {"by ",      "by:",     "posted",  "published",
-                                                               "updated",  "last updated", "first published",
-                                                               "copyright", "story by"};
+  // Editorial notes ("Editor's note: ...", "Disclosure: ...") are the publisher's word about the article.
+  static constexpr std::array<std::string_view, 14> kOpeners = {
+      "by ",      "by:",          "posted",          "published",       "updated",     "last updated",
+      "first published", "copyright", "story by",   "editor's note",   "editor\xE2\x80\x99s note", "editors' note",
+      "disclosure:", "correction:"};
   for (std::string_view o : kOpeners) {
     if (StartsWithFolded(s, o)) return true;
   }
@@ -51,6 +53,29 @@ bool IsBylineLike(std::string_view s) {
     }
   }
   return false;
+}
+
+// "Jane Roe, Associated Press", "Jane Roe | Reuters": a name, a comma or bar, and an organisation, with no
+// photo word, slash or "via". Directly under the headline this is how wires sign a story; a photo credit
+// there is written "Jane Roe/AP", "AP Photo/Jane Roe" or with a label.
+bool IsSignatureShaped(std::string_view s, const CreditLexicon& lexicon) {
+  if (s.size() > 100 || s.find('/') != std::string_view::npos || FindFolded(s, " via ") != std::string_view::npos ||
+      lexicon.Contains(s, WordKind::kLabel) || lexicon.Contains(s, WordKind::kPersonLabel) ||
+      lexicon.Contains(s, WordKind::kQualifier)) {
+    return false;
+  }
+  size_t sep = s.find(" | ");
+  size_t skip = 3;
+  if (sep == std::string_view::npos) {
+    sep = s.find(", ");
+    skip = 2;
+  }
+  if (sep == std::string_view::npos) return false;
+  std::string_view name = TrimSpaces(s.substr(0, sep));
+  std::string_view org = TrimSpaces(s.substr(sep + skip));
+  const size_t words = CountWords(name);
+  return words >= 2 && words <= 4 && LooksLikeName(name) && !org.empty() && IsCapitalized(org) &&
+         CountWords(org) <= 5;
 }
 
 // One pass over the paragraph for every count the rules need; it runs on every paragraph, so it stays a
@@ -433,6 +458,10 @@ std::vector<CaptionBlock> DetectCaptions(const std::vector<std::string_view>& pa
   f.reserve(paragraphs.size());
   for (std::string_view p : paragraphs) f.push_back(Measure(p));
   const size_t n = f.size();
+  // The story's signature: the first lines under the headline, up to the first body sentence.
+  for (size_t i = 0; i < n && i < 3 && !IsBodyLike(f[i]); ++i) {
+    if (IsSignatureShaped(f[i].text, lexicon)) f[i].byline = true;
+  }
   std::vector<CaptionBlock> blocks;
   std::array<size_t, 8> fired{};
   auto within_cap = [&](size_t rule) { return fired[rule] < limits.max_blocks_per_rule; };
