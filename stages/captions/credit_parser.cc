@@ -186,6 +186,20 @@ Reading ParseOne(std::string_view s, const CreditLexicon& lexicon) {
       lexicon.MatchPrefix(s, WordKind::kQualifier) == s.size()) {
     return reading;
   }
+  // "X/Getty Images for Acme Council": the agency shot the picture for a client, who is neither
+  // photographer nor agency. "Jane Roe for The Chronicle" keeps its paper: there no agency precedes.
+  for (size_t for_at = FindFolded(s, " for "); for_at != std::string_view::npos; for_at = FindFolded(s, " for ", for_at + 1)) {
+    std::string_view before = s.substr(0, for_at);
+    const size_t cut = before.find_last_of("/|");
+    before = TrimSpaces(cut == std::string_view::npos ? before : before.substr(cut + 1));
+    const std::string* canonical = nullptr;
+    if (lexicon.Agency(before) != nullptr || lexicon.AgencySuffix(before, &canonical) > 0) {
+      s = TrimSpaces(s.substr(0, for_at));
+      break;
+    }
+  }
+  // A handout comes from an organisation: the one name it carries is the owner, not a photographer.
+  const bool handout = FindFolded(s, "handout") != std::string_view::npos;
   std::string via;
   size_t via_at = FindFolded(s, " via ");
   if (via_at != std::string_view::npos) {
@@ -230,7 +244,7 @@ Reading ParseOne(std::string_view s, const CreditLexicon& lexicon) {
   } else if (unknown.size() == 1) {
     std::string_view only = unknown[0];
     // After "Courtesy of" / "Source:" an owner follows, not a photographer.
-    bool person = label != LabelKind::kOrg && LooksLikeName(only) && CountWords(only) >= 2 &&
+    bool person = label != LabelKind::kOrg && !handout && LooksLikeName(only) && CountWords(only) >= 2 &&
                   !HasOrgWord(only, lexicon);
     if (person) {
       AddNames(only, &out.photographers);
