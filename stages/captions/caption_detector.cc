@@ -547,10 +547,14 @@ std::vector<CaptionBlock> DetectCaptions(const std::vector<std::string_view>& pa
     const size_t caption_words = CountWords(caption);
     if (caption_words <= 5 && IsDatelinePlace(caption)) continue;  // "CITY, State (AFP)": a dateline
     if (caption_words > limits.max_caption_words) continue;
+    // A weak credit (an unknown owner) glued on needs a short caption sentence before it, and must be a
+    // short name ("... sentence. Plotwise") or a photographer over an owner ("... Jana Pilar/Lenn Herald");
+    // never after an initial ("J. Smith").
+    const std::string_view glued = TrimSpaces(p.substr(tail.begin, tail.end - tail.begin));
     if (static_cast<int>(tail.strength) < static_cast<int>(CreditStrength::kMedium) &&
         (caption_words > 40 || HasQuotationMark(caption) || !EndsWithFullWord(caption) ||
-         CountWords(p.substr(tail.begin)) > 3)) {
-      continue;  // "... sentence. Plotwise" only; never after an initial ("J. Smith")
+         (CountWords(glued) > 3 && !IsNameSlashName(glued)))) {
+      continue;
     }
     CaptionBlock block;
     block.first = block.last = i;
