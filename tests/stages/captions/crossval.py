@@ -13,8 +13,8 @@ Usage (from the worktree root, after building copydesk-worker):
   default sets: ../shared/corpus/captions/dev ../shared/corpus/credits/dev
 
   --sweep KEY=V1,V2,...   a captions config key (e.g. max_caption_words=60,80,100) passed to the worker as
-                          `--set captions.KEY=V` (see --set-flag); per fold the value with the best mean
-                          captions F1 on the other folds is chosen, then the held-out fold is scored with it.
+                          `--set stages.captions.KEY=V` (see --set-flag); per fold the value with the best
+                          captions F1 on the other folds (pooled) is chosen, then the held-out fold is scored with it.
 
 The corpus texts are read from ../shared/corpus at run time and written only to a temporary directory.
 Python standard library only.
@@ -120,8 +120,10 @@ def main(argv):
     candidates = [("", args.cmd)]
     if args.sweep:
         key, _, values = args.sweep.partition("=")
-        candidates = [(v, f"{args.cmd} {args.set_flag} {shlex.quote(f'captions.{key}={v}')}") for v in values.split(",")]
+        candidates = [(v, f"{args.cmd} {args.set_flag} {shlex.quote(f'stages.captions.{key}={v}')}") for v in values.split(",")]
     preds = {value: run_worker(cmd, articles) for value, cmd in candidates}
+    if "" not in preds:
+        preds[""] = run_worker(args.cmd, articles)  # the pooled figure is the default configuration's
 
     rows = []
     with tempfile.TemporaryDirectory(prefix="captions-crossval-") as tmp:
@@ -142,7 +144,7 @@ def main(argv):
             result = score_fold(chosen, held, f"fold{k}")
             rows.append({"fold": k, "articles": len(held), "chosen": chosen,
                          **{f"{t}.{f}": figure(result, t, f) for t, f in FIGURES}})
-        total = score_fold(candidates[0][0], list(range(len(gold))), "all")
+        total = score_fold("", list(range(len(gold))), "all")
 
     keys = [f"{t}.{f}" for t, f in FIGURES]
     mean = {key: (sum(r[key] for r in rows if r[key] is not None) / max(1, sum(r[key] is not None for r in rows)))
