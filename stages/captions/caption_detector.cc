@@ -562,7 +562,7 @@ std::vector<CaptionBlock> DetectCaptions(const std::vector<std::string_view>& pa
     block.credit = TrimSpaces(p.substr(tail.begin, tail.end - tail.begin));
     block.rule = "glued_credit";
     f[i].used = true;
-    if (i >= 1 && IsTitleLike(f[i - 1], lexicon) && SharedCapitalisedWords(f[i - 1].text, block.text) >= 1) {
+    if (i >= 1 && IsPhotoHeadline(f[i - 1], block.text, lexicon)) {
       block.headline = f[i - 1].text;
       block.first = i - 1;
       f[i - 1].used = true;
