@@ -112,7 +112,8 @@ std::string FixtureName(const ::testing::TestParamInfo<Fixture>& info) {
 INSTANTIATE_TEST_SUITE_P(Fixtures, CaptionsFixtureTest, ::testing::ValuesIn(AllFixtures()), FixtureName);
 
 // Every dev article of the captions, credits and seed sets: what cleaning hands the captions stage
-// (title, body, removed spans) holds the same words as what the captions stage hands on (plus captions).
+// (title, body, removed spans) holds the same words as what the captions stage hands on (plus captions),
+// and the input text's words are exactly the body's, the captions' and credits' and the removed spans'.
 TEST(CaptionsNoLossTest, EveryDevArticleKeepsEveryWordThroughTheCaptionsStage) {
   const std::filesystem::path corpus = std::filesystem::path(COPYDESK_SOURCE_DIR) / ".." / "shared" / "corpus";
   size_t articles = 0;
@@ -130,6 +131,9 @@ TEST(CaptionsNoLossTest, EveryDevArticleKeepsEveryWordThroughTheCaptionsStage) {
       ASSERT_TRUE(ChainOf({"clean"}).Run(raw, cleaned).ok());
       ASSERT_TRUE(ChainOf(kCleanCaptions).Run(raw, captioned).ok());
       EXPECT_EQ(BagDifference(OutputWords(cleaned), OutputWords(captioned)), "") << raw.id();
+      // And end to end: the input's words are the output's (the title when given apart from the text).
+      const std::string input = raw.text() + "\n" + raw.title();
+      EXPECT_EQ(BagDifference(Words(input), OutputWords(captioned)), "") << raw.id() << " (whole chain)";
       ++articles;
     }
   }
