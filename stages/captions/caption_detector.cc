@@ -17,6 +17,9 @@ constexpr size_t kLongParagraphBytes = 600;
 // Shape-only rules (no credit, no label) may fire this many times in an article before they are taken to
 // describe the article's own layout.
 constexpr size_t kShapeRuleCap = 4;
+// A credit-less caption under the headline is one short sentence, and the lede below it runs longer.
+constexpr size_t kUnderHeadlineWords = 20;
+constexpr size_t kLedeLonger = 5;
 
 bool OpensWithPresentAction(std::string_view s);
 bool StartsWithDateline(std::string_view s);
@@ -346,6 +349,7 @@ size_t RuleIndex(std::string_view rule) {
   if (rule == "label_colon") return 5;
   if (rule == "short_line") return 6;
   if (rule == "present_action") return 8;
+  if (rule == "under_headline") return 9;
   return 7;
 }
 
@@ -388,27 +392,33 @@ bool SharesWordGram(std::string_view text, const std::vector<uint64_t>& sorted_g
   return false;
 }
 
-// "Harbourside's Milo Trent (C) chases the ball ...", "Wren Addley is seen ...": a capitalised subject, then a
-// present-tense verb of action and a function word — how captions describe a picture. Plural nouns
-// ("Ferry crews had"), pronoun subjects ("She tries to") and speech verbs ("says") are prose.
-bool OpensWithPresentAction(std::string_view s) {
-  static constexpr std::array<std::string_view, 30> kOpeners = {
-      "he",     "she",  "it",    "they",  "we",    "i",       "you",   "this",  "that",    "these",
-      "those",  "there", "his",  "her",   "except", "but",    "and",   "when",  "while",   "if",
-      "as",     "after", "before", "then", "so",    "now",    "yet",   "still", "also",    "however"};
-  static constexpr std::array<std::string_view, 20> kNotActions = {
-      "says",   "adds",   "tells",    "writes",  "notes",  "argues", "explains", "believes", "thinks", "wants",
-      "hopes",  "knows",  "insists",  "admits",  "agrees", "recalls", "claims",  "suggests", "remains", "seems"};
-  static constexpr std::array<std::string_view, 30> kFollowers = {
-      "the",  "a",      "an",     "his",    "her",     "their",  "its",   "with",  "at",      "in",
-      "on",   "after",  "during", "for",    "from",    "as",     "into",  "against", "past",  "near",
-      "before", "over", "off",    "up",     "down",    "out",    "back",  "outside", "alongside", "next"};
-  auto in = [](std::string_view w, auto const& list) {
-    for (std::string_view x : list) {
-      if (w.size() == x.size() && FindFolded(w, x) == 0) return true;
-    }
-    return false;
-  };
+constexpr std::array<std::string_view, 30> kActionOpeners = {
+    "he",     "she",  "it",    "they",  "we",    "i",       "you",   "this",  "that",    "these",
+    "those",  "there", "his",  "her",   "except", "but",    "and",   "when",  "while",   "if",
+    "as",     "after", "before", "then", "so",    "now",    "yet",   "still", "also",    "however"};
+constexpr std::array<std::string_view, 20> kNotActions = {
+    "says",   "adds",   "tells",    "writes",  "notes",  "argues", "explains", "believes", "thinks", "wants",
+    "hopes",  "knows",  "insists",  "admits",  "agrees", "recalls", "claims",  "suggests", "remains", "seems"};
+constexpr std::array<std::string_view, 30> kActionFollowers = {
+    "the",  "a",      "an",     "his",    "her",     "their",  "its",   "with",  "at",      "in",
+    "on",   "after",  "during", "for",    "from",    "as",     "into",  "against", "past",  "near",
+    "before", "over", "off",    "up",     "down",    "out",    "back",  "outside", "alongside", "next"};
+// Verbs after a plural subject that tell of the past or of an opinion, not of a picture.
+constexpr std::array<std::string_view, 24> kNotPluralActions = {
+    "had",  "have", "were", "are",  "was",  "did",   "do",    "will",  "would", "could", "should", "may",
+    "said", "told", "made", "took", "came", "went",  "ran",   "saw",   "left",  "found", "gave",   "got"};
+
+template <size_t N>
+bool InList(std::string_view w, const std::array<std::string_view, N>& list) {
+  for (std::string_view x : list) {
+    if (w.size() == x.size() && FindFolded(w, x) == 0) return true;
+  }
+  return false;
+}
+
+// Splits "Subject verb next ...": a capitalised subject (names, possessives, numbers, roles in brackets),
+// then the first lower-case word and the word after it. False when no such subject opens `s`.
+bool SplitSubjectVerb(std::string_view s, std::string_view* verb, std::string_view* next) {
   std::array<std::string_view, 12> words{};
   size_t count = 0;
   ForEachWord(s, [&](std::string_view w) {
@@ -416,7 +426,7 @@ bool OpensWithPresentAction(std::string_view s) {
     words[count++] = w;
     return count < words.size();
   });
-  if (count < 3 || in(words[0], kOpeners)) return false;
+  if (count < 3 || InList(words[0], kActionOpeners)) return false;
   size_t i = 0;
   // The subject: capitalised words, possessives, numbers and roles in brackets: "Harbourside's Milo Trent (C)".
   // A role noun between names belongs to the subject: "Harbourside coach Ines Moravec".
@@ -425,14 +435,38 @@ bool OpensWithPresentAction(std::string_view s) {
           (i > 0 && i + 1 < count && IsAsciiLower(words[i][0]) && IsCapitalized(words[i + 1])))) {
     ++i;
   }
-  if (i == 0 || i + 1 >= count) return false;
-  std::string_view verb = words[i];
-  std::string_view next = words[i + 1];
+  if (i == 0 || i + 1 >= count || words[i].empty() || !IsAsciiLower(words[i][0])) return false;
+  *verb = words[i];
+  *next = words[i + 1];
+  return true;
+}
+
+// "Harbourside's Milo Trent (C) chases the ball ...", "Wren Addley is seen ...": a capitalised subject, then a
+// present-tense verb of action and a function word — how captions describe a picture. Plural nouns
+// ("Ferry crews had"), pronoun subjects ("She tries to") and speech verbs ("says") are prose.
+bool OpensWithPresentAction(std::string_view s) {
+  std::string_view verb;
+  std::string_view next;
+  if (!SplitSubjectVerb(s, &verb, &next)) return false;
   if ((verb == "is" || verb == "are") && next == "seen") return true;
-  if (verb.size() < 4 || verb.back() != 's' || !IsAsciiLower(verb[0])) return false;
+  if (verb.size() < 4 || verb.back() != 's') return false;
   char before = verb[verb.size() - 2];
   if (before == 's' || before == 'u' || before == 'i' || before == '\'') return false;
-  return !in(verb, kNotActions) && in(next, kFollowers);
+  return !InList(verb, kNotActions) && InList(next, kActionFollowers);
+}
+
+// A picture described as it is seen: the singular present above, a plural subject with a present verb
+// ("Passengers wait on the quay") or a participle ("Nurses showing visitors around ..."). Past tenses
+// ("-ed", "had", "took") and verbs of speech tell a story instead.
+bool DescribesAPicture(std::string_view s) {
+  if (OpensWithPresentAction(s)) return true;
+  std::string_view verb;
+  std::string_view next;
+  if (!SplitSubjectVerb(s, &verb, &next) || verb.size() < 3) return false;
+  // A participle right after the subject is the sign itself: "Nurses showing visitors around ...".
+  if (verb.size() >= 5 && verb.substr(verb.size() - 3) == "ing") return true;
+  const bool past = verb.substr(verb.size() - 2) == "ed" || InList(verb, kNotPluralActions);
+  return !past && verb.back() != 's' && !InList(verb, kNotActions) && InList(next, kActionFollowers);
 }
 
 }  // namespace
@@ -577,7 +611,7 @@ std::vector<CaptionBlock> DetectCaptions(const std::vector<std::string_view>& pa
 
   // Credit-less blocks: labels and markers first, then shape and neighbours alone.
   std::vector<CaptionBlock> shaped;
-  std::array<size_t, 9> shaped_fired{};
+  std::array<size_t, 10> shaped_fired{};
   for (size_t i = 0; i < n; ++i) {
     if (f[i].used || f[i].words == 0 || f[i].words > 60 || f[i].byline || EndsWithColon(f[i].text)) continue;
     std::string_view p = f[i].text;
@@ -607,6 +641,13 @@ std::vector<CaptionBlock> DetectCaptions(const std::vector<std::string_view>& pa
                i > 0 && IsBodyLike(f[i - 1]) && i + 1 < n && IsBodyLike(f[i + 1])) {
       block.rule = "present_action";
       rule = 8;
+    } else if (i == 0 && i + 1 < n && !f[i].has_quote && f[i].words >= 5 && f[i].words <= kUnderHeadlineWords &&
+               f[i].sentences == 1 && IsBodyLike(f[i + 1]) && f[i + 1].words >= f[i].words + kLedeLonger &&
+               !HasReportingVerb(p) && DescribesAPicture(p)) {
+      // Directly under the headline, a short description of a picture above a longer lede (the BBC's and
+      // others' credit-less lead image).
+      block.rule = "under_headline";
+      rule = 9;
     } else if (i <= 2 && i + 1 < n && f[i].ends_sentence && f[i].words <= 25 && !f[i].has_quote &&
                StartsWithDateline(f[i + 1].text)) {
       block.rule = "before_dateline";
