@@ -188,14 +188,14 @@ Reading ParseOne(std::string_view s, const CreditLexicon& lexicon) {
   }
   // "X/Getty Images for Acme Council": the agency shot the picture for a client, who is neither
   // photographer nor agency. "Jane Roe for The Chronicle" keeps its paper: there no agency precedes.
-  for (size_t for_at = FindFolded(s, " for "); for_at != std::string_view::npos; for_at = FindFolded(s, " for ", for_at + 1)) {
+  // Only the first " for " is looked at, which keeps the work linear.
+  if (const size_t for_at = FindFolded(s, " for "); for_at != std::string_view::npos) {
     std::string_view before = s.substr(0, for_at);
     const size_t cut = before.find_last_of("/|");
     before = TrimSpaces(cut == std::string_view::npos ? before : before.substr(cut + 1));
     const std::string* canonical = nullptr;
     if (lexicon.Agency(before) != nullptr || lexicon.AgencySuffix(before, &canonical) > 0) {
       s = TrimSpaces(s.substr(0, for_at));
-      break;
     }
   }
   // A handout comes from an organisation: the one name it carries is the owner, not a photographer.
@@ -292,8 +292,10 @@ bool IsDate(std::string_view s) {
 
 std::string_view StripTrailingDate(std::string_view s) {
   s = TrimSpaces(s);
-  // The leftmost separator after which only a date follows: "X/Agency/April 2, 2023" -> "X/Agency".
-  for (size_t k = 0; k < s.size(); ++k) {
+  // The leftmost separator after which only a date follows: "X/Agency/April 2, 2023" -> "X/Agency". A date
+  // is short, so only the last kDateBytes are looked at: time stays linear however long the credit.
+  constexpr size_t kDateBytes = 40;
+  for (size_t k = s.size() > kDateBytes ? s.size() - kDateBytes : 0; k < s.size(); ++k) {
     const char c = s[k];
     if (c != '/' && c != ',' && c != '|' && !(c == '-' && k > 0 && s[k - 1] == ' ')) continue;
     std::string_view head = TrimSpaces(s.substr(0, k));
