@@ -21,7 +21,6 @@ constexpr size_t kShapeRuleCap = 4;
 constexpr size_t kUnderHeadlineWords = 20;
 constexpr size_t kLedeLonger = 5;
 
-bool OpensWithPresentAction(std::string_view s);
 bool StartsWithDateline(std::string_view s);
 
 struct Features {
@@ -390,83 +389,6 @@ bool SharesWordGram(std::string_view text, const std::vector<uint64_t>& sorted_g
     if (std::binary_search(sorted_grams.begin(), sorted_grams.end(), g)) return true;
   }
   return false;
-}
-
-constexpr std::array<std::string_view, 30> kActionOpeners = {
-    "he",     "she",  "it",    "they",  "we",    "i",       "you",   "this",  "that",    "these",
-    "those",  "there", "his",  "her",   "except", "but",    "and",   "when",  "while",   "if",
-    "as",     "after", "before", "then", "so",    "now",    "yet",   "still", "also",    "however"};
-constexpr std::array<std::string_view, 20> kNotActions = {
-    "says",   "adds",   "tells",    "writes",  "notes",  "argues", "explains", "believes", "thinks", "wants",
-    "hopes",  "knows",  "insists",  "admits",  "agrees", "recalls", "claims",  "suggests", "remains", "seems"};
-constexpr std::array<std::string_view, 30> kActionFollowers = {
-    "the",  "a",      "an",     "his",    "her",     "their",  "its",   "with",  "at",      "in",
-    "on",   "after",  "during", "for",    "from",    "as",     "into",  "against", "past",  "near",
-    "before", "over", "off",    "up",     "down",    "out",    "back",  "outside", "alongside", "next"};
-// Verbs after a plural subject that tell of the past or of an opinion, not of a picture.
-constexpr std::array<std::string_view, 24> kNotPluralActions = {
-    "had",  "have", "were", "are",  "was",  "did",   "do",    "will",  "would", "could", "should", "may",
-    "said", "told", "made", "took", "came", "went",  "ran",   "saw",   "left",  "found", "gave",   "got"};
-
-template <size_t N>
-bool InList(std::string_view w, const std::array<std::string_view, N>& list) {
-  for (std::string_view x : list) {
-    if (w.size() == x.size() && FindFolded(w, x) == 0) return true;
-  }
-  return false;
-}
-
-// Splits "Subject verb next ...": a capitalised subject (names, possessives, numbers, roles in brackets),
-// then the first lower-case word and the word after it. False when no such subject opens `s`.
-bool SplitSubjectVerb(std::string_view s, std::string_view* verb, std::string_view* next) {
-  std::array<std::string_view, 12> words{};
-  size_t count = 0;
-  ForEachWord(s, [&](std::string_view w) {
-    while (!w.empty() && !IsWordByte(w.back()) && w.back() != ')') w.remove_suffix(1);
-    words[count++] = w;
-    return count < words.size();
-  });
-  if (count < 3 || InList(words[0], kActionOpeners)) return false;
-  size_t i = 0;
-  // The subject: capitalised words, possessives, numbers and roles in brackets: "Harbourside's Milo Trent (C)".
-  // A role noun between names belongs to the subject: "Harbourside coach Ines Moravec".
-  while (i < count && !words[i].empty() &&
-         (IsCapitalized(words[i]) || words[i].front() == '(' || words[i] == "and" || words[i] == "of" ||
-          (i > 0 && i + 1 < count && IsAsciiLower(words[i][0]) && IsCapitalized(words[i + 1])))) {
-    ++i;
-  }
-  if (i == 0 || i + 1 >= count || words[i].empty() || !IsAsciiLower(words[i][0])) return false;
-  *verb = words[i];
-  *next = words[i + 1];
-  return true;
-}
-
-// "Harbourside's Milo Trent (C) chases the ball ...", "Wren Addley is seen ...": a capitalised subject, then a
-// present-tense verb of action and a function word — how captions describe a picture. Plural nouns
-// ("Ferry crews had"), pronoun subjects ("She tries to") and speech verbs ("says") are prose.
-bool OpensWithPresentAction(std::string_view s) {
-  std::string_view verb;
-  std::string_view next;
-  if (!SplitSubjectVerb(s, &verb, &next)) return false;
-  if ((verb == "is" || verb == "are") && next == "seen") return true;
-  if (verb.size() < 4 || verb.back() != 's') return false;
-  char before = verb[verb.size() - 2];
-  if (before == 's' || before == 'u' || before == 'i' || before == '\'') return false;
-  return !InList(verb, kNotActions) && InList(next, kActionFollowers);
-}
-
-// A picture described as it is seen: the singular present above, a plural subject with a present verb
-// ("Passengers wait on the quay") or a participle ("Nurses showing visitors around ..."). Past tenses
-// ("-ed", "had", "took") and verbs of speech tell a story instead.
-bool DescribesAPicture(std::string_view s) {
-  if (OpensWithPresentAction(s)) return true;
-  std::string_view verb;
-  std::string_view next;
-  if (!SplitSubjectVerb(s, &verb, &next) || verb.size() < 3) return false;
-  // A participle right after the subject is the sign itself: "Nurses showing visitors around ...".
-  if (verb.size() >= 5 && verb.substr(verb.size() - 3) == "ing") return true;
-  const bool past = verb.substr(verb.size() - 2) == "ed" || InList(verb, kNotPluralActions);
-  return !past && verb.back() != 's' && !InList(verb, kNotActions) && InList(next, kActionFollowers);
 }
 
 }  // namespace

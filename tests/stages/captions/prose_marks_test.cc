@@ -32,5 +32,15 @@ TEST(ProseMarksTest, ReportingVerbsAsWholeLowerCaseWords) {
   EXPECT_FALSE(HasReportingVerb("Boats sail past the harbour wall."));
 }
 
+TEST(ProseMarksTest, PictureDescriptionsAgainstStories) {
+  EXPECT_TRUE(OpensWithPresentAction("Harbourside's Milo Trent (C) chases the ball during the final."));
+  EXPECT_TRUE(DescribesAPicture("Passengers wait on the quay in Marlby."));
+  EXPECT_TRUE(DescribesAPicture("Nurses showing visitors around the new wing."));
+  EXPECT_FALSE(DescribesAPicture("Ferry crews had warned of the storm."));
+  EXPECT_FALSE(DescribesAPicture("Residents gathered in the square on Friday."));
+  EXPECT_FALSE(DescribesAPicture("She walks to the podium."));  // a pronoun subject is prose
+  EXPECT_FALSE(OpensWithPresentAction("Wren Addley says the vote was fair."));
+}
+
 }  // namespace
 }  // namespace copydesk::stages::captions
