@@ -6,6 +6,7 @@
 
 #include "stages/captions/credit_finder.h"
 #include "stages/captions/credit_parser.h"
+#include "stages/captions/prose_marks.h"
 #include "stages/captions/text_scan.h"
 
 namespace copydesk::stages::captions {
@@ -16,8 +17,11 @@ constexpr size_t kLongParagraphBytes = 600;
 // Shape-only rules (no credit, no label) may fire this many times in an article before they are taken to
 // describe the article's own layout.
 constexpr size_t kShapeRuleCap = 4;
+// A credit-less caption under the headline is one short sentence, and the lede below it runs longer.
+constexpr size_t kUnderHeadlineWords = 20;
+constexpr size_t kLedeLonger = 5;
 
-bool OpensWithPresentAction(std::string_view s);
+bool StartsWithDateline(std::string_view s);
 
 struct Features {
   std::string_view text;
@@ -34,14 +38,16 @@ bool StartsWithFolded(std::string_view s, std::string_view folded) { return Find
 
 // Bylines, datelines of publication and addresses belong to cleaning, never to a caption.
 bool IsBylineLike(std::string_view s) {
-  static constexpr std::array<std::string_view, 8> kOpeners = {"by ",      "posted",  "published", "updated",
-                                                               "last updated", "first published", "copyright",
-                                                               "story by"};
+  // Editorial notes ("Editor's note: ...", "Disclosure: ...") are the publisher's word about the article.
+  static constexpr std::array<std::string_view, 14> kOpeners = {
+      "by ",      "by:",          "posted",          "published",       "updated",     "last updated",
+      "first published", "copyright", "story by",   "editor's note",   "editor\xE2\x80\x99s note", "editors' note",
+      "disclosure:", "correction:"};
   for (std::string_view o : kOpeners) {
     if (StartsWithFolded(s, o)) return true;
   }
   if (s.find('@') != std::string_view::npos || s.find("http") != std::string_view::npos) return true;
-  // "Release: 01/10/2008", "Updated: 3:45 PM": a short labelled date or time.
+  // "Release: 03/14/2019", "Updated: 3:45 PM": a short labelled date or time.
   size_t colon = s.find(':');
   if (colon != std::string_view::npos && CountWords(s) <= 6) {
     for (char c : s.substr(colon)) {
@@ -49,6 +55,29 @@ bool IsBylineLike(std::string_view s) {
     }
   }
   return false;
+}
+
+// "Jane Roe, Associated Press", "Jane Roe | Reuters": a name, a comma or bar, and an organisation, with no
+// photo word, slash or "via". Directly under the headline this is how wires sign a story; a photo credit
+// there is written "Jane Roe/AP", "AP Photo/Jane Roe" or with a label.
+bool IsSignatureShaped(std::string_view s, const CreditLexicon& lexicon) {
+  if (s.size() > 100 || s.find('/') != std::string_view::npos || FindFolded(s, " via ") != std::string_view::npos ||
+      lexicon.Contains(s, WordKind::kLabel) || lexicon.Contains(s, WordKind::kPersonLabel) ||
+      lexicon.Contains(s, WordKind::kQualifier)) {
+    return false;
+  }
+  size_t sep = s.find(" | ");
+  size_t skip = 3;
+  if (sep == std::string_view::npos) {
+    sep = s.find(", ");
+    skip = 2;
+  }
+  if (sep == std::string_view::npos) return false;
+  std::string_view name = TrimSpaces(s.substr(0, sep));
+  std::string_view org = TrimSpaces(s.substr(sep + skip));
+  const size_t words = CountWords(name);
+  return words >= 2 && words <= 4 && LooksLikeName(name) && !org.empty() && IsCapitalized(org) &&
+         CountWords(org) <= 5;
 }
 
 // One pass over the paragraph for every count the rules need; it runs on every paragraph, so it stays a
@@ -96,11 +125,23 @@ Features Measure(std::string_view p) {
 bool IsBodyLike(const Features& f) { return f.words >= 15 && f.ends_sentence; }
 
 // A credit that stands alone must show it is about a picture: a photo word, a photographer or a known agency
-// ("Source: The Daily Planet" and "Courtesy: Town Athletics" credit the text, not a photo).
+// ("Source: The Morning Ledger" and "Courtesy: Elmvale Rowing Club" credit the text, not a photo).
 bool NamesAPhoto(std::string_view credit, const CreditLexicon& lexicon) {
   if (lexicon.Contains(credit, WordKind::kLabel) || lexicon.Contains(credit, WordKind::kPersonLabel)) return true;
   ParsedCredit parsed = ParseCredit(credit, lexicon);
   return !parsed.photographers.empty() || lexicon.Agency(parsed.agency) != nullptr;
+}
+
+// "Photos: ...", "Pictures by ...": a credit label in the plural credits more than the caption next to it.
+bool CreditsSeveralPhotos(std::string_view credit) {
+  static constexpr std::array<std::string_view, 3> kPlural = {"photos", "pictures", "images"};
+  for (std::string_view label : kPlural) {
+    if (StartsWithFolded(credit, label) && credit.size() > label.size() &&
+        (credit[label.size()] == ':' || credit[label.size()] == ' ')) {
+      return true;
+    }
+  }
+  return false;
 }
 
 bool IsNameSlashEmail(std::string_view s) {
@@ -113,6 +154,7 @@ bool IsNameSlashEmail(std::string_view s) {
 }
 
 bool IsNameSlashName(std::string_view s) {
+  s = StripTrailingDate(StripWrapping(s));  // "(Jane Roe/Acme/April 2, 2023)"
   size_t slash = s.find('/');
   if (slash == std::string_view::npos || s.find('/', slash + 1) != std::string_view::npos) return false;
   std::string_view left = TrimSpaces(s.substr(0, slash));
@@ -139,7 +181,7 @@ bool IsNameColonQuote(std::string_view s) {
   return !rest.empty() && (rest[0] == '"' || rest.compare(0, 3, "\xE2\x80\x9C") == 0);
 }
 
-// "Watch the video »": a link, not a caption.
+// "See the full gallery »": a link, not a caption.
 bool EndsWithArrow(std::string_view s) {
   return s.size() >= 2 && static_cast<unsigned char>(s[s.size() - 2]) == 0xC2 &&
          static_cast<unsigned char>(s.back()) == 0xBB;
@@ -147,50 +189,108 @@ bool EndsWithArrow(std::string_view s) {
 
 bool EndsWithColon(std::string_view s) { return !s.empty() && s.back() == ':'; }
 
+// Evidence for and against a paragraph being the caption text of the credit line next to it: a score is
+// a sum of these weights, and the side with the higher score takes the credit. Data, with the reason for
+// each, rather than branches.
+struct CaptionEvidence {
+  // For: a caption marker ("(L-R)", "file photo", "seen here") or label ("Image caption") names a picture.
+  int marker = 2;
+  int label = 2;
+  // For: a full date ("on March 3, 2024"): captions date their picture, prose dates events by weekday.
+  int picture_date = 2;
+  // For: a title line set above it, the wire's three-line block (headline, caption, credit).
+  int headline_above = 2;
+  // Against: a finished sentence that runs long, over two sentences, carries a quote or opens the body —
+  // article prose — unless a marker or a picture description ("X walks past ...") says otherwise.
+  int long_prose = 3;
+  // Against: a verb of speech ("said", "told", "according to"): prose attributes, captions describe.
+  int reporting_verb = 2;
+  // Against: quotation marks.
+  int quote = 1;
+};
+constexpr CaptionEvidence kEvidence;
+
 // How much a paragraph looks like the caption text that goes with a neighbouring credit line.
 // `strict`: before the credit, the paragraph opens the body; after it, the credit is only a bare agency.
-int CaptionScore(const Features& f, bool before_credit, bool strict, const CreditLexicon& lexicon) {
+// `headline_above`: a photo headline line stands right above the paragraph.
+int CaptionScore(const Features& f, bool before_credit, bool strict, bool headline_above,
+                 const CreditLexicon& lexicon) {
   if (f.used || f.byline || f.words == 0 || f.words > 60 || EndsWithColon(f.text)) return 0;
   if (FindTrailingCredit(f.text, lexicon).found()) return 0;  // it has a credit of its own
-  const bool marked = lexicon.Contains(f.text, WordKind::kCaptionMarker);
-  // Article prose: a finished sentence of some length that opens the body, runs over two sentences,
-  // carries a quote or runs long. Captions are one short sentence or a fragment.
-  const bool action = OpensWithPresentAction(f.text);
-  if (before_credit && f.ends_sentence && f.words >= 14 && !marked && !action &&
-      (strict || f.has_quote || f.words >= 22 || f.sentences >= 2)) {
-    return 0;
-  }
-  // After a credit line the caption may run longer; a bare agency name needs a short one.
-  if (!before_credit && f.ends_sentence && f.words > (strict ? 24u : 40u) && !marked && !action) return 0;
   if (f.text.size() <= 160 && RateCredit(f.text, lexicon) != CreditStrength::kNone &&
       RateCredit(f.text, lexicon) != CreditStrength::kWeak) {
-    return 0;
+    return 0;  // another credit
   }
+  if (StartsWithDateline(f.text)) return 0;  // "CITY (AP) — ...": the story's first paragraph
+  const bool marked = lexicon.Contains(f.text, WordKind::kCaptionMarker);
+  const bool labelled = StripCaptionLabel(f.text, lexicon).size() != f.text.size();
+  const bool action = OpensWithPresentAction(f.text);
+  // Before the credit a caption is one short sentence or a fragment; after a credit line it may run
+  // longer, and after a bare agency name it must be short.
+  const bool long_prose =
+      f.ends_sentence && !marked && !action &&
+      (before_credit ? f.words >= 14 && (strict || f.has_quote || f.words >= 22 || f.sentences >= 2)
+                     : f.words > (strict ? 24u : 40u));
   int score = 1;
-  if (f.lower_words >= 2) score += 1;              // a sentence rather than a title
+  if (f.lower_words >= 2) score += 1;  // a sentence rather than a title
   if (f.words <= 40 && (f.lower_words >= 2 || (f.words >= 2 && f.words <= 3))) score += 1;
-  if (marked) score += 2;
-  if (StripCaptionLabel(f.text, lexicon).size() != f.text.size()) score += 2;
-  if (f.has_quote) score -= 1;
-  return score;
+  if (marked) score += kEvidence.marker;
+  if (labelled) score += kEvidence.label;
+  if (headline_above) score += kEvidence.headline_above;
+  if (HasPictureDate(f.text)) score += kEvidence.picture_date;
+  if (long_prose) score -= kEvidence.long_prose;
+  if (!marked && HasReportingVerb(f.text)) score -= kEvidence.reporting_verb;
+  if (f.has_quote) score -= kEvidence.quote;
+  return std::max(score, 0);
 }
 
-// Shares a capitalised word of four letters or more: a photo headline names what the caption shows.
+// Shares a capitalised word of four letters or more: a photo headline names what the caption shows. The
+// caption may write it in lower case ("Village Resurfaces" over "the village").
 size_t SharedCapitalisedWords(std::string_view a, std::string_view b) {
   size_t shared = 0;
+  std::string folded;
   ForEachWord(a, [&](std::string_view w) {
     while (!w.empty() && !IsWordByte(w.back())) w.remove_suffix(1);
     if (w.size() < 4 || !IsCapitalized(w)) return true;
-    size_t at = b.find(w);
-    if (at != std::string_view::npos && (at + w.size() == b.size() || !IsWordByte(b[at + w.size()]))) ++shared;
+    folded.assign(w.begin(), w.end());
+    for (char& c : folded) c = AsciiLower(c);
+    for (size_t at = FindFolded(b, folded); at != std::string_view::npos; at = FindFolded(b, folded, at + 1)) {
+      const bool starts = at == 0 || !IsWordByte(b[at - 1]);
+      const bool ends = at + w.size() == b.size() || !IsWordByte(b[at + w.size()]);
+      if (starts && ends) {
+        ++shared;
+        break;
+      }
+    }
     return true;
   });
   return shared;
 }
 
+// "Kessel Valley Orchards": every word of four letters or more capitalised, as photo headlines are set.
+bool IsHeadlineCased(std::string_view s) {
+  size_t long_words = 0;
+  bool all = true;
+  ForEachWord(s, [&](std::string_view w) {
+    while (!w.empty() && !IsWordByte(w.back())) w.remove_suffix(1);
+    if (w.size() < 4) return true;
+    ++long_words;
+    all = all && IsCapitalized(w);
+    return all;
+  });
+  return all && long_words >= 2;
+}
+
 bool IsTitleLike(const Features& f, const CreditLexicon& lexicon) {
   return !f.used && !FindTrailingCredit(f.text, lexicon).found() && f.text.size() <= 160 && !f.byline && f.words >= 2 && f.words <= 14 && !f.ends_sentence && !f.has_quote &&
          f.text.find(':') == std::string_view::npos && IsCapitalized(f.text) && f.text.back() != ',';
+}
+
+// A title line over a caption is its photo headline when it names what the caption shows, or when it is
+// set as a headline (the wire's three-line block: headline, caption, credit line).
+bool IsPhotoHeadline(const Features& title, std::string_view caption, const CreditLexicon& lexicon) {
+  return IsTitleLike(title, lexicon) &&
+         (SharedCapitalisedWords(title.text, caption) >= 1 || IsHeadlineCased(title.text));
 }
 
 // "CITY, State – ..." / "CITY (AP) -- ...": a paragraph that opens the article's body.
@@ -206,7 +306,7 @@ bool StartsWithDateline(std::string_view s) {
          head.find(" \xE2\x80\x93 ") != std::string_view::npos || head.find(" \xE2\x80\x94 ") != std::string_view::npos;
 }
 
-// "QUEENSTOWN, New Zealand": a capitalised place opening a dateline.
+// "HARTWELL, Vermont": a capitalised place opening a dateline.
 bool IsDatelinePlace(std::string_view s) {
   size_t comma = s.find(',');
   if (comma == std::string_view::npos || comma < 3) return false;
@@ -216,7 +316,7 @@ bool IsDatelinePlace(std::string_view s) {
   return true;
 }
 
-// "Bench: Paul Robinson watches the game": a short label, a colon, then a caption sentence (not a list,
+// "Sidelined: Tobias Grell watches the match": a short label, a colon, then a caption sentence (not a list,
 // not a date, not a name), set between body paragraphs.
 bool IsLabelColonCaption(const Features& f) {
   if (f.words < 4 || f.words > 20 || f.ends_sentence || f.has_quote || f.byline) return false;
@@ -248,6 +348,7 @@ size_t RuleIndex(std::string_view rule) {
   if (rule == "label_colon") return 5;
   if (rule == "short_line") return 6;
   if (rule == "present_action") return 8;
+  if (rule == "under_headline") return 9;
   return 7;
 }
 
@@ -290,62 +391,17 @@ bool SharesWordGram(std::string_view text, const std::vector<uint64_t>& sorted_g
   return false;
 }
 
-// "Chelsea's Jo Bloggs (C) controls the ball ...", "Ana Ruiz is seen ...": a capitalised subject, then a
-// present-tense verb of action and a function word — how captions describe a picture. Plural nouns
-// ("Rescue workers had"), pronoun subjects ("She tries to") and speech verbs ("says") are prose.
-bool OpensWithPresentAction(std::string_view s) {
-  static constexpr std::array<std::string_view, 30> kOpeners = {
-      "he",     "she",  "it",    "they",  "we",    "i",       "you",   "this",  "that",    "these",
-      "those",  "there", "his",  "her",   "except", "but",    "and",   "when",  "while",   "if",
-      "as",     "after", "before", "then", "so",    "now",    "yet",   "still", "also",    "however"};
-  static constexpr std::array<std::string_view, 20> kNotActions = {
-      "says",   "adds",   "tells",    "writes",  "notes",  "argues", "explains", "believes", "thinks", "wants",
-      "hopes",  "knows",  "insists",  "admits",  "agrees", "recalls", "claims",  "suggests", "remains", "seems"};
-  static constexpr std::array<std::string_view, 30> kFollowers = {
-      "the",  "a",      "an",     "his",    "her",     "their",  "its",   "with",  "at",      "in",
-      "on",   "after",  "during", "for",    "from",    "as",     "into",  "against", "past",  "near",
-      "before", "over", "off",    "up",     "down",    "out",    "back",  "outside", "alongside", "next"};
-  auto in = [](std::string_view w, auto const& list) {
-    for (std::string_view x : list) {
-      if (w.size() == x.size() && FindFolded(w, x) == 0) return true;
-    }
-    return false;
-  };
-  std::array<std::string_view, 12> words{};
-  size_t count = 0;
-  ForEachWord(s, [&](std::string_view w) {
-    while (!w.empty() && !IsWordByte(w.back()) && w.back() != ')') w.remove_suffix(1);
-    words[count++] = w;
-    return count < words.size();
-  });
-  if (count < 3 || in(words[0], kOpeners)) return false;
-  size_t i = 0;
-  // The subject: capitalised words, possessives, numbers and roles in brackets: "Chelsea's Jo Bloggs (C)".
-  // A role noun between names belongs to the subject: "Chelsea manager Avram Grant".
-  while (i < count && !words[i].empty() &&
-         (IsCapitalized(words[i]) || words[i].front() == '(' || words[i] == "and" || words[i] == "of" ||
-          (i > 0 && i + 1 < count && IsAsciiLower(words[i][0]) && IsCapitalized(words[i + 1])))) {
-    ++i;
-  }
-  if (i == 0 || i + 1 >= count) return false;
-  std::string_view verb = words[i];
-  std::string_view next = words[i + 1];
-  if ((verb == "is" || verb == "are") && next == "seen") return true;
-  if (verb.size() < 4 || verb.back() != 's' || !IsAsciiLower(verb[0])) return false;
-  char before = verb[verb.size() - 2];
-  if (before == 's' || before == 'u' || before == 'i' || before == '\'') return false;
-  return !in(verb, kNotActions) && in(next, kFollowers);
-}
-
 }  // namespace
 
 std::string_view StripCaptionLabel(std::string_view text, const CreditLexicon& lexicon) {
   size_t n = lexicon.MatchPrefix(text, WordKind::kCaptionLabel);
   if (n == 0 || n >= text.size()) return text;
   std::string_view rest = text.substr(n);
-  // "Image caption Scooter ...", "Caption: ...", "ABOVE: ..."; never "Above all, ...".
-  if (rest[0] == ':') return TrimSpaces(rest.substr(1));
+  // "Image caption A scooter ...", "Caption: ...", "Image caption, ...", "ABOVE: ..."; never "Above all, ...".
   std::string_view label = text.substr(0, n);
+  if (rest[0] == ':') return TrimSpaces(rest.substr(1));
+  // A comma after a two-word label ("Image caption, ..."); a lone "Top, ..." opens a sentence.
+  if (rest[0] == ',' && label.find(' ') != std::string_view::npos) return TrimSpaces(rest.substr(1));
   if (rest[0] == ' ' && label.find(' ') != std::string_view::npos && IsCapitalized(TrimSpaces(rest))) {
     return TrimSpaces(rest);
   }
@@ -358,6 +414,10 @@ std::vector<CaptionBlock> DetectCaptions(const std::vector<std::string_view>& pa
   f.reserve(paragraphs.size());
   for (std::string_view p : paragraphs) f.push_back(Measure(p));
   const size_t n = f.size();
+  // The story's signature: the first lines under the headline, up to the first body sentence.
+  for (size_t i = 0; i < n && i < 3 && !IsBodyLike(f[i]); ++i) {
+    if (IsSignatureShaped(f[i].text, lexicon)) f[i].byline = true;
+  }
   std::vector<CaptionBlock> blocks;
   std::array<size_t, 8> fired{};
   auto within_cap = [&](size_t rule) { return fired[rule] < limits.max_blocks_per_rule; };
@@ -380,9 +440,10 @@ std::vector<CaptionBlock> DetectCaptions(const std::vector<std::string_view>& pa
     if (whole != CreditStrength::kStrong && IsNameSlashEmail(p)) whole = CreditStrength::kMedium;
     if (whole != CreditStrength::kNone && whole != CreditStrength::kWeak && within_cap(0)) {
       const bool firm = static_cast<int>(whole) >= static_cast<int>(CreditStrength::kMedium);
-      int prev = i > 0 ? CaptionScore(f[i - 1], true, i - 1 == 0, lexicon) : 0;
+      const bool headline_above = i >= 2 && IsPhotoHeadline(f[i - 2], f[i - 1].text, lexicon);
+      int prev = i > 0 ? CaptionScore(f[i - 1], true, i - 1 == 0, headline_above, lexicon) : 0;
       // A credit line opening the body is followed by the lede, which must then be short to be a caption.
-      int next = i + 1 < n ? CaptionScore(f[i + 1], false, !firm || i == 0, lexicon) : 0;
+      int next = i + 1 < n ? CaptionScore(f[i + 1], false, !firm || i == 0, false, lexicon) : 0;
       const int needed = firm ? 2 : 3;
       CaptionBlock block;
       block.first = block.last = i;
@@ -395,7 +456,9 @@ std::vector<CaptionBlock> DetectCaptions(const std::vector<std::string_view>& pa
         block.first = std::min(i, j);
         block.last = std::max(i, j);
         f[j].used = true;
-        if (j + 1 == i && j >= 1 && IsTitleLike(f[j - 1], lexicon) && SharedCapitalisedWords(f[j - 1].text, block.text) >= 1) {
+        // A title line over the caption is its headline when it names what the caption shows, or, in the
+        // wire's three-line block (headline, caption, credit line), when it is set as a headline.
+        if (j + 1 == i && j >= 1 && IsPhotoHeadline(f[j - 1], block.text, lexicon)) {
           block.headline = f[j - 1].text;
           block.first = j - 1;
           f[j - 1].used = true;
@@ -406,6 +469,18 @@ std::vector<CaptionBlock> DetectCaptions(const std::vector<std::string_view>& pa
       f[i].used = true;
       ++fired[0];
       blocks.push_back(block);
+      // "Photos: Jane Roe/PA" under two captions credits both: the caption-shaped paragraph above the
+      // bound caption is a caption of its own (the credit is kept once, on the caption next to it).
+      if (block.headline.empty() && block.first + 1 == i && block.first >= 1 && CreditsSeveralPhotos(p) &&
+          CaptionScore(f[block.first - 1], true, block.first - 1 == 0, false, lexicon) >= needed) {
+        const size_t k = block.first - 1;
+        CaptionBlock sibling;
+        sibling.first = sibling.last = k;
+        sibling.text = StripCaptionLabel(f[k].text, lexicon);
+        sibling.rule = "credit_line";
+        f[k].used = true;
+        blocks.push_back(sibling);
+      }
       continue;
     }
     if (lead.found() && within_cap(1)) {
@@ -428,10 +503,14 @@ std::vector<CaptionBlock> DetectCaptions(const std::vector<std::string_view>& pa
     const size_t caption_words = CountWords(caption);
     if (caption_words <= 5 && IsDatelinePlace(caption)) continue;  // "CITY, State (AFP)": a dateline
     if (caption_words > limits.max_caption_words) continue;
+    // A weak credit (an unknown owner) glued on needs a short caption sentence before it, and must be a
+    // short name ("... sentence. Plotwise") or a photographer over an owner ("... Jana Pilar/Lenn Herald");
+    // never after an initial ("J. Smith").
+    const std::string_view glued = TrimSpaces(p.substr(tail.begin, tail.end - tail.begin));
     if (static_cast<int>(tail.strength) < static_cast<int>(CreditStrength::kMedium) &&
         (caption_words > 40 || HasQuotationMark(caption) || !EndsWithFullWord(caption) ||
-         CountWords(p.substr(tail.begin)) > 3)) {
-      continue;  // "... sentence. Statista" only; never after an initial ("J. Smith")
+         (CountWords(glued) > 3 && !IsNameSlashName(glued)))) {
+      continue;
     }
     CaptionBlock block;
     block.first = block.last = i;
@@ -439,7 +518,7 @@ std::vector<CaptionBlock> DetectCaptions(const std::vector<std::string_view>& pa
     block.credit = TrimSpaces(p.substr(tail.begin, tail.end - tail.begin));
     block.rule = "glued_credit";
     f[i].used = true;
-    if (i >= 1 && IsTitleLike(f[i - 1], lexicon) && SharedCapitalisedWords(f[i - 1].text, block.text) >= 1) {
+    if (i >= 1 && IsPhotoHeadline(f[i - 1], block.text, lexicon)) {
       block.headline = f[i - 1].text;
       block.first = i - 1;
       f[i - 1].used = true;
@@ -454,7 +533,7 @@ std::vector<CaptionBlock> DetectCaptions(const std::vector<std::string_view>& pa
 
   // Credit-less blocks: labels and markers first, then shape and neighbours alone.
   std::vector<CaptionBlock> shaped;
-  std::array<size_t, 9> shaped_fired{};
+  std::array<size_t, 10> shaped_fired{};
   for (size_t i = 0; i < n; ++i) {
     if (f[i].used || f[i].words == 0 || f[i].words > 60 || f[i].byline || EndsWithColon(f[i].text)) continue;
     std::string_view p = f[i].text;
@@ -484,6 +563,13 @@ std::vector<CaptionBlock> DetectCaptions(const std::vector<std::string_view>& pa
                i > 0 && IsBodyLike(f[i - 1]) && i + 1 < n && IsBodyLike(f[i + 1])) {
       block.rule = "present_action";
       rule = 8;
+    } else if (i == 0 && i + 1 < n && !f[i].has_quote && f[i].words >= 5 && f[i].words <= kUnderHeadlineWords &&
+               f[i].sentences == 1 && IsBodyLike(f[i + 1]) && f[i + 1].words >= f[i].words + kLedeLonger &&
+               !HasReportingVerb(p) && DescribesAPicture(p)) {
+      // Directly under the headline, a short description of a picture above a longer lede (the BBC's and
+      // others' credit-less lead image).
+      block.rule = "under_headline";
+      rule = 9;
     } else if (i <= 2 && i + 1 < n && f[i].ends_sentence && f[i].words <= 25 && !f[i].has_quote &&
                StartsWithDateline(f[i + 1].text)) {
       block.rule = "before_dateline";
@@ -535,7 +621,7 @@ std::vector<CaptionBlock> DetectCaptions(const std::vector<std::string_view>& pa
     }
   }
 
-  // Gallery captions repeat their event description ("during the Cup semi-final at the Stadium in ..."):
+  // Gallery captions repeat their event description ("during the league final at Rowan Park in ..."):
   // a short paragraph sharing a run of six words with a caption already found is a caption too.
   if (!blocks.empty() && limits.shape_only_rules) {
     std::vector<uint64_t> caption_grams;

@@ -34,6 +34,31 @@ void FillCredit(std::string_view raw, const CreditLexicon& lexicon, v1::Credit* 
   credit->set_distributor(std::move(parsed.distributor));
 }
 
+// Reports the bytes of paragraph `p` that none of the block's views covers, when they hold a word.
+void ReportLeftover(std::string_view p, const CaptionBlock& b, v1::CleaningReport* report) {
+  std::vector<char> covered(p.size(), 0);
+  for (std::string_view part : {b.headline, b.text, b.credit}) {
+    if (part.empty() || part.data() < p.data() || part.data() + part.size() > p.data() + p.size()) continue;
+    const size_t at = static_cast<size_t>(part.data() - p.data());
+    std::fill(covered.begin() + static_cast<std::ptrdiff_t>(at),
+              covered.begin() + static_cast<std::ptrdiff_t>(at + part.size()), 1);
+  }
+  size_t i = 0;
+  while (i < p.size()) {
+    if (covered[i]) {
+      ++i;
+      continue;
+    }
+    size_t start = i;
+    bool word = false;
+    for (; i < p.size() && !covered[i]; ++i) word = word || captions::IsWordByte(p[i]);
+    if (!word) continue;
+    v1::RemovedSpan* span = report->add_removed();
+    span->set_text(std::string(captions::TrimSpaces(p.substr(start, i - start))));
+    span->set_reason(v1::RemovedSpan::PAGE_CHROME);
+  }
+}
+
 class CaptionsStage final : public Stage {
  public:
   CaptionsStage(std::shared_ptr<const CreditLexicon> lexicon, captions::DetectorLimits limits)
@@ -89,6 +114,12 @@ class CaptionsStage final : public Stage {
       p.caption.set_text(std::string(text));
       if (!credit.empty()) FillCredit(credit, *lexicon_, p.caption.mutable_credit());
       pending.push_back(std::move(p));
+    }
+    // A block's paragraphs may hold more than its headline, text and credit: a caption label ("Image
+    // caption", "Caption:") is layout, not caption. It is reported as removed, so that every word of the
+    // body ends up somewhere a consumer can see.
+    for (const CaptionBlock& b : blocks) {
+      for (size_t i = b.first; i <= b.last; ++i) ReportLeftover(texts[i], b, out.mutable_cleaning());
     }
     std::stable_sort(pending.begin(), pending.end(),
                      [](const Pending& a, const Pending& b) { return a.position < b.position; });

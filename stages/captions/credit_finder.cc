@@ -65,7 +65,7 @@ bool EndsLikeCredit(std::string_view s) {
 CreditStrength Max(CreditStrength a, CreditStrength b) { return static_cast<int>(a) >= static_cast<int>(b) ? a : b; }
 
 CreditStrength RateSingle(std::string_view s, const CreditLexicon& lexicon) {
-  std::string_view wrapped = StripWrapping(s);
+  std::string_view wrapped = StripTrailingDate(StripWrapping(s));
   const bool bracketed = wrapped.size() + 2 <= s.size() && (s.front() == '(' || s.front() == '[');
   std::string_view rest = wrapped;
   LabelKind label = StripCreditLabels(&rest, lexicon);
@@ -87,7 +87,9 @@ CreditStrength RateSingle(std::string_view s, const CreditLexicon& lexicon) {
   const bool known = lexicon.Agency(parsed.agency) != nullptr;
   const bool slashed = wrapped.find('/') != std::string_view::npos || wrapped.find('|') != std::string_view::npos ||
                        FindFolded(wrapped, " via ") != std::string_view::npos;
-  if (slashed) return known ? CreditStrength::kStrong : CreditStrength::kWeak;
+  // "Jane Roe/Acme via AP": a known distributor vouches for the credit as a known agency would.
+  const bool known_distributor = lexicon.Agency(parsed.distributor) != nullptr;
+  if (slashed) return known || known_distributor ? CreditStrength::kStrong : CreditStrength::kWeak;
   if (lexicon.Agency(wrapped) != nullptr) {
     if (bracketed || lexicon.Contains(wrapped, WordKind::kLabel)) return CreditStrength::kStrong;
     return CreditStrength::kBareAgency;

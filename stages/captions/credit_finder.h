@@ -7,7 +7,7 @@
 //     kMedium     a name with a known agency or "file" ("Jane Roe, Reuters", "JANE ROE Associated Press"),
 //                 or a phrase that is a whole credit ("Submitted photo")
 //     kBareAgency a known agency alone ("Reuters"): a credit only next to a caption
-//     kWeak       a short proper name or "Name/Org" with an unknown org ("Statista", "Jane Roe/Acme")
+//     kWeak       a short proper name or "Name/Org" with an unknown org ("Plotwise", "Jane Roe/Acme")
 //   Sentences (lower-case words, quotes, more than 16 words) rate kNone.
 // - FindTrailingCredit(p): the best-rated credit glued to the end of paragraph `p`, starting after a
 //   sentence end, at a label, a bracket group or "©"; the caption is p[0, begin).

@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "stages/captions/prose_marks.h"
 #include "stages/captions/text_scan.h"
 
 namespace copydesk::stages::captions {
@@ -175,12 +176,30 @@ Reading ParseOne(std::string_view s, const CreditLexicon& lexicon) {
   Reading reading;
   ParsedCredit& out = reading.credit;
   s = StripWrapping(s);
+  // A credit the page cut short keeps its opening bracket alone: "(JANE ROE, AFP".
+  if (!s.empty() && (s.front() == '(' || s.front() == '[') && s.find(s.front() == '(' ? ')' : ']') == std::string_view::npos) {
+    s = TrimSpaces(s.substr(1));
+  }
   LabelKind label = StripCreditLabels(&s, lexicon);
-  s = StripWrapping(s);
+  s = StripTrailingDate(StripWrapping(s));
   if (s.empty() || lexicon.MatchPrefix(s, WordKind::kCreditPhrase) == s.size() ||
       lexicon.MatchPrefix(s, WordKind::kQualifier) == s.size()) {
     return reading;
   }
+  // "X/Getty Images for Acme Council": the agency shot the picture for a client, who is neither
+  // photographer nor agency. "Jane Roe for The Chronicle" keeps its paper: there no agency precedes.
+  // Only the first " for " is looked at, which keeps the work linear.
+  if (const size_t for_at = FindFolded(s, " for "); for_at != std::string_view::npos) {
+    std::string_view before = s.substr(0, for_at);
+    const size_t cut = before.find_last_of("/|");
+    before = TrimSpaces(cut == std::string_view::npos ? before : before.substr(cut + 1));
+    const std::string* canonical = nullptr;
+    if (lexicon.Agency(before) != nullptr || lexicon.AgencySuffix(before, &canonical) > 0) {
+      s = TrimSpaces(s.substr(0, for_at));
+    }
+  }
+  // A handout comes from an organisation: the one name it carries is the owner, not a photographer.
+  const bool handout = FindFolded(s, "handout") != std::string_view::npos;
   std::string via;
   size_t via_at = FindFolded(s, " via ");
   if (via_at != std::string_view::npos) {
@@ -225,7 +244,7 @@ Reading ParseOne(std::string_view s, const CreditLexicon& lexicon) {
   } else if (unknown.size() == 1) {
     std::string_view only = unknown[0];
     // After "Courtesy of" / "Source:" an owner follows, not a photographer.
-    bool person = label != LabelKind::kOrg && LooksLikeName(only) && CountWords(only) >= 2 &&
+    bool person = label != LabelKind::kOrg && !handout && LooksLikeName(only) && CountWords(only) >= 2 &&
                   !HasOrgWord(only, lexicon);
     if (person) {
       AddNames(only, &out.photographers);
@@ -244,6 +263,49 @@ Reading ParseOne(std::string_view s, const CreditLexicon& lexicon) {
 }
 
 }  // namespace
+
+namespace {
+
+// "April 2, 2023", "2019", "3.4.2019": digits and month names only, with a digit.
+bool IsDate(std::string_view s) {
+  bool digit = false;
+  bool ok = true;
+  size_t i = 0;
+  while (ok && i < s.size()) {
+    while (i < s.size() && (s[i] == ' ' || s[i] == ',' || s[i] == '.' || s[i] == '/' || s[i] == '-')) ++i;
+    size_t start = i;
+    while (i < s.size() && !(s[i] == ' ' || s[i] == ',' || s[i] == '/' || s[i] == '-')) ++i;
+    std::string_view w = s.substr(start, i - start);
+    if (w.empty()) break;
+    bool digits = true;
+    for (char c : w) digits = digits && (IsAsciiDigit(c) || c == '.');
+    if (digits) {
+      digit = true;
+    } else if (!IsMonthName(w)) {
+      ok = false;
+    }
+  }
+  return ok && digit;
+}
+
+}  // namespace
+
+std::string_view StripTrailingDate(std::string_view s) {
+  s = TrimSpaces(s);
+  // The leftmost separator after which only a date follows: "X/Agency/April 2, 2023" -> "X/Agency". A date
+  // is short, so only the last kDateBytes are looked at: time stays linear however long the credit.
+  constexpr size_t kDateBytes = 40;
+  for (size_t k = s.size() > kDateBytes ? s.size() - kDateBytes : 0; k < s.size(); ++k) {
+    const char c = s[k];
+    if (c != '/' && c != ',' && c != '|' && !(c == '-' && k > 0 && s[k - 1] == ' ')) continue;
+    std::string_view head = TrimSpaces(s.substr(0, k));
+    if (head.empty() || !IsDate(s.substr(k + 1))) continue;
+    bool letter = false;
+    for (char h : head) letter = letter || IsAsciiUpper(h) || IsAsciiLower(h);
+    if (letter) return head;
+  }
+  return s;
+}
 
 std::string_view StripWrapping(std::string_view s) {
   for (int guard = 0; guard < 4; ++guard) {

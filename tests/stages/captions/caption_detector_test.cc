@@ -137,5 +137,35 @@ TEST(CaptionDetectorTest, LeadingStaffPhotoCredit) {
   EXPECT_EQ(blocks[0].text, "Ana Ruiz waters her garden in Lakeville.");
 }
 
+TEST(CaptionDetectorTest, ThreeLineBlockKeepsItsCreditAgainstTheBodyBelow) {
+  // A two-sentence caption above the credit line, a body paragraph of the same length below it: the photo
+  // headline and the picture date bind the credit up; the verb of speech marks the paragraph below as prose.
+  std::vector<std::string_view> p = {
+      kBody1, "Harbour Ferry Terminal",
+      "Workers inspect the unfinished ferry terminal in Lakeville on March 3, 2021. The terminal was due to open "
+      "last year.",
+      "Lia Brandt/AFP via Getty Images",
+      "A spokesperson for the harbour authority said on Tuesday that the contractor had been paid in full.",
+      kBody2};
+  std::vector<CaptionBlock> blocks = Detect(p);
+  ASSERT_EQ(blocks.size(), 1u);
+  EXPECT_EQ(blocks[0].first, 1u);
+  EXPECT_EQ(blocks[0].last, 3u);
+  EXPECT_EQ(blocks[0].headline, "Harbour Ferry Terminal");
+  EXPECT_EQ(blocks[0].credit, "Lia Brandt/AFP via Getty Images");
+}
+
+TEST(CaptionDetectorTest, SignatureUnderTheHeadlineIsNotACredit) {
+  std::vector<std::string_view> p = {"Ida Voss, Associated Press", "The ferry terminal opened on Monday.", kBody1,
+                                     kBody2};
+  EXPECT_TRUE(Detect(p).empty());
+  // The same name over an agency with a slash is a photo credit.
+  p[0] = "Ida Voss/AP";
+  p[1] = "Passengers board the first ferry at the new terminal in Lakeville.";
+  std::vector<CaptionBlock> blocks = Detect(p);
+  ASSERT_EQ(blocks.size(), 1u);
+  EXPECT_EQ(blocks[0].credit, "Ida Voss/AP");
+}
+
 }  // namespace
 }  // namespace copydesk::stages::captions

@@ -82,6 +82,15 @@ TEST(CaptionsStageTest, NothingOfTheCaptionStaysInTheBody) {
   }
 }
 
+TEST(CaptionsStageTest, ACaptionLabelIsReportedRemovedNotLost) {
+  Outcome run = RunStage({kLede, "Image caption, Ferry passengers wait on the pier in Lakeville", kSecond});
+  ASSERT_EQ(run.out.captions_size(), 1);
+  EXPECT_EQ(run.out.captions(0).text(), "Ferry passengers wait on the pier in Lakeville");
+  ASSERT_EQ(run.out.cleaning().removed_size(), 1);
+  EXPECT_EQ(run.out.cleaning().removed(0).text(), "Image caption,");
+  EXPECT_EQ(run.out.cleaning().removed(0).reason(), v1::RemovedSpan::PAGE_CHROME);
+}
+
 TEST(CaptionsStageTest, ArticleWithoutCaptionsIsUntouched) {
   Outcome run = RunStage({kLede, kSecond, kThird});
   EXPECT_EQ(run.out.captions_size(), 0);

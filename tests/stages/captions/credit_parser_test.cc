@@ -4,6 +4,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <string>
+
 namespace copydesk::stages::captions {
 namespace {
 
@@ -201,6 +203,54 @@ TEST(LooksLikeNameTest, NamesAndNotNames) {
   EXPECT_TRUE(LooksLikeName("Dana K. Lowell"));
   EXPECT_FALSE(LooksLikeName("he told reporters"));
   EXPECT_FALSE(LooksLikeName(""));
+}
+
+TEST(CreditParserTest, OpeningBracketThePageNeverClosed) {
+  ParsedCredit c = Parse("(TILDA MARSH, AFP");
+  EXPECT_THAT(c.photographers, ElementsAre("TILDA MARSH"));
+  EXPECT_EQ(c.agency, "AFP");
+}
+
+TEST(CreditParserTest, TrailingDateIsNeitherPhotographerNorAgency) {
+  ParsedCredit c = Parse("(Rune Aas/Fjord Courier/June 9, 2022)");
+  EXPECT_THAT(c.photographers, ElementsAre("Rune Aas"));
+  EXPECT_EQ(c.agency, "Fjord Courier");
+  EXPECT_EQ(StripTrailingDate("Rune Aas/Fjord Courier, 2019"), "Rune Aas/Fjord Courier");
+  EXPECT_EQ(StripTrailingDate("Rune Aas/Fjord Courier"), "Rune Aas/Fjord Courier");
+  EXPECT_EQ(StripTrailingDate("2019"), "2019");  // nothing would be left
+  // Linear on a huge credit (a page's markup can hand one over): only the tail can hold the date.
+  std::string huge(1 << 20, 'a');
+  huge += "/Fjord Courier, 2019";
+  EXPECT_EQ(StripTrailingDate(huge).size(), huge.size() - 6);
+}
+
+TEST(CreditParserTest, PhotographerLabel) {
+  ParsedCredit c = Parse("Photographer: Ola Wren/Bloomberg");
+  EXPECT_THAT(c.photographers, ElementsAre("Ola Wren"));
+  EXPECT_EQ(c.agency, "Bloomberg");
+}
+
+TEST(CreditParserTest, UnknownOwnerViaKnownDistributor) {
+  ParsedCredit c = Parse("Brill Space Centre via AP");
+  EXPECT_THAT(c.photographers, IsEmpty());
+  EXPECT_EQ(c.agency, "Brill Space Centre");
+  EXPECT_EQ(c.distributor, "AP");
+}
+
+TEST(CreditParserTest, ClientOfAnAgencyIsDropped) {
+  ParsedCredit c = Parse("Photo by Ada Lin/Getty Images for Harbour Arts Council");
+  EXPECT_THAT(c.photographers, ElementsAre("Ada Lin"));
+  EXPECT_EQ(c.agency, "Getty Images");
+  EXPECT_EQ(c.distributor, "");
+  // Without an agency before it, "for" names the paper the photographer worked for.
+  EXPECT_EQ(Parse("Ada Lin for The Weekly Lantern").agency, "The Weekly Lantern");
+}
+
+TEST(CreditParserTest, HandoutNamesItsOwner) {
+  ParsedCredit c = Parse("Tarn Valley Trust/Handout via REUTERS");
+  EXPECT_THAT(c.photographers, IsEmpty());
+  EXPECT_EQ(c.agency, "Tarn Valley Trust");
+  EXPECT_EQ(c.distributor, "Reuters");
 }
 
 }  // namespace

@@ -1,0 +1,155 @@
+#include "stages/captions/prose_marks.h"
+
+#include <array>
+
+#include "stages/captions/text_scan.h"
+
+namespace copydesk::stages::captions {
+namespace {
+
+std::string_view StripPunctuation(std::string_view w) {
+  while (!w.empty() && !IsWordByte(w.front())) w.remove_prefix(1);
+  while (!w.empty() && !IsWordByte(w.back())) w.remove_suffix(1);
+  return w;
+}
+
+bool IsDigits(std::string_view w, size_t min, size_t max) {
+  if (w.size() < min || w.size() > max) return false;
+  for (char c : w) {
+    if (!IsAsciiDigit(c)) return false;
+  }
+  return true;
+}
+
+bool EqualsFolded(std::string_view w, std::string_view folded) {
+  return w.size() == folded.size() && FindFolded(w, folded) == 0;
+}
+
+constexpr std::array<std::string_view, 30> kActionOpeners = {
+    "he",     "she",  "it",    "they",  "we",    "i",       "you",   "this",  "that",    "these",
+    "those",  "there", "his",  "her",   "except", "but",    "and",   "when",  "while",   "if",
+    "as",     "after", "before", "then", "so",    "now",    "yet",   "still", "also",    "however"};
+constexpr std::array<std::string_view, 20> kNotActions = {
+    "says",   "adds",   "tells",    "writes",  "notes",  "argues", "explains", "believes", "thinks", "wants",
+    "hopes",  "knows",  "insists",  "admits",  "agrees", "recalls", "claims",  "suggests", "remains", "seems"};
+constexpr std::array<std::string_view, 30> kActionFollowers = {
+    "the",  "a",      "an",     "his",    "her",     "their",  "its",   "with",  "at",      "in",
+    "on",   "after",  "during", "for",    "from",    "as",     "into",  "against", "past",  "near",
+    "before", "over", "off",    "up",     "down",    "out",    "back",  "outside", "alongside", "next"};
+// Verbs after a plural subject that tell of the past or of an opinion, not of a picture.
+constexpr std::array<std::string_view, 24> kNotPluralActions = {
+    "had",  "have", "were", "are",  "was",  "did",   "do",    "will",  "would", "could", "should", "may",
+    "said", "told", "made", "took", "came", "went",  "ran",   "saw",   "left",  "found", "gave",   "got"};
+
+template <size_t N>
+bool InList(std::string_view w, const std::array<std::string_view, N>& list) {
+  for (std::string_view x : list) {
+    if (w.size() == x.size() && FindFolded(w, x) == 0) return true;
+  }
+  return false;
+}
+
+// Splits "Subject verb next ...": a capitalised subject (names, possessives, numbers, roles in brackets),
+// then the first lower-case word and the word after it. False when no such subject opens `s`.
+bool SplitSubjectVerb(std::string_view s, std::string_view* verb, std::string_view* next) {
+  std::array<std::string_view, 12> words{};
+  size_t count = 0;
+  ForEachWord(s, [&](std::string_view w) {
+    while (!w.empty() && !IsWordByte(w.back()) && w.back() != ')') w.remove_suffix(1);
+    words[count++] = w;
+    return count < words.size();
+  });
+  if (count < 3 || InList(words[0], kActionOpeners)) return false;
+  size_t i = 0;
+  // The subject: capitalised words, possessives, numbers and roles in brackets: "Harbourside's Milo Trent (C)".
+  // A role noun between names belongs to the subject: "Harbourside coach Ines Moravec".
+  while (i < count && !words[i].empty() &&
+         (IsCapitalized(words[i]) || words[i].front() == '(' || words[i] == "and" || words[i] == "of" ||
+          (i > 0 && i + 1 < count && IsAsciiLower(words[i][0]) && IsCapitalized(words[i + 1])))) {
+    ++i;
+  }
+  if (i == 0 || i + 1 >= count || words[i].empty() || !IsAsciiLower(words[i][0])) return false;
+  *verb = words[i];
+  *next = words[i + 1];
+  return true;
+}
+
+}  // namespace
+
+bool IsMonthName(std::string_view w) {
+  static constexpr std::array<std::string_view, 24> kMonths = {
+      "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+      "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"};
+  while (!w.empty() && w.back() == '.') w.remove_suffix(1);
+  for (std::string_view m : kMonths) {
+    if (EqualsFolded(w, m)) return true;
+  }
+  return false;
+}
+
+bool HasPictureDate(std::string_view s) {
+  // A window of three words: month day year, or day month year.
+  std::array<std::string_view, 3> last{};
+  bool found = false;
+  ForEachWord(s, [&](std::string_view raw) {
+    last[0] = last[1];
+    last[1] = last[2];
+    last[2] = StripPunctuation(raw);
+    if (IsDigits(last[2], 4, 4)) {
+      const bool month_day = IsMonthName(last[0]) && IsDigits(last[1], 1, 2);
+      const bool day_month = IsDigits(last[0], 1, 2) && IsMonthName(last[1]);
+      found = month_day || day_month;
+    }
+    return !found;
+  });
+  return found;
+}
+
+bool HasReportingVerb(std::string_view s) {
+  static constexpr std::array<std::string_view, 16> kVerbs = {
+      "said",   "says",    "say",       "told",  "tells",   "added",  "stated", "announced",
+      "warned", "claimed", "explained", "asked", "replied", "argued", "insisted", "according"};
+  bool found = false;
+  ForEachWord(s, [&](std::string_view raw) {
+    std::string_view w = StripPunctuation(raw);
+    if (w.size() < 3 || w.size() > 9 || !IsAsciiLower(w[0])) return true;
+    for (std::string_view v : kVerbs) {
+      if (EqualsFolded(w, v)) {
+        found = true;
+        return false;
+      }
+    }
+    return true;
+  });
+  return found;
+}
+
+// "Harbourside's Milo Trent (C) chases the ball ...", "Wren Addley is seen ...": a capitalised subject, then a
+// present-tense verb of action and a function word — how captions describe a picture. Plural nouns
+// ("Ferry crews had"), pronoun subjects ("She tries to") and speech verbs ("says") are prose.
+bool OpensWithPresentAction(std::string_view s) {
+  std::string_view verb;
+  std::string_view next;
+  if (!SplitSubjectVerb(s, &verb, &next)) return false;
+  if ((verb == "is" || verb == "are") && next == "seen") return true;
+  if (verb.size() < 4 || verb.back() != 's') return false;
+  char before = verb[verb.size() - 2];
+  if (before == 's' || before == 'u' || before == 'i' || before == '\'') return false;
+  return !InList(verb, kNotActions) && InList(next, kActionFollowers);
+}
+
+// A picture described as it is seen: the singular present above, a plural subject with a present verb
+// ("Passengers wait on the quay") or a participle ("Nurses showing visitors around ..."). Past tenses
+// ("-ed", "had", "took") and verbs of speech tell a story instead.
+bool DescribesAPicture(std::string_view s) {
+  if (OpensWithPresentAction(s)) return true;
+  std::string_view verb;
+  std::string_view next;
+  if (!SplitSubjectVerb(s, &verb, &next) || verb.size() < 3) return false;
+  // A participle right after the subject is the sign itself: "Nurses showing visitors around ...".
+  if (verb.size() >= 5 && verb.substr(verb.size() - 3) == "ing") return true;
+  const bool past = verb.substr(verb.size() - 2) == "ed" || InList(verb, kNotPluralActions);
+  return !past && verb.back() != 's' && !InList(verb, kNotActions) && InList(next, kActionFollowers);
+}
+
+}  // namespace copydesk::stages::captions

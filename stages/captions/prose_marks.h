@@ -1,0 +1,28 @@
+// Prose marks: what tells a caption sentence from article prose, on the text alone.
+//
+// Contract
+// - IsMonthName(w): "March", "Sept.", "dec" (ASCII case-insensitive, a trailing period allowed).
+// - HasPictureDate(s): a full date as wire captions close with it, "on March 3, 2024", "13 July 2024",
+//   "Sept. 12, 2019": a month name next to a day number and a four-digit year. Prose dates its events by
+//   weekday ("on Tuesday"); a caption dates its picture.
+// - HasReportingVerb(s): a verb of speech or report as a whole word ("said", "says", "told", "according
+//   to", "added", "announced"...): article prose attributes, captions describe.
+// - OpensWithPresentAction(s): a capitalised subject, a present-tense verb of action and a function word,
+//   "Harbourside's Milo Trent (C) chases the ball ...", "Wren Addley is seen ...".
+// - DescribesAPicture(s): that, or a plural subject with a present verb ("Passengers wait on the quay") or
+//   a participle ("Nurses showing visitors around ..."); past tenses and verbs of speech tell a story.
+// - Pure functions on short strings; time linear in the input (only the first twelve words are read by
+//   the two tests of the subject and verb).
+#pragma once
+
+#include <string_view>
+
+namespace copydesk::stages::captions {
+
+bool IsMonthName(std::string_view w);
+bool HasPictureDate(std::string_view s);
+bool HasReportingVerb(std::string_view s);
+bool OpensWithPresentAction(std::string_view s);
+bool DescribesAPicture(std::string_view s);
+
+}  // namespace copydesk::stages::captions

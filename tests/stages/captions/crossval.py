@@ -1,0 +1,171 @@
+#!/usr/bin/env python3
+"""k-fold cross-validation of the captions stage over the dev sets, by article.
+
+Why: the dev figures of a rule set written while looking at the dev articles say how well the rules fit
+those articles, not how well they hold on news. Splitting the articles into k folds by a hash of their id
+(stable across runs and machines) and scoring each fold on its own shows the spread a held-out set of the
+same kinds would show; with a tunable threshold (--sweep), the value is chosen on the other k-1 folds and
+only then scored on the held-out fold, so the held-out figure never saw the fold it is reported for.
+
+Usage (from the worktree root, after building copydesk-worker):
+  tests/stages/captions/crossval.py [--folds 5] [--cmd "build/release/worker/copydesk-worker process"]
+      [--score ../shared/tools/score] [--json] [SET_DIR ...]
+  default sets: ../shared/corpus/captions/dev ../shared/corpus/credits/dev
+
+  --sweep KEY=V1,V2,...   a captions config key (e.g. max_caption_words=60,80,100) passed to the worker as
+                          `--set stages.captions.KEY=V` (see --set-flag); per fold the value with the best
+                          captions F1 on the other folds (pooled) is chosen, then the held-out fold is scored with it.
+
+The corpus texts are read from ../shared/corpus at run time and written only to a temporary directory.
+Python standard library only.
+"""
+import argparse
+import hashlib
+import json
+import os
+import shlex
+import subprocess
+import sys
+import tempfile
+
+FIGURES = (("captions", "F1"), ("captions", "P"), ("captions", "R"), ("captions", "leakage"),
+           ("credits", "all_found"))
+
+
+def fold_of(article_id, folds):
+    return int(hashlib.sha1(article_id.encode("utf-8")).hexdigest(), 16) % folds
+
+
+def read_jsonl(path):
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def write_jsonl(path, records):
+    with open(path, "w", encoding="utf-8") as f:
+        for r in records:
+            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+
+
+def run_worker(cmd, articles):
+    data = "".join(json.dumps(a, ensure_ascii=False) + "\n" for a in articles).encode("utf-8")
+    proc = subprocess.run(cmd, shell=True, input=data, stdout=subprocess.PIPE, stderr=subprocess.PIPE, check=False)
+    if proc.returncode != 0:
+        sys.exit(f"crossval: worker failed ({proc.returncode}): {proc.stderr.decode('utf-8', 'replace')[-2000:]}")
+    preds = {}
+    for line in proc.stdout.decode("utf-8").splitlines():
+        if line.strip():
+            rec = json.loads(line)
+            preds.setdefault(rec.get("id"), line)
+    return preds
+
+
+def score_subset(score, tmp, name, articles, gold, preds):
+    """Writes the subset as its own set dir and scores it with `score compare`; returns {task: figures}."""
+    set_dir = os.path.join(tmp, name)
+    os.makedirs(set_dir, exist_ok=True)
+    write_jsonl(os.path.join(set_dir, "articles.jsonl"), articles)
+    write_jsonl(os.path.join(set_dir, "gold.jsonl"), gold)
+    predicted = os.path.join(tmp, name + ".predicted.jsonl")
+    with open(predicted, "w", encoding="utf-8") as f:
+        for g in gold:
+            if g["id"] in preds:
+                f.write(preds[g["id"]] + "\n")
+    proc = subprocess.run([score, "compare", "--json", "--only", "captions,credits", set_dir, predicted],
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, check=False)
+    if proc.returncode != 0:
+        sys.exit(f"crossval: score failed: {proc.stderr.decode('utf-8', 'replace')[-2000:]}")
+    report = json.loads(proc.stdout)
+    if isinstance(report, list):
+        report = report[0]
+    if "sets" in report:
+        report = report["sets"][0]
+    return {task: r["figures"] for task, r in report["tasks"].items()}
+
+
+def pooled(sets):
+    articles, gold = [], []
+    for set_dir in sets:
+        by_id = {a["id"]: a for a in read_jsonl(os.path.join(set_dir, "articles.jsonl"))}
+        for g in read_jsonl(os.path.join(set_dir, "gold.jsonl")):
+            if g["id"] in by_id:
+                articles.append(by_id[g["id"]])
+                gold.append(g)
+    return articles, gold
+
+
+def figure(result, task, key):
+    v = result.get(task, {}).get(key)
+    return v if isinstance(v, (int, float)) else None
+
+
+def fmt(v):
+    return "    -" if v is None else f"{v:.3f}"
+
+
+def main(argv):
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("sets", nargs="*", default=["../shared/corpus/captions/dev", "../shared/corpus/credits/dev"])
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--cmd", default="build/release/worker/copydesk-worker process")
+    parser.add_argument("--score", default="../shared/tools/score")
+    parser.add_argument("--sweep", default="", help="KEY=V1,V2,... a captions config key to choose per fold")
+    parser.add_argument("--set-flag", default="--set", help="worker flag that sets one config key")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+
+    articles, gold = pooled(args.sets)
+    folds = [[i for i, g in enumerate(gold) if fold_of(g["id"], args.folds) == k] for k in range(args.folds)]
+
+    candidates = [("", args.cmd)]
+    if args.sweep:
+        key, _, values = args.sweep.partition("=")
+        candidates = [(v, f"{args.cmd} {args.set_flag} {shlex.quote(f'stages.captions.{key}={v}')}") for v in values.split(",")]
+    preds = {value: run_worker(cmd, articles) for value, cmd in candidates}
+    if "" not in preds:
+        preds[""] = run_worker(args.cmd, articles)  # the pooled figure is the default configuration's
+
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="captions-crossval-") as tmp:
+        def score_fold(value, indices, name):
+            return score_subset(args.score, tmp, name, [articles[i] for i in indices], [gold[i] for i in indices],
+                                preds[value])
+
+        for k, held in enumerate(folds):
+            chosen = candidates[0][0]
+            if len(candidates) > 1:
+                train = [i for j, f in enumerate(folds) if j != k for i in f]
+                best = None
+                for value, _ in candidates:
+                    f1 = figure(score_fold(value, train, f"train{k}-{value}"), "captions", "F1") or 0.0
+                    if best is None or f1 > best[0]:
+                        best = (f1, value)
+                chosen = best[1]
+            result = score_fold(chosen, held, f"fold{k}")
+            rows.append({"fold": k, "articles": len(held), "chosen": chosen,
+                         **{f"{t}.{f}": figure(result, t, f) for t, f in FIGURES}})
+        total = score_fold("", list(range(len(gold))), "all")
+
+    keys = [f"{t}.{f}" for t, f in FIGURES]
+    mean = {key: (sum(r[key] for r in rows if r[key] is not None) / max(1, sum(r[key] is not None for r in rows)))
+            for key in keys}
+    spread = {key: (max(r[key] for r in rows if r[key] is not None) - min(r[key] for r in rows if r[key] is not None))
+              if any(r[key] is not None for r in rows) else None for key in keys}
+    pooled_figs = {f"{t}.{f}": figure(total, t, f) for t, f in FIGURES}
+    if args.json:
+        json.dump({"folds": rows, "mean": mean, "spread": spread, "pooled": pooled_figs}, sys.stdout, indent=1)
+        print()
+        return 0
+    head = f"{'fold':>6}{'arts':>6}" + "".join(f"{k:>19}" for k in keys) + ("   chosen" if args.sweep else "")
+    print(head)
+    for r in rows:
+        print(f"{r['fold']:>6}{r['articles']:>6}" + "".join(f"{fmt(r[k]):>19}" for k in keys)
+              + (f"   {r['chosen']}" if args.sweep else ""))
+    print(f"{'mean':>6}{'':>6}" + "".join(f"{fmt(mean[k]):>19}" for k in keys))
+    print(f"{'spread':>6}{'':>6}" + "".join(f"{fmt(spread[k]):>19}" for k in keys))
+    print(f"{'pooled':>6}{len(gold):>6}" + "".join(f"{fmt(pooled_figs[k]):>19}" for k in keys))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

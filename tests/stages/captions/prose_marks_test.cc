@@ -1,0 +1,46 @@
+// What tells a caption from article prose on the text alone. Every sentence below is invented.
+#include "stages/captions/prose_marks.h"
+
+#include <gtest/gtest.h>
+
+namespace copydesk::stages::captions {
+namespace {
+
+TEST(ProseMarksTest, MonthNamesWithAbbreviations) {
+  EXPECT_TRUE(IsMonthName("March"));
+  EXPECT_TRUE(IsMonthName("Sept."));
+  EXPECT_TRUE(IsMonthName("dec"));
+  EXPECT_FALSE(IsMonthName("Monday"));
+  EXPECT_FALSE(IsMonthName("Marching"));
+}
+
+TEST(ProseMarksTest, PictureDateIsMonthDayYearOrDayMonthYear) {
+  EXPECT_TRUE(HasPictureDate("Divers check the hull in Ostby on March 3, 2024."));
+  EXPECT_TRUE(HasPictureDate("Riders climb the pass, 13 July 2024."));
+  EXPECT_TRUE(HasPictureDate("The dam near Orrin, Ore., on Sept. 12, 2019. (AP Photo/Kim Lo, File)"));
+  EXPECT_FALSE(HasPictureDate("The council met on Tuesday to discuss the budget."));
+  EXPECT_FALSE(HasPictureDate("Prices rose in March and fell in 2024."));
+  EXPECT_FALSE(HasPictureDate("She won 12 of 2024 votes."));
+}
+
+TEST(ProseMarksTest, ReportingVerbsAsWholeLowerCaseWords) {
+  EXPECT_TRUE(HasReportingVerb("The mayor said the road would reopen."));
+  EXPECT_TRUE(HasReportingVerb("according to the ministry, prices fell"));
+  EXPECT_TRUE(HasReportingVerb("\"We are ready,\" she told reporters."));
+  EXPECT_FALSE(HasReportingVerb("Divers check the hull in Ostby."));
+  EXPECT_FALSE(HasReportingVerb("Saidi Amari walks to the podium."));  // a name, not the verb
+  EXPECT_FALSE(HasReportingVerb("Boats sail past the harbour wall."));
+}
+
+TEST(ProseMarksTest, PictureDescriptionsAgainstStories) {
+  EXPECT_TRUE(OpensWithPresentAction("Harbourside's Milo Trent (C) chases the ball during the final."));
+  EXPECT_TRUE(DescribesAPicture("Passengers wait on the quay in Marlby."));
+  EXPECT_TRUE(DescribesAPicture("Nurses showing visitors around the new wing."));
+  EXPECT_FALSE(DescribesAPicture("Ferry crews had warned of the storm."));
+  EXPECT_FALSE(DescribesAPicture("Residents gathered in the square on Friday."));
+  EXPECT_FALSE(DescribesAPicture("She walks to the podium."));  // a pronoun subject is prose
+  EXPECT_FALSE(OpensWithPresentAction("Wren Addley says the vote was fair."));
+}
+
+}  // namespace
+}  // namespace copydesk::stages::captions
