@@ -98,7 +98,7 @@ class SentenceMatcher {
         found.inherit_speaker = true;
       }
       if (a.inherit && !AnyEarlierSpeaker(analyses, i)) {
-        // "Obama tried to help, noting that ...": the participle's speaker is the sentence's subject.
+        // "Mayor Quill stepped in, noting that ...": the participle's speaker is the sentence's subject.
         auto [sa, sb] = SentenceSubject(a.anchor);
         if (sa != kNone) {
           found.speaker = ByteRange{t_[sa].begin, t_[sb - 1].end};
@@ -160,7 +160,7 @@ class SentenceMatcher {
   // `w` is lower-case ASCII.
   bool LowerIs(uint32_t k, std::string_view w) const { return IsWord(k) && EqualsLowerAscii(Text(k), w); }
 
-  // "a company called Cambridge Analytica", "an archive called BleachBit": "called" after an indefinite
+  // "a firm called Brightwater Ledger", "a tool called Pinefold": "called" after an indefinite
   // noun phrase names a thing; nobody speaks.
   bool Names(const Analysis& a) const {
     return a.cue.entry->lemma == "call" && LowerIs(a.cue.k, "called") && a.speaker_a != kNone &&
@@ -239,24 +239,24 @@ class SentenceMatcher {
       }
       auto prev_is = [&](std::string_view w) { return LowerIs(k - 1, w); };
       if (entry->frame != Frame::kAccording && k > first_) {
-        // A determiner before the word makes it a noun ("the report", "his claims"); a form of "be"
+        // A determiner before the word makes it a noun ("the survey", "her objections"); a form of "be"
         // makes it passive ("was asked").
         WordRole prev = Role(k - 1);
         if (prev == WordRole::kDeterminer && !prev_is("that")) continue;
-        // After a possessive the word is a noun too ("the editor's note", "Smith's claims").
+        // After a possessive the word is a noun too ("the warden's memo", "Okafor's objections").
         if (IsWord(k - 1) && EndsWithPossessive(Text(k - 1))) continue;
         bool progressive = text.ends_with("ing");
         if (!progressive && (prev_is("was") || prev_is("were") || prev_is("been") || prev_is("be") || prev_is("is") ||
                              prev_is("are") || prev_is("being")))
           continue;
         // Mental states count only with a reported clause ("believes that ..."): PolNeAR labels them, but
-        // without "that" they are mostly not attributions ("the results show a gap").
+        // without "that" they are mostly not attributions ("the tallies show a dip").
         if (entry->frame == Frame::kBelief && (prev_is("to") || !LowerIs(k + 1, "that"))) continue;
       }
-      // A participle opens a clause ("..., saying"); elsewhere an -ing form is a noun ("more reporting").
+      // A participle opens a clause ("..., saying"); elsewhere an -ing form is a noun ("much planning").
       if (text.ends_with("ing") && k > first_ && IsWord(k - 1)) {
         WordRole role = Role(k - 1);
-        // "with 50 percent saying", "Trump talking about", "a statement saying": a noun before the
+        // "with a third of tenants saying", "Varga talking about", "a notice saying": a noun before the
         // participle is its speaker.
         bool noun_before = Upper(k - 1) || prev_is("percent") || role == WordRole::kGroup ||
                            role == WordRole::kDocument || role == WordRole::kTitle || role == WordRole::kPronounGroup;
@@ -266,7 +266,7 @@ class SentenceMatcher {
             !prev_is("and") && !prev_is("but") && role != WordRole::kAux && !noun_before && !be)
           continue;
       }
-      // A noun followed by its verb ("the statement read", "reports say"): the verb is the cue.
+      // A noun followed by its verb ("the notice read", "filings say"): the verb is the cue.
       if (n == 1 && next_word) {
         int n2 = 0;
         const CueEntry* following = CueStartingAt(k + 1, &n2);
@@ -314,8 +314,8 @@ class SentenceMatcher {
     return b > k ? b : kNone;
   }
 
-  // Skips what may stand between a cue and its content: a listener ("told reporters", "said to CNN"), a
-  // time ("said Friday") or a setting ("in a statement", "in an interview with CNN"), recording the listener.
+  // Skips what may stand between a cue and its content: a listener ("told the crowd", "said to Radio Kestrel"), a
+  // time ("said Sunday") or a setting ("in a written reply", "in an interview with Radio Kestrel"), recording the listener.
   uint32_t SkipAfterCue(uint32_t r, Frame frame, Analysis* a) const {
     for (int round = 0; round < 3; ++round) {
       if (!IsWord(r)) return r;
@@ -342,7 +342,7 @@ class SentenceMatcher {
         a->listener_a = start;
         a->listener_b = b;
       } else {
-        // "in an interview with CNN": the interviewer is the listener.
+        // "in a chat with Radio Kestrel": the interviewer is the listener.
         for (uint32_t x = start; x < b; ++x) {
           if (LowerIs(x, "with") && x + 1 < b) {
             a->listener_a = x + 1;
@@ -414,7 +414,7 @@ class SentenceMatcher {
       a.valid = true;
       return a;
     }
-    // Skip auxiliaries and adverbs between speaker and cue ("has also said", "later told").
+    // Skip auxiliaries and adverbs between speaker and cue ("had also said", "soon told").
     uint32_t l = k;
     while (l > first_ && IsWord(l - 1) &&
            (Role(l - 1) == WordRole::kAux || Role(l - 1) == WordRole::kTime ||
@@ -434,7 +434,7 @@ class SentenceMatcher {
       a.valid = true;
       return a;
     }
-    // A verb chain ending in "to" ("went on to say", "declined to comment on") belongs to the cue.
+    // A verb chain ending in "to" ("went on to say", "chose not to comment on") belongs to the cue.
     if (l > first_ + 1 && LowerIs(l - 1, "to")) {
       uint32_t m = l - 1;
       uint32_t steps = 0;
@@ -492,7 +492,7 @@ class SentenceMatcher {
       a.anchor = l - 1;
       a.region_end = SkipAfterCue(r, frame, &a);
       a.valid = true;
-      // "he laughed and said": the subject stands before the first verb.
+      // "she shrugged and said": the subject stands before the first verb.
       uint32_t verb = l - 2;
       if (l >= first_ + 3 && IsWord(verb) && !Upper(verb) && Role(verb) == WordRole::kNone) {
         uint32_t subject = SpeakerBackFrom(verb - 1);
@@ -560,8 +560,8 @@ class SentenceMatcher {
     // After a quotation ("Q," he said at a town hall in March) anything but a new content opener is an
     // adjunct of the attribution.
     bool quote_before = content_before && (IsQuote(s - 1) || (IsPunct(s - 1, ',') && IsQuote(s - 2)));
-    // A quotation after an adjunct is a title ("said on CNN's "State of the Union""), not content.
-    // After "told", a quotation is the programme spoken to ("told "Fox and Friends"").
+    // A quotation after an adjunct is a title ("said on Radio Kestrel's "Morning Slate""), not content.
+    // After "told", a quotation is the programme spoken to ("told "Harbour Hour"").
     bool opens_content = (after == r && IsQuote(after) && !(frame == Frame::kTell && quote_before)) ||
                          IsPunct(after, ':') || LowerIs(after, "that");
     if (say_like && content_before && (nothing_after || (quote_before && !opens_content))) {
@@ -576,7 +576,7 @@ class SentenceMatcher {
   // After "X said": ", "Q2."" (a split quote) or ", clause" (a parenthetical attribution) continues the
   // content; a following cue does not.
   void AddSecondPiece(uint32_t after, bool before_is_quote, bool speaker_after_cue, Analysis* a) const {
-    // ""Q1," he said on "Meet the Press." "Q2."": a quotation closing the sentence after the
+    // ""Q1," she said on "The Long Table." "Q2."": a quotation closing the sentence after the
     // attribution's adjuncts (a programme's title among them) goes on with the first one.
     if (!IsPunct(after, ',') && before_is_quote && after < last_ && IsQuote(last_ - 1) && last_ - 1 >= after &&
         !IsWord(last_ - 2) && quotes_[t_[last_ - 1].quote].content_begin < p_.size() &&
@@ -683,7 +683,7 @@ class SentenceMatcher {
   }
 
   // Transcripts: "Q: ...", "KATE JONES: ..." open a paragraph; the rest of the paragraph is the turn, whatever
-  // verbs it holds ("PENCE: Well, Hillary Clinton thinks ..." is Pence's turn, not Clinton's thought).
+  // verbs it holds ("ORTIZ: Well, Judge Brand believes ..." is Ortiz's turn, not Brand's belief).
   bool EmitTranscriptTurn(std::vector<FoundAttribution>* out) const {
     if (first_ != 0) return false;
     uint32_t c = 0;
@@ -696,7 +696,7 @@ class SentenceMatcher {
       }
       ++c;
     }
-    // A speaker has a name: "9:40 p.m.", the time stamp of a live blog's entry, is not a turn.
+    // A speaker has a name: "6:15 a.m.", the time stamp of a live blog's entry, is not a turn.
     if (c == 0 || !capitals || !letter || !IsPunct(c, ':') || c + 1 >= t_.size() || IsQuote(c + 1)) return false;
     FoundAttribution found;
     found.cue = ByteRange{t_[c].begin, t_[c].end};
@@ -740,7 +740,7 @@ class SentenceMatcher {
       if (run > first_ && speaker_end - run >= 2 && Role(run - 1) == WordRole::kNone) speaker_begin = run;
       if (speaker_end > first_ && EmitColonQuote(k, speaker_begin, speaker_end, out)) return true;
     }
-    // "... doesn't surprise Republican pollster Daron Shaw: "Q"": a name (capitalised words, titles among
+    // "... does not surprise county pollster Ivo Marsh: "Q"": a name (capitalised words, titles among
     // them) just before a colon that opens the sentence's closing quotation.
     for (uint32_t c = first_ + 1; c + 1 < last_; ++c) {
       if (!IsPunct(c, ':') || !IsQuote(c + 1) || !IsWord(c - 1) || !Upper(c - 1)) continue;
@@ -748,7 +748,7 @@ class SentenceMatcher {
       while (s > first_ && IsWord(s - 1) && (Upper(s - 1) || Role(s - 1) == WordRole::kTitle) &&
              c - s < kMaxSpeakerWords)
         --s;
-      // After a preposition the name is spoken to or about ("a message for Trump:", "on Twitter:"); a
+      // After a preposition the name is spoken to or about ("a note for Varga:", "on her blog:"); a
       // day is a date line ("Tuesday:").
       if ((s > first_ && Role(s - 1) == WordRole::kClause) || Role(c - 1) == WordRole::kTime) break;
       if (EmitColonQuote(c, s, c, out)) return true;
@@ -776,7 +776,7 @@ class SentenceMatcher {
     return false;
   }
 
-  // ""Q," Kelly charged." / ""Q?" he barked.": a quotation that ends on a comma, ? or ! and is followed
+  // ""Q," Fenwick snapped." / ""Q?" he barked.": a quotation that ends on a comma, ? or ! and is followed
   // by a short name or a pronoun and a past-tense verb is attributed by that verb even when the lexicon
   // lacks it; the comma inside the marks is news style's sign that an attribution follows.
   bool EmitVerbAfterQuote(std::vector<FoundAttribution>* out) const {
@@ -797,7 +797,7 @@ class SentenceMatcher {
     std::string_view verb = Text(speaker_end);
     if (Upper(speaker_end) || verb.size() < 5 || !verb.ends_with("ed") || Role(speaker_end) != WordRole::kNone)
       return false;
-    // The verb closes the sentence or opens an adjunct: "Kelly charged in her now-infamous assault."
+    // The verb closes the sentence or opens an adjunct: "Fenwick snapped in a late-night post."
     uint32_t after = speaker_end + 1;
     if (after < last_ && !IsEndPunct(after) && !IsPunct(after, ',') && Role(after) != WordRole::kClause &&
         Role(after) != WordRole::kTime)
