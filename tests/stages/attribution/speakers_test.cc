@@ -1,5 +1,7 @@
 #include "stages/attribution/speakers.h"
 
+#include "stages/attribution/entity_table.h"
+
 #include <gtest/gtest.h>
 
 namespace copydesk::stages::attribution {
@@ -8,6 +10,11 @@ namespace {
 const Lexicon& TheLexicon() {
   static const Lexicon lexicon = Lexicon::Load().value();
   return lexicon;
+}
+
+const EntityWords& TheWords() {
+  static const EntityWords words = EntityWords::Load().value();
+  return words;
 }
 
 TEST(DescribeMentionTest, TitleEndsAtTheLastTitleWord) {
@@ -48,8 +55,8 @@ TEST(DescribeMentionTest, OfNamesTheOrganization) {
   EXPECT_EQ(s.organization, "Harbour Board");
 }
 
-TEST(PeopleIndexTest, SurnameAndCourtesyTitleResolveToTheFullName) {
-  PeopleIndex people;
+TEST(EntityTableTest, SurnameAndCourtesyTitleResolveToTheFullName) {
+  EntityTable people(TheLexicon(), TheWords());
   SpeakerFacts first = DescribeMention("Harbour Master Ines Kowalczyk", TheLexicon());
   people.Resolve(&first);
   SpeakerFacts later = DescribeMention("Ms. Kowalczyk", TheLexicon());
@@ -58,8 +65,8 @@ TEST(PeopleIndexTest, SurnameAndCourtesyTitleResolveToTheFullName) {
   EXPECT_EQ(later.title, "Harbour Master");
 }
 
-TEST(PeopleIndexTest, PronounTakesTheLatestPersonSpeaker) {
-  PeopleIndex people;
+TEST(EntityTableTest, PronounTakesTheLatestPersonSpeaker) {
+  EntityTable people(TheLexicon(), TheWords());
   SpeakerFacts first = DescribeMention("Mayor Piet Vogel", TheLexicon());
   people.Resolve(&first);
   SpeakerFacts group = DescribeMention("the council members", TheLexicon());
@@ -73,8 +80,8 @@ TEST(PeopleIndexTest, PronounTakesTheLatestPersonSpeaker) {
   EXPECT_EQ(they.name, "council members");
 }
 
-TEST(PeopleIndexTest, TitleAloneResolvesToItsHolder) {
-  PeopleIndex people;
+TEST(EntityTableTest, TitleAloneResolvesToItsHolder) {
+  EntityTable people(TheLexicon(), TheWords());
   SpeakerFacts first = DescribeMention("Fire Chief Rosa Lind", TheLexicon());
   people.Resolve(&first);
   SpeakerFacts chief = DescribeMention("the chief", TheLexicon());

@@ -1,0 +1,536 @@
+#include "stages/attribution/entity_table.h"
+
+#include <array>
+
+namespace copydesk::stages::attribution {
+namespace {
+
+std::string LowerCopy(std::string_view s) {
+  std::string out;
+  LowerInto(s, &out);
+  return out;
+}
+
+// "Party's" -> "Party", "Budgets'" -> "Budgets": the possessive ending a name or a head word. (Inside a
+// name a plural possessive stays: "Pilots' Guild".)
+std::string_view StripPossessive(std::string_view w) {
+  for (std::string_view suffix : {"'s", "\xE2\x80\x99s", "'S", "\xE2\x80\x99S"}) {
+    if (w.size() > suffix.size() && w.ends_with(suffix)) return w.substr(0, w.size() - suffix.size());
+  }
+  for (std::string_view suffix : {"s'", "s\xE2\x80\x99", "S'"}) {
+    if (w.size() > suffix.size() && w.ends_with(suffix)) return w.substr(0, w.size() - suffix.size() + 1);
+  }
+  return w;
+}
+
+bool EndsWithPossessive(std::string_view w) { return StripPossessive(w).size() != w.size(); }
+
+bool IsAcronym(std::string_view w) {
+  int capitals = 0;
+  for (char c : w) {
+    if (c >= 'a' && c <= 'z') return false;
+    if (c >= 'A' && c <= 'Z') ++capitals;
+  }
+  return capitals >= 2;
+}
+
+bool IsCourtesyTitle(std::string_view w) {
+  for (std::string_view t : {"mr.", "mrs.", "ms.", "dr.", "mr", "ms", "mrs", "dr", "miss"}) {
+    if (EqualsLowerAscii(w, t)) return true;
+  }
+  return false;
+}
+
+std::vector<std::string_view> Words(std::string_view s) {
+  std::vector<std::string_view> words;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    size_t start = i;
+    while (i < s.size() && s[i] != ' ') ++i;
+    if (i > start) words.push_back(s.substr(start, i - start));
+  }
+  return words;
+}
+
+bool IsLeadingDeterminer(std::string_view w) {
+  for (std::string_view d : {"the", "a", "an", "its", "his", "her", "their", "our", "this", "that"}) {
+    if (EqualsLowerAscii(w, d)) return true;
+  }
+  return false;
+}
+
+// A role head noun and a role the table holds name the same office: equal, or one the other's stem
+// ("chair" and "chairwoman").
+bool RoleMatches(std::string_view held, std::string_view head) {
+  if (held == head) return true;
+  size_t shorter = std::min(held.size(), head.size());
+  return shorter >= 4 && (held.starts_with(head) || head.starts_with(held));
+}
+
+// "X, who leads Y": the office a relative clause's verb gives.
+std::string_view RoleOfVerb(std::string_view verb) {
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 10> kVerbs = {{
+      {"leads", "leader"}, {"led", "leader"}, {"heads", "head"}, {"chairs", "chair"}, {"runs", "head"},
+      {"directs", "director"}, {"manages", "manager"}, {"founded", "founder"}, {"owns", "owner"},
+      {"coaches", "coach"}}};
+  for (const auto& [form, role] : kVerbs) {
+    if (EqualsLowerAscii(verb, form)) return role;
+  }
+  return {};
+}
+
+}  // namespace
+
+size_t EntityTable::NotePerson(std::string name, std::string title) {
+  std::vector<std::string_view> words = Words(name);
+  std::string surname = LowerCopy(words.back());
+  auto it = by_surname_.find(surname);
+  size_t index;
+  if (it == by_surname_.end()) {
+    Entity e;
+    e.kind = v1::Speaker::PERSON;
+    e.gender = words_.GenderOf(words.front());
+    e.name = std::move(name);
+    entities_.push_back(std::move(e));
+    index = entities_.size() - 1;
+    by_surname_.emplace(surname, index);
+    by_name_.emplace(LowerCopy(entities_[index].name), index);
+  } else {
+    index = it->second;
+  }
+  Entity& e = entities_[index];
+  if (!title.empty()) {
+    std::vector<std::string_view> title_words = Words(title);
+    for (std::string_view w : title_words) {
+      if (e.gender == 0) e.gender = words_.GenderOf(w);
+    }
+    AddRole(index, StripPossessive(title_words.back()));
+    if (e.title.empty()) e.title = std::move(title);
+  }
+  e.seen = ++clock_;
+  return index;
+}
+
+size_t EntityTable::NoteOrganization(std::string name) {
+  std::string key = LowerCopy(name);
+  auto it = by_name_.find(key);
+  if (it != by_name_.end()) {
+    entities_[it->second].seen = ++clock_;
+    return it->second;
+  }
+  Entity e;
+  e.kind = v1::Speaker::ORGANIZATION;
+  std::vector<std::string_view> words = Words(name);
+  // "Ministry of Water Resources": the head is the word before "of"; "Nordvik Airways": the last word.
+  std::string_view head = words.back();
+  for (size_t i = 1; i < words.size(); ++i) {
+    if (EqualsLowerAscii(words[i], "of") || EqualsLowerAscii(words[i], "for")) {
+      head = words[i - 1];
+      break;
+    }
+  }
+  e.roles.push_back(LowerCopy(head));
+  if (const std::vector<std::string>* types = words_.TypesOf(head)) {
+    for (const std::string& t : *types) e.roles.push_back(t);
+  }
+  e.name = std::move(name);
+  e.seen = ++clock_;
+  entities_.push_back(std::move(e));
+  by_name_.emplace(std::move(key), entities_.size() - 1);
+  return entities_.size() - 1;
+}
+
+void EntityTable::AddRole(size_t entity, std::string_view head) {
+  if (head.empty()) return;
+  std::string role = LowerCopy(head);
+  for (const std::string& r : entities_[entity].roles) {
+    if (r == role) return;
+  }
+  entities_[entity].roles.push_back(std::move(role));
+}
+
+void EntityTable::NoteApposition(std::string_view paragraph, const ParagraphTokens& tokens, Span run, Span name,
+                                 size_t entity) {
+  const std::vector<Token>& t = tokens.tokens;
+  const uint32_t n = static_cast<uint32_t>(t.size());
+  auto text = [&](uint32_t k) { return paragraph.substr(t[k].begin, t[k].end - t[k].begin); };
+  auto word = [&](uint32_t k) { return k < n && t[k].kind == TokenKind::kWord; };
+  auto punct = [&](uint32_t k, char c) { return k < n && t[k].kind == TokenKind::kPunct && t[k].punct == c; };
+  auto role = [&](uint32_t k) { return tokens.info[k] == nullptr ? WordRole::kNone : tokens.info[k]->role; };
+  // The head noun of a description [a, e): the last word before a preposition or relative word ("the
+  // party's parliamentary leader" -> leader; "a spokeswoman for the company" -> spokeswoman).
+  auto head_of = [&](uint32_t a, uint32_t e) -> std::string_view {
+    uint32_t cut = e;
+    for (uint32_t k = a + 1; k < e; ++k) {
+      if (!word(k)) return {};
+      std::string_view w = text(k);
+      for (std::string_view stop : {"of", "for", "at", "in", "from", "with", "since", "on", "who", "which", "that"}) {
+        if (EqualsLowerAscii(w, stop)) {
+          cut = k;
+          break;
+        }
+      }
+      if (cut != e) break;
+    }
+    if (cut <= a + 1 && !(cut == a + 1 && !IsLeadingDeterminer(text(a)))) return {};
+    std::string_view head = StripPossessive(text(cut - 1));
+    if (head.size() < 3 || (t[cut - 1].upper && role(cut - 1) != WordRole::kTitle) || head.ends_with("ly") ||
+        (head[0] >= '0' && head[0] <= '9') || IsLeadingDeterminer(head))
+      return {};
+    return head;
+  };
+  auto opens_description = [&](uint32_t k) {
+    return word(k) && (IsLeadingDeterminer(text(k)) || EndsWithPossessive(text(k)));
+  };
+  // "Name, the party's leader," / "Name, who leads the Greens"
+  if (punct(run.end, ',') && word(run.end + 1)) {
+    uint32_t a = run.end + 1;
+    if (EqualsLowerAscii(text(a), "who") && word(a + 1)) {
+      AddRole(entity, RoleOfVerb(text(a + 1)));
+    } else if (opens_description(a)) {
+      uint32_t e = a;
+      while (e < n && e - a < 14 && word(e)) ++e;
+      if (e >= n || punct(e, ',') || punct(e, '.') || punct(e, ';')) AddRole(entity, head_of(a, e));
+    }
+  }
+  // "Its chairwoman, Gwen Parry," / "The finance minister, Helga Straum,"
+  if (run.begin >= 2 && punct(run.begin - 1, ',') && (run.end >= n || punct(run.end, ',') || punct(run.end, '.'))) {
+    uint32_t e = run.begin - 1;
+    uint32_t a = e;
+    while (a > 0 && e - a < 12 && word(a - 1)) --a;
+    if (a < e && (a == 0 || !word(a - 1)) && opens_description(a)) AddRole(entity, head_of(a, e));
+  }
+  (void)name;
+}
+
+void EntityTable::NoteParagraph(std::string_view paragraph, const ParagraphTokens& tokens) {
+  const std::vector<Token>& t = tokens.tokens;
+  const uint32_t n = static_cast<uint32_t>(t.size());
+  auto text = [&](uint32_t k) { return paragraph.substr(t[k].begin, t[k].end - t[k].begin); };
+  auto role = [&](uint32_t k) { return tokens.info[k] == nullptr ? WordRole::kNone : tokens.info[k]->role; };
+  auto word = [&](uint32_t k) { return k < n && t[k].kind == TokenKind::kWord; };
+  auto org_word = [&](uint32_t k) {
+    return role(k) == WordRole::kOrg || words_.TypesOf(StripPossessive(text(k))) != nullptr;
+  };
+  // A dateline: "PORT ELLERY (Tidewire) -" names the place the story is filed from.
+  {
+    uint32_t k = 0;
+    while (word(k) && !IsAcronym(text(k)) && text(k).find_first_of("abcdefghijklmnopqrstuvwxyz") == std::string_view::npos)
+      ++k;
+    if (k > 0 && k < n && t[k].kind == TokenKind::kPunct && (t[k].punct == '(' || t[k].punct == '-' || t[k].punct == ',')) {
+      std::string place(paragraph.substr(t[0].begin, t[k - 1].end - t[0].begin));
+      places_.insert(LowerCopy(place));
+    }
+  }
+  uint32_t i = 0;
+  while (i < n) {
+    if (!word(i) || !t[i].upper) {
+      ++i;
+      continue;
+    }
+    uint32_t j = i;
+    bool org_seen = false, connector = false;
+    while (j < n && j - i < 10) {
+      if (word(j) && t[j].upper) {
+        org_seen = org_seen || org_word(j);
+        bool possessive = EndsWithPossessive(text(j));
+        ++j;
+        // "Vos's office": a name ends at its possessive, unless an organisation's name goes on after it
+        // ("St Aldric's Hospital Trust").
+        if (possessive) {
+          bool org_ahead = false;
+          for (uint32_t k = j; k < n && k < j + 3 && word(k) && t[k].upper && !org_ahead; ++k) org_ahead = org_word(k);
+          if (!org_ahead) break;
+        }
+        continue;
+      }
+      // "Ministry of Water Resources", "Institute for Household Budgets"
+      if (org_seen && word(j) && (EqualsLowerAscii(text(j), "of") || EqualsLowerAscii(text(j), "for")) &&
+          word(j + 1) && t[j + 1].upper) {
+        connector = true;
+        ++j;
+        continue;
+      }
+      break;
+    }
+    uint32_t run_begin = i;
+    i = j;
+    // Sentence-initial function words ("But", "The") are not part of a name.
+    uint32_t start = run_begin;
+    while (start < j) {
+      WordRole r = role(start);
+      if (r == WordRole::kNone || r == WordRole::kTitle || r == WordRole::kOrg) break;
+      ++start;
+    }
+    if (start >= j) continue;
+    // After a place preposition the run is a place ("in Port Ellery", "between Norrvik and Stavsund").
+    if (start == run_begin && run_begin > 0 && word(run_begin - 1)) {
+      std::string_view prev = text(run_begin - 1);
+      bool place = false;
+      for (std::string_view p : {"in", "between", "near", "outside", "across", "around", "towards"}) {
+        place = place || EqualsLowerAscii(prev, p);
+      }
+      if (EqualsLowerAscii(prev, "and")) {
+        for (uint32_t k = run_begin - 1; k > 0 && run_begin - k < 6; --k) {
+          place = place || (word(k - 1) && EqualsLowerAscii(text(k - 1), "between"));
+        }
+      }
+      // A person is no place: "the race between Mr. Ames and Jo Brandt".
+      bool person_like = words_.GenderOf(text(start)) != 0 || role(start) == WordRole::kTitle ||
+                         IsCourtesyTitle(text(start));
+      if (place && !org_seen && !person_like && j - start <= 3) {
+        std::string name(paragraph.substr(t[start].begin, t[j - 1].end - t[start].begin));
+        if (by_name_.find(LowerCopy(name)) == by_name_.end()) places_.insert(LowerCopy(name));
+        continue;
+      }
+    }
+    std::string_view last = StripPossessive(text(j - 1));
+    bool org_last = role(j - 1) == WordRole::kOrg || words_.TypesOf(last) != nullptr;
+    if ((org_last || connector) && j - start >= 2 && !IsAcronym(text(start))) {
+      std::string name(paragraph.substr(t[start].begin, t[j - 1].end - t[start].begin));
+      name = std::string(StripPossessive(name));
+      size_t e = NoteOrganization(std::move(name));
+      NoteApposition(paragraph, tokens, Span{start, j}, Span{start, j}, e);
+      continue;
+    }
+    if (j - start < 2) continue;  // most capitalised words stand alone
+    // The name is the trailing capitalised words that are neither acronyms nor table words (as in
+    // DescribeMention); the words before it are the title.
+    uint32_t name_begin = j;
+    while (name_begin > start && !IsAcronym(text(name_begin - 1)) && role(name_begin - 1) == WordRole::kNone &&
+           !org_word(name_begin - 1))
+      --name_begin;
+    uint32_t name_words = j - name_begin;
+    if (name_words < 2 || name_words > 3) continue;
+    bool plausible = true;
+    for (uint32_t k = name_begin; k < j; ++k) {
+      if (text(k).size() < 2 || IsAcronym(text(k))) plausible = false;
+    }
+    if (!plausible) continue;
+    // A repeated name is only looked up: strings are built for a new person or a new title.
+    LowerInto(StripPossessive(text(j - 1)), &scratch_);
+    auto it = by_surname_.find(scratch_);
+    bool has_title = false;
+    for (uint32_t k = start; k < name_begin && !has_title; ++k) has_title = !IsCourtesyTitle(text(k));
+    size_t e;
+    if (it != by_surname_.end() && !has_title) {
+      e = it->second;
+      entities_[e].seen = ++clock_;
+    } else {
+      std::string name(paragraph.substr(t[name_begin].begin, t[j - 1].end - t[name_begin].begin));
+      name = std::string(StripPossessive(name));
+      std::string title;
+      for (uint32_t k = start; k < name_begin; ++k) {
+        if (IsCourtesyTitle(text(k))) continue;
+        if (!title.empty()) title += ' ';
+        title += text(k);
+      }
+      e = NotePerson(std::move(name), std::move(title));
+      for (uint32_t k = start; k < name_begin; ++k) {
+        if (entities_[e].gender == 0) entities_[e].gender = words_.GenderOf(text(k));
+      }
+    }
+    // Lower-case role words before the name: "chief executive Tove Brekke", "prosecutor Tomas Reyes".
+    for (uint32_t k = start; k > 0 && start - k < 3 && word(k - 1) && !t[k - 1].upper &&
+                             role(k - 1) == WordRole::kTitle;
+         --k) {
+      AddRole(e, text(k - 1));
+      if (entities_[e].gender == 0) entities_[e].gender = words_.GenderOf(text(k - 1));
+    }
+    NoteApposition(paragraph, tokens, Span{start, j}, Span{name_begin, j}, e);
+  }
+}
+
+bool EntityTable::IsKnownSurname(std::string_view word) const {
+  if (word.empty() || word.find(' ') != std::string_view::npos) return false;
+  return by_surname_.find(LowerCopy(word)) != by_surname_.end();
+}
+
+bool EntityTable::IsPlace(std::string_view mention) const {
+  std::string key = LowerCopy(mention);
+  if (key.starts_with("the ")) key.erase(0, 4);
+  if (places_.find(key) == places_.end()) return false;
+  size_t space = key.rfind(' ');
+  std::string_view last = space == std::string::npos ? std::string_view(key) : std::string_view(key).substr(space + 1);
+  return by_name_.find(key) == by_name_.end() && by_surname_.find(last) == by_surname_.end();
+}
+
+int EntityTable::FindPersonByRole(std::string_view head) const {
+  int best = -1;
+  for (size_t i = 0; i < entities_.size(); ++i) {
+    const Entity& e = entities_[i];
+    if (e.kind != v1::Speaker::PERSON) continue;
+    for (const std::string& r : e.roles) {
+      if (RoleMatches(r, head) && (best < 0 || e.seen > entities_[static_cast<size_t>(best)].seen)) {
+        best = static_cast<int>(i);
+      }
+    }
+  }
+  return best;
+}
+
+int EntityTable::FindOrganizationByType(std::string_view head) const {
+  int best = -1;
+  for (size_t i = 0; i < entities_.size(); ++i) {
+    const Entity& e = entities_[i];
+    if (e.kind != v1::Speaker::ORGANIZATION) continue;
+    for (const std::string& r : e.roles) {
+      if (r == head && (best < 0 || e.seen > entities_[static_cast<size_t>(best)].seen)) best = static_cast<int>(i);
+    }
+  }
+  return best;
+}
+
+int EntityTable::FindByName(std::string_view name) const {
+  auto it = by_name_.find(LowerCopy(name));
+  return it == by_name_.end() ? -1 : static_cast<int>(it->second);
+}
+
+void EntityTable::Fill(SpeakerFacts* s, const Entity& e) const {
+  s->name = e.name;
+  s->kind = e.kind;
+  if (e.kind == v1::Speaker::PERSON) {
+    if (!e.title.empty() || s->title.empty()) s->title = e.title;
+    if (s->organization.empty()) s->organization = e.organization;
+  }
+}
+
+char EntityTable::GenderOfFacts(const SpeakerFacts& s) const {
+  int i = FindByName(s.name);
+  if (i >= 0 && entities_[static_cast<size_t>(i)].gender != 0) return entities_[static_cast<size_t>(i)].gender;
+  for (std::string_view w : Words(s.title)) {
+    if (char g = words_.GenderOf(w)) return g;
+  }
+  for (std::string_view w : Words(s.mention)) {
+    if (char g = words_.GenderOf(w)) return g;
+  }
+  return 0;
+}
+
+void EntityTable::Resolve(SpeakerFacts* s) {
+  if (s->pronoun) {
+    if (s->kind == v1::Speaker::PERSON) {
+      char g = 0;
+      if (EqualsLowerAscii(s->mention, "he") || EqualsLowerAscii(s->mention, "him")) g = 'm';
+      if (EqualsLowerAscii(s->mention, "she") || EqualsLowerAscii(s->mention, "her")) g = 'f';
+      // The subject of the previous attributed sentence, unless the pronoun's gender rules it out.
+      if (has_last_person_ && (g == 0 || last_person_gender_ == 0 || last_person_gender_ == g)) {
+        std::string mention = std::move(s->mention);
+        *s = last_person_;
+        s->mention = std::move(mention);
+        s->pronoun = true;
+        if (g != 0 && last_person_gender_ == 0) {
+          int i = FindByName(s->name);
+          if (i >= 0) entities_[static_cast<size_t>(i)].gender = g;
+          last_person_gender_ = g;
+        }
+        return;
+      }
+      // Else the latest person the article names whose gender fits.
+      int best = -1;
+      for (size_t i = 0; i < entities_.size(); ++i) {
+        const Entity& e = entities_[i];
+        if (e.kind != v1::Speaker::PERSON || (g != 0 && e.gender != 0 && e.gender != g)) continue;
+        if (best < 0 || e.seen > entities_[static_cast<size_t>(best)].seen) best = static_cast<int>(i);
+      }
+      if (best >= 0) {
+        Entity& e = entities_[static_cast<size_t>(best)];
+        Fill(s, e);
+        if (e.gender == 0) e.gender = g;
+        last_person_ = *s;
+        last_person_gender_ = e.gender;
+        has_last_person_ = true;
+      } else if (has_last_person_) {
+        std::string mention = std::move(s->mention);
+        *s = last_person_;
+        s->mention = std::move(mention);
+      }
+      s->pronoun = true;
+      return;
+    }
+    if (s->kind == v1::Speaker::GROUP && has_last_group_) {
+      std::string mention = std::move(s->mention);
+      *s = last_group_;
+      s->mention = std::move(mention);
+      s->pronoun = true;
+    }
+    return;
+  }
+  if (s->kind == v1::Speaker::PERSON) {
+    if (!s->name.empty()) {
+      std::vector<std::string_view> words = Words(s->name);
+      auto it = by_surname_.find(LowerCopy(StripPossessive(words.back())));
+      if (it != by_surname_.end()) {
+        const Entity& p = entities_[it->second];
+        if (p.name.size() > s->name.size() && p.name.ends_with(s->name)) s->name = p.name;
+        if (p.name == s->name) {
+          if (s->title.empty()) s->title = p.title;
+          if (s->organization.empty()) s->organization = p.organization;
+        }
+      }
+      if (words.size() >= 2) {
+        size_t e = NotePerson(s->name, s->title);
+        if (entities_[e].organization.empty()) entities_[e].organization = s->organization;
+      } else if (it != by_surname_.end()) {
+        entities_[it->second].seen = ++clock_;
+      }
+    } else if (!s->title.empty()) {
+      // A role description alone: the latest person the article gave that role.
+      std::vector<std::string_view> words = Words(s->title);
+      std::string head = LowerCopy(StripPossessive(words.back()));
+      int i = FindPersonByRole(head);
+      if (i >= 0) {
+        Entity& e = entities_[static_cast<size_t>(i)];
+        s->name = e.name;
+        if (!e.title.empty()) s->title = e.title;
+        e.seen = ++clock_;
+      }
+    }
+    last_person_ = *s;
+    last_person_gender_ = GenderOfFacts(*s);
+    has_last_person_ = true;
+    return;
+  }
+  if (s->kind == v1::Speaker::ORGANIZATION || s->kind == v1::Speaker::UNKNOWN) {
+    std::vector<std::string_view> words = Words(s->kind == v1::Speaker::ORGANIZATION && !s->name.empty() ? s->name
+                                                                                                     : s->mention);
+    size_t b = 0;
+    while (b + 1 < words.size() && IsLeadingDeterminer(words[b])) ++b;
+    if (b < words.size()) {
+      std::string bare;
+      for (size_t k = b; k < words.size(); ++k) {
+        if (!bare.empty()) bare += ' ';
+        bare += words[k];
+      }
+      std::string_view head_word = StripPossessive(words.back());
+      std::string head = LowerCopy(head_word);
+      const WordInfo* info = lexicon_.FindAnyCase(head_word);
+      bool org_head = (info != nullptr && info->role == WordRole::kOrg) || words_.TypesOf(head_word) != nullptr;
+      int known = FindByName(bare);
+      if (known >= 0 && entities_[static_cast<size_t>(known)].kind == v1::Speaker::ORGANIZATION) {
+        Fill(s, entities_[static_cast<size_t>(known)]);
+        entities_[static_cast<size_t>(known)].seen = ++clock_;
+      } else if (org_head) {
+        bool proper = StartsUpper(words[b]) && !IsAcronym(words[b]);
+        int typed = words.size() - b == 1 ? FindOrganizationByType(head) : -1;
+        if (typed >= 0) {
+          Fill(s, entities_[static_cast<size_t>(typed)]);
+          entities_[static_cast<size_t>(typed)].seen = ++clock_;
+        } else {
+          s->kind = v1::Speaker::ORGANIZATION;
+          s->name = bare;
+          // A description with modifiers ("the island council") or a name is noted, so that a later "the
+          // council" finds it.
+          if (words.size() - b >= 2 || proper) NoteOrganization(bare);
+        }
+      }
+    }
+  }
+  if (s->kind == v1::Speaker::GROUP || s->kind == v1::Speaker::ORGANIZATION) {
+    last_group_ = *s;
+    has_last_group_ = true;
+  }
+}
+
+}  // namespace copydesk::stages::attribution
