@@ -23,7 +23,25 @@ std::string_view StripPossessive(std::string_view w) {
   return w;
 }
 
-bool EndsWithPossessive(std::string_view w) { return StripPossessive(w).size() != w.size(); }
+// Asked of every capitalised word: a byte test first, the suffix list only when it may match.
+bool EndsWithPossessive(std::string_view w) {
+  if (w.size() < 3) return false;
+  char c = w.back();
+  if (c != 's' && c != 'S' && c != '\'' && c != '\x99') return false;
+  return StripPossessive(w).size() != w.size();
+}
+
+// Calls f(word) for each space-separated word of s, without building a vector.
+template <typename F>
+void ForEachWord(std::string_view s, F f) {
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    size_t start = i;
+    while (i < s.size() && s[i] != ' ') ++i;
+    if (i > start) f(s.substr(start, i - start));
+  }
+}
 
 bool IsAcronym(std::string_view w) {
   int capitals = 0;
@@ -210,9 +228,10 @@ void EntityTable::NoteParagraph(std::string_view paragraph, const ParagraphToken
   auto text = [&](uint32_t k) { return paragraph.substr(t[k].begin, t[k].end - t[k].begin); };
   auto role = [&](uint32_t k) { return tokens.info[k] == nullptr ? WordRole::kNone : tokens.info[k]->role; };
   auto word = [&](uint32_t k) { return k < n && t[k].kind == TokenKind::kWord; };
-  auto org_word = [&](uint32_t k) {
-    return role(k) == WordRole::kOrg || words_.TypesOf(StripPossessive(text(k))) != nullptr;
-  };
+  // Inside a run only the tokenizer's lookup is asked (an organisation word of speaker_words.tsv); the
+  // type table is asked once per run, of its last word ("Polar Freight Lines"): this pass reads every
+  // capitalised word of the article.
+  auto org_word = [&](uint32_t k) { return role(k) == WordRole::kOrg; };
   // A dateline: "PORT ELLERY (Tidewire) -" names the place the story is filed from.
   {
     uint32_t k = 0;
@@ -277,16 +296,15 @@ void EntityTable::NoteParagraph(std::string_view paragraph, const ParagraphToken
         }
       }
       // A person is no place: "the race between Mr. Ames and Jo Brandt".
-      bool person_like = words_.GenderOf(text(start)) != 0 || role(start) == WordRole::kTitle ||
-                         IsCourtesyTitle(text(start));
-      if (place && !org_seen && !person_like && j - start <= 3) {
+      if (place && !org_seen && j - start <= 3 && words_.GenderOf(text(start)) == 0 &&
+          role(start) != WordRole::kTitle && !IsCourtesyTitle(text(start))) {
         std::string name(paragraph.substr(t[start].begin, t[j - 1].end - t[start].begin));
         if (by_name_.find(LowerCopy(name)) == by_name_.end()) places_.insert(LowerCopy(name));
         continue;
       }
     }
-    std::string_view last = StripPossessive(text(j - 1));
-    bool org_last = role(j - 1) == WordRole::kOrg || words_.TypesOf(last) != nullptr;
+    bool org_last = j - start >= 2 &&
+                    (role(j - 1) == WordRole::kOrg || words_.TypesOf(StripPossessive(text(j - 1))) != nullptr);
     if ((org_last || connector) && j - start >= 2 && !IsAcronym(text(start))) {
       std::string name(paragraph.substr(t[start].begin, t[j - 1].end - t[start].begin));
       name = std::string(StripPossessive(name));
@@ -314,7 +332,7 @@ void EntityTable::NoteParagraph(std::string_view paragraph, const ParagraphToken
     bool has_title = false;
     for (uint32_t k = start; k < name_begin && !has_title; ++k) has_title = !IsCourtesyTitle(text(k));
     size_t e;
-    if (it != by_surname_.end() && !has_title) {
+    if (it != by_surname_.end() && (!has_title || !entities_[it->second].title.empty())) {
       e = it->second;
       entities_[e].seen = ++clock_;
     } else {
@@ -383,7 +401,8 @@ int EntityTable::FindOrganizationByType(std::string_view head) const {
 }
 
 int EntityTable::FindByName(std::string_view name) const {
-  auto it = by_name_.find(LowerCopy(name));
+  LowerInto(name, &scratch_);
+  auto it = by_name_.find(scratch_);
   return it == by_name_.end() ? -1 : static_cast<int>(it->second);
 }
 
@@ -399,13 +418,13 @@ void EntityTable::Fill(SpeakerFacts* s, const Entity& e) const {
 char EntityTable::GenderOfFacts(const SpeakerFacts& s) const {
   int i = FindByName(s.name);
   if (i >= 0 && entities_[static_cast<size_t>(i)].gender != 0) return entities_[static_cast<size_t>(i)].gender;
-  for (std::string_view w : Words(s.title)) {
-    if (char g = words_.GenderOf(w)) return g;
-  }
-  for (std::string_view w : Words(s.mention)) {
-    if (char g = words_.GenderOf(w)) return g;
-  }
-  return 0;
+  char g = 0;
+  auto look = [&](std::string_view w) {
+    if (g == 0) g = words_.GenderOf(w);
+  };
+  ForEachWord(s.title, look);
+  ForEachWord(s.mention, look);
+  return g;
 }
 
 void EntityTable::Resolve(SpeakerFacts* s) {

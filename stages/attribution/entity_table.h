@@ -85,7 +85,7 @@ class EntityTable {
   SpeakerFacts last_group_;
   bool has_last_person_ = false;
   bool has_last_group_ = false;
-  std::string scratch_;
+  mutable std::string scratch_;  // lookup keys, reused
 };
 
 }  // namespace copydesk::stages::attribution
