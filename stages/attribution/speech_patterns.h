@@ -11,7 +11,7 @@
 //     Name: "Q"            ... surprises Title Name: "Q"      "Q" ― Name   (a colon or a dash as the cue)
 //     "Q," X verbed.       (any -ed verb after a quotation ending on , ? or ! when no cue is in the sentence)
 //     Q: ... / NAME: ...    (transcript turns, whatever verbs they hold)
-//     Asked (by X) whether ...    Smith's criticism of ...
+//     Asked (by X) whether ...    Smith's criticism of ...    X was quoted as saying ...
 //   and a sentence that is only a quotation, which inherits the latest speaker (`inherit_speaker`; the
 //   caller decides whether there is one near enough).
 // - A sentence-final ", X said." takes the clause before it whole: an earlier cue in that clause other
