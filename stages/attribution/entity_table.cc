@@ -86,6 +86,14 @@ bool RoleMatches(std::string_view held, std::string_view head) {
   return shorter >= 4 && (held.starts_with(head) || head.starts_with(held));
 }
 
+bool IsGenericModifier(std::string_view w) {
+  for (std::string_view m : {"central", "national", "federal", "state", "regional", "local", "main", "public",
+                             "city", "county", "municipal", "country's", "city's", "nation's", "state's"}) {
+    if (EqualsLowerAscii(w, m)) return true;
+  }
+  return false;
+}
+
 // "X, who leads Y": the office a relative clause's verb gives.
 std::string_view RoleOfVerb(std::string_view verb) {
   static constexpr std::array<std::pair<std::string_view, std::string_view>, 10> kVerbs = {{
@@ -319,6 +327,9 @@ void EntityTable::NoteParagraph(std::string_view paragraph, const ParagraphToken
     while (name_begin > start && !IsAcronym(text(name_begin - 1)) && role(name_begin - 1) == WordRole::kNone &&
            !org_word(name_begin - 1))
       --name_begin;
+    // "Skipper Lewis Okonjo": a word the tables do not know before a given name is a role, not a name.
+    if (j - name_begin == 3 && words_.GenderOf(text(name_begin + 1)) != 0 && words_.GenderOf(text(name_begin)) == 0)
+      ++name_begin;
     uint32_t name_words = j - name_begin;
     if (name_words < 2 || name_words > 3) continue;
     bool plausible = true;
@@ -479,6 +490,16 @@ void EntityTable::Resolve(SpeakerFacts* s) {
   if (s->kind == v1::Speaker::PERSON) {
     if (!s->name.empty()) {
       std::vector<std::string_view> words = Words(s->name);
+      // "Skipper Lewis Okonjo", as NoteParagraph reads it: the word before a given name is a role.
+      if (words.size() == 3 && words_.GenderOf(words[1]) != 0 && words_.GenderOf(words[0]) == 0 &&
+          !IsCourtesyTitle(words[0])) {
+        std::string title(words[0]);
+        if (!s->title.empty()) title = s->title + " " + title;
+        s->title = std::move(title);
+        std::string name(words[1].data(), static_cast<size_t>(words[2].data() + words[2].size() - words[1].data()));
+        s->name = std::move(name);
+        words = Words(s->name);  // the old views pointed into the replaced string
+      }
       auto it = by_surname_.find(LowerCopy(StripPossessive(words.back())));
       if (it != by_surname_.end()) {
         const Entity& p = entities_[it->second];
@@ -504,6 +525,9 @@ void EntityTable::Resolve(SpeakerFacts* s) {
         s->name = e.name;
         if (!e.title.empty()) s->title = e.title;
         e.seen = ++clock_;
+      } else {
+        // Nobody holds the role: the description is the name, whole ("party spokesman").
+        s->name = s->title;
       }
     }
     last_person_ = *s;
@@ -532,7 +556,11 @@ void EntityTable::Resolve(SpeakerFacts* s) {
         entities_[static_cast<size_t>(known)].seen = ++clock_;
       } else if (org_head) {
         bool proper = StartsUpper(words[b]) && !IsAcronym(words[b]);
-        int typed = words.size() - b == 1 ? FindOrganizationByType(head) : -1;
+        // "the airline", and "the central bank" after "the Bank of Norland": a bare head, or a head
+        // with only generic modifiers, points back; "the island council" is an organisation of its own.
+        bool generic = true;
+        for (size_t k = b; k + 1 < words.size() && generic; ++k) generic = IsGenericModifier(words[k]);
+        int typed = generic ? FindOrganizationByType(head) : -1;
         if (typed >= 0) {
           Fill(s, entities_[static_cast<size_t>(typed)]);
           entities_[static_cast<size_t>(typed)].seen = ++clock_;

@@ -152,6 +152,13 @@ SpeakerFacts DescribeMention(std::string_view mention, const Lexicon& lexicon) {
     }
     return facts;
   }
+  // "A party spokesman", "the club's chairwoman": a role word heading the mention makes a person, even
+  // after an organisation word.
+  if (has_title_word && roles[head_end - 1] == WordRole::kTitle) {
+    facts.kind = v1::Speaker::PERSON;
+    facts.title = Join(words, start, head_end);
+    return facts;
+  }
   if (organization || (head_end - start == 1 && IsAcronym(words[start]))) {
     facts.kind = v1::Speaker::ORGANIZATION;
     size_t org_end = head_end;

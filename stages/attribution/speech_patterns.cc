@@ -407,6 +407,24 @@ class SentenceMatcher {
       while (IsWord(b) && b - start < kMaxListenerWords && !LowerIs(b, "that") &&
              (b == start || Role(b) != WordRole::kClause || LowerIs(b, "with") || LowerIs(b, "of")))
         ++b;
+      // The object of "told" is a short noun phrase, and the reported clause may follow it without
+      // "that" ("told reporters the ship had sailed"): a plain noun or a pronoun alone, a name's
+      // capitalised words, or a determiner and the words up to its first plural noun.
+      if (frame == Frame::kTell && round == 0 && !w_is("to") && b > start + 1 && !IsPunct(b, ',') &&
+          !LowerIs(b, "that") && !IsQuote(b) && !IsPunct(b, ':')) {
+        uint32_t e = start;
+        if (Upper(start)) {
+          while (e < b && Upper(e)) ++e;
+        } else if (Role(start) == WordRole::kDeterminer) {
+          e = start + 1;
+          while (e < b && e - start < 4 && !(Text(e).size() > 3 && Text(e).ends_with("s") && !Text(e).ends_with("ss")))
+            ++e;
+          if (e < b) ++e;
+        } else {
+          e = start + 1;
+        }
+        if (e < b && IsWord(e) && Role(e) != WordRole::kClause && Role(e) != WordRole::kTime) b = e;
+      }
       // A setting is skipped only when the content plainly starts after it.
       bool ends_well = b >= last_ || IsPunct(b, ',') || IsPunct(b, ':') || IsQuote(b) || LowerIs(b, "that") ||
                        IsEndPunct(b) || (frame == Frame::kTell && !w_is("in") && !w_is("on") && !w_is("at"));
