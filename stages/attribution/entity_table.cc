@@ -5,6 +5,22 @@
 namespace copydesk::stages::attribution {
 namespace {
 
+// Word lists as compile-time arrays: a braced list of literals in a loop measured its strings at run
+// time, on every capitalised word.
+constexpr std::array<std::string_view, 4> kPossessives = {"'s", "\xE2\x80\x99s", "'S", "\xE2\x80\x99S"};
+constexpr std::array<std::string_view, 3> kPluralPossessives = {"s'", "s\xE2\x80\x99", "S'"};
+constexpr std::array<std::string_view, 9> kCourtesyTitles = {"mr.", "mrs.", "ms.", "dr.", "mr", "ms", "mrs", "dr",
+    "miss"};
+constexpr std::array<std::string_view, 10> kLeadingDeterminers = {"the", "a", "an", "its", "his", "her", "their",
+    "our", "this", "that"};
+constexpr std::array<std::string_view, 15> kGenericModifiers = {"central", "national", "federal", "state",
+    "regional", "local", "main", "public", "city", "county", "municipal", "country's", "city's", "nation's",
+    "state's"};
+constexpr std::array<std::string_view, 11> kDescriptionStops = {"of", "for", "at", "in", "from", "with", "since",
+    "on", "who", "which", "that"};
+constexpr std::array<std::string_view, 7> kPlacePrepositions = {"in", "between", "near", "outside", "across",
+    "around", "towards"};
+
 std::string LowerCopy(std::string_view s) {
   std::string out;
   LowerInto(s, &out);
@@ -14,10 +30,10 @@ std::string LowerCopy(std::string_view s) {
 // "Party's" -> "Party", "Budgets'" -> "Budgets": the possessive ending a name or a head word. (Inside a
 // name a plural possessive stays: "Pilots' Guild".)
 std::string_view StripPossessive(std::string_view w) {
-  for (std::string_view suffix : {"'s", "\xE2\x80\x99s", "'S", "\xE2\x80\x99S"}) {
+  for (std::string_view suffix : kPossessives) {
     if (w.size() > suffix.size() && w.ends_with(suffix)) return w.substr(0, w.size() - suffix.size());
   }
-  for (std::string_view suffix : {"s'", "s\xE2\x80\x99", "S'"}) {
+  for (std::string_view suffix : kPluralPossessives) {
     if (w.size() > suffix.size() && w.ends_with(suffix)) return w.substr(0, w.size() - suffix.size() + 1);
   }
   return w;
@@ -53,7 +69,7 @@ bool IsAcronym(std::string_view w) {
 }
 
 bool IsCourtesyTitle(std::string_view w) {
-  for (std::string_view t : {"mr.", "mrs.", "ms.", "dr.", "mr", "ms", "mrs", "dr", "miss"}) {
+  for (std::string_view t : kCourtesyTitles) {
     if (EqualsLowerAscii(w, t)) return true;
   }
   return false;
@@ -72,7 +88,7 @@ std::vector<std::string_view> Words(std::string_view s) {
 }
 
 bool IsLeadingDeterminer(std::string_view w) {
-  for (std::string_view d : {"the", "a", "an", "its", "his", "her", "their", "our", "this", "that"}) {
+  for (std::string_view d : kLeadingDeterminers) {
     if (EqualsLowerAscii(w, d)) return true;
   }
   return false;
@@ -87,8 +103,7 @@ bool RoleMatches(std::string_view held, std::string_view head) {
 }
 
 bool IsGenericModifier(std::string_view w) {
-  for (std::string_view m : {"central", "national", "federal", "state", "regional", "local", "main", "public",
-                             "city", "county", "municipal", "country's", "city's", "nation's", "state's"}) {
+  for (std::string_view m : kGenericModifiers) {
     if (EqualsLowerAscii(w, m)) return true;
   }
   return false;
@@ -126,7 +141,7 @@ size_t EntityTable::NotePerson(std::string name, std::string title) {
     index = it->second;
   }
   Entity& e = entities_[index];
-  if (!title.empty()) {
+  if (!title.empty() && title != e.title) {
     std::vector<std::string_view> title_words = Words(title);
     for (std::string_view w : title_words) {
       if (e.gender == 0) e.gender = words_.GenderOf(w);
@@ -191,7 +206,7 @@ void EntityTable::NoteApposition(std::string_view paragraph, const ParagraphToke
     for (uint32_t k = a + 1; k < e; ++k) {
       if (!word(k)) return {};
       std::string_view w = text(k);
-      for (std::string_view stop : {"of", "for", "at", "in", "from", "with", "since", "on", "who", "which", "that"}) {
+      for (std::string_view stop : kDescriptionStops) {
         if (EqualsLowerAscii(w, stop)) {
           cut = k;
           break;
@@ -243,9 +258,22 @@ void EntityTable::NoteParagraph(std::string_view paragraph, const ParagraphToken
   // A dateline: "PORT ELLERY (Tidewire) -" names the place the story is filed from.
   {
     uint32_t k = 0;
-    while (word(k) && !IsAcronym(text(k)) && text(k).find_first_of("abcdefghijklmnopqrstuvwxyz") == std::string_view::npos)
-      ++k;
-    if (k > 0 && k < n && t[k].kind == TokenKind::kPunct && (t[k].punct == '(' || t[k].punct == '-' || t[k].punct == ',')) {
+    auto all_capitals = [&](uint32_t x) {
+      for (char c : text(x)) {
+        if (c >= 'a' && c <= 'z') return false;
+      }
+      return true;
+    };
+    while (word(k) && k < 4 && all_capitals(k)) ++k;
+    // The capitals are followed by a dash, or by a credit in brackets and a dash: "KALVIK -",
+    // "PORT ELLERY (Tidewire) -". A paragraph opening "NATO (the alliance) said" is no dateline.
+    uint32_t d = k;
+    if (d < n && t[d].kind == TokenKind::kPunct && t[d].punct == '(') {
+      while (d < n && d < k + 6 && !(t[d].kind == TokenKind::kPunct && t[d].punct == ')')) ++d;
+      ++d;
+    }
+    bool dash = d < n && t[d].kind == TokenKind::kPunct && t[d].punct == '-';
+    if (k > 0 && dash) {
       std::string place(paragraph.substr(t[0].begin, t[k - 1].end - t[0].begin));
       places_.insert(LowerCopy(place));
     }
@@ -295,7 +323,7 @@ void EntityTable::NoteParagraph(std::string_view paragraph, const ParagraphToken
     if (start == run_begin && run_begin > 0 && word(run_begin - 1)) {
       std::string_view prev = text(run_begin - 1);
       bool place = false;
-      for (std::string_view p : {"in", "between", "near", "outside", "across", "around", "towards"}) {
+      for (std::string_view p : kPlacePrepositions) {
         place = place || EqualsLowerAscii(prev, p);
       }
       if (EqualsLowerAscii(prev, "and")) {
@@ -314,9 +342,17 @@ void EntityTable::NoteParagraph(std::string_view paragraph, const ParagraphToken
     bool org_last = j - start >= 2 &&
                     (role(j - 1) == WordRole::kOrg || words_.TypesOf(StripPossessive(text(j - 1))) != nullptr);
     if ((org_last || connector) && j - start >= 2 && !IsAcronym(text(start))) {
-      std::string name(paragraph.substr(t[start].begin, t[j - 1].end - t[start].begin));
-      name = std::string(StripPossessive(name));
-      size_t e = NoteOrganization(std::move(name));
+      // A known organisation is looked up in place: the strings are built for a new one only.
+      std::string_view name = StripPossessive(paragraph.substr(t[start].begin, t[j - 1].end - t[start].begin));
+      LowerInto(name, &scratch_);
+      auto known = by_name_.find(scratch_);
+      size_t e;
+      if (known != by_name_.end()) {
+        e = known->second;
+        entities_[e].seen = ++clock_;
+      } else {
+        e = NoteOrganization(std::string(name));
+      }
       NoteApposition(paragraph, tokens, Span{start, j}, Span{start, j}, e);
       continue;
     }
@@ -444,6 +480,10 @@ void EntityTable::Resolve(SpeakerFacts* s) {
       char g = 0;
       if (EqualsLowerAscii(s->mention, "he") || EqualsLowerAscii(s->mention, "him")) g = 'm';
       if (EqualsLowerAscii(s->mention, "she") || EqualsLowerAscii(s->mention, "her")) g = 'f';
+      if (has_last_person_ && !last_person_gender_known_) {
+        last_person_gender_ = GenderOfFacts(last_person_);
+        last_person_gender_known_ = true;
+      }
       // The subject of the previous attributed sentence, unless the pronoun's gender rules it out.
       if (has_last_person_ && (g == 0 || last_person_gender_ == 0 || last_person_gender_ == g)) {
         std::string mention = std::move(s->mention);
@@ -470,6 +510,7 @@ void EntityTable::Resolve(SpeakerFacts* s) {
         if (e.gender == 0) e.gender = g;
         last_person_ = *s;
         last_person_gender_ = e.gender;
+        last_person_gender_known_ = true;
         has_last_person_ = true;
       } else if (has_last_person_) {
         std::string mention = std::move(s->mention);
@@ -531,7 +572,7 @@ void EntityTable::Resolve(SpeakerFacts* s) {
       }
     }
     last_person_ = *s;
-    last_person_gender_ = GenderOfFacts(*s);
+    last_person_gender_known_ = false;  // worked out when a pronoun asks
     has_last_person_ = true;
     return;
   }

@@ -82,6 +82,7 @@ class EntityTable {
   uint32_t clock_ = 0;
   SpeakerFacts last_person_;
   char last_person_gender_ = 0;
+  bool last_person_gender_known_ = false;
   SpeakerFacts last_group_;
   bool has_last_person_ = false;
   bool has_last_group_ = false;

@@ -388,7 +388,8 @@ class SentenceMatcher {
   }
 
   // Skips what may stand between a cue and its content: a listener ("told the crowd", "said to Radio Kestrel"), a
-  // time ("said Sunday") or a setting ("in a written reply", "in an interview with Radio Kestrel"), recording the listener.
+  // time ("said Sunday") or a setting ("in a written reply", "in an interview with Radio Kestrel"),
+  // recording the listener.
   uint32_t SkipAfterCue(uint32_t r, Frame frame, Analysis* a) const {
     for (int round = 0; round < 3; ++round) {
       if (!IsWord(r)) return r;
