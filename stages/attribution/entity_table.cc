@@ -175,6 +175,10 @@ size_t EntityTable::NoteOrganization(std::string name) {
   if (const std::vector<std::string>* types = words_.TypesOf(head)) {
     for (const std::string& t : *types) e.roles.push_back(t);
   }
+  // "Skylark said" after "Skylark Airlines": a proper name's first word stands for it later.
+  if (words.size() >= 2 && StartsUpper(words.front()) && !IsLeadingDeterminer(words.front())) {
+    by_first_word_.emplace(LowerCopy(words.front()), entities_.size());
+  }
   e.name = std::move(name);
   e.seen = ++clock_;
   entities_.push_back(std::move(e));
@@ -254,7 +258,14 @@ void EntityTable::NoteParagraph(std::string_view paragraph, const ParagraphToken
   // Inside a run only the tokenizer's lookup is asked (an organisation word of speaker_words.tsv); the
   // type table is asked once per run, of its last word ("Polar Freight Lines"): this pass reads every
   // capitalised word of the article.
-  auto org_word = [&](uint32_t k) { return role(k) == WordRole::kOrg; };
+  // A possessive ("Association's") is looked up again without its ending; the tokenizer's lookup saw
+  // the whole word.
+  auto org_word = [&](uint32_t k) {
+    if (role(k) == WordRole::kOrg) return true;
+    if (tokens.info[k] != nullptr || !EndsWithPossessive(text(k))) return false;
+    const WordInfo* info = lexicon_.FindAnyCase(StripPossessive(text(k)));
+    return info != nullptr && info->role == WordRole::kOrg;
+  };
   // A dateline: "PORT ELLERY (Tidewire) -" names the place the story is filed from.
   {
     uint32_t k = 0;
@@ -278,133 +289,169 @@ void EntityTable::NoteParagraph(std::string_view paragraph, const ParagraphToken
       places_.insert(LowerCopy(place));
     }
   }
-  uint32_t i = 0;
-  while (i < n) {
-    if (!word(i) || !t[i].upper) {
-      ++i;
-      continue;
+  for (const Sentence& sentence : tokens.sentences) {
+    // "Adaeze Obi told members ... Her office said": a sentence opening with a gendered pronoun shows the
+    // gender of the person the sentence before opened with.
+    if (word(sentence.first) && pending_subject_ >= 0) {
+      std::string_view w = text(sentence.first);
+      char g = EqualsLowerAscii(w, "he") || EqualsLowerAscii(w, "his") ? 'm'
+               : EqualsLowerAscii(w, "she") || EqualsLowerAscii(w, "her") ? 'f' : 0;
+      Entity& subject = entities_[static_cast<size_t>(pending_subject_)];
+      if (g != 0 && subject.gender == 0) subject.gender = g;
     }
-    uint32_t j = i;
-    bool org_seen = false, connector = false;
-    while (j < n && j - i < 10) {
-      if (word(j) && t[j].upper) {
-        org_seen = org_seen || org_word(j);
-        bool possessive = EndsWithPossessive(text(j));
-        ++j;
-        // "Vos's office": a name ends at its possessive, unless an organisation's name goes on after it
-        // ("St Aldric's Hospital Trust").
-        if (possessive) {
-          bool org_ahead = false;
-          for (uint32_t k = j; k < n && k < j + 3 && word(k) && t[k].upper && !org_ahead; ++k) org_ahead = org_word(k);
-          if (!org_ahead) break;
+    pending_subject_ = -1;
+    uint32_t i = sentence.first;
+    while (i < sentence.last) {
+      if (!word(i) || !t[i].upper) {
+        ++i;
+        continue;
+      }
+      uint32_t j = i;
+      bool org_seen = false, connector = false;
+      while (j < n && j - i < 10) {
+        if (word(j) && t[j].upper) {
+          org_seen = org_seen || org_word(j);
+          bool possessive = EndsWithPossessive(text(j));
+          ++j;
+          // "Vos's office": a name ends at its possessive, unless an organisation's name goes on after it
+          // ("St Aldric's Hospital Trust").
+          if (possessive) {
+            bool org_ahead = false;
+            for (uint32_t k = j; k < n && k < j + 3 && word(k) && t[k].upper && !org_ahead; ++k)
+              org_ahead = org_word(k);
+            if (!org_ahead) break;
+          }
+          continue;
         }
-        continue;
+        // "Ministry of Water Resources", "Institute for Household Budgets"
+        if (org_seen && word(j) && (EqualsLowerAscii(text(j), "of") || EqualsLowerAscii(text(j), "for")) &&
+            word(j + 1) && t[j + 1].upper) {
+          connector = true;
+          ++j;
+          continue;
+        }
+        break;
       }
-      // "Ministry of Water Resources", "Institute for Household Budgets"
-      if (org_seen && word(j) && (EqualsLowerAscii(text(j), "of") || EqualsLowerAscii(text(j), "for")) &&
-          word(j + 1) && t[j + 1].upper) {
-        connector = true;
-        ++j;
-        continue;
+      uint32_t run_begin = i;
+      i = j;
+      // Sentence-initial function words ("But", "The") are not part of a name.
+      uint32_t start = run_begin;
+      while (start < j) {
+        WordRole r = role(start);
+        if (r == WordRole::kNone || r == WordRole::kTitle || r == WordRole::kOrg) break;
+        ++start;
       }
-      break;
-    }
-    uint32_t run_begin = i;
-    i = j;
-    // Sentence-initial function words ("But", "The") are not part of a name.
-    uint32_t start = run_begin;
-    while (start < j) {
-      WordRole r = role(start);
-      if (r == WordRole::kNone || r == WordRole::kTitle || r == WordRole::kOrg) break;
-      ++start;
-    }
-    if (start >= j) continue;
-    // After a place preposition the run is a place ("in Port Ellery", "between Norrvik and Stavsund").
-    if (start == run_begin && run_begin > 0 && word(run_begin - 1)) {
-      std::string_view prev = text(run_begin - 1);
-      bool place = false;
-      for (std::string_view p : kPlacePrepositions) {
-        place = place || EqualsLowerAscii(prev, p);
-      }
-      if (EqualsLowerAscii(prev, "and")) {
-        for (uint32_t k = run_begin - 1; k > 0 && run_begin - k < 6; --k) {
-          place = place || (word(k - 1) && EqualsLowerAscii(text(k - 1), "between"));
+      if (start >= j) continue;
+      // After a place preposition the run is a place ("in Port Ellery", "between Norrvik and Stavsund").
+      if (start == run_begin && run_begin > 0 && word(run_begin - 1)) {
+        std::string_view prev = text(run_begin - 1);
+        bool place = false;
+        for (std::string_view p : kPlacePrepositions) {
+          place = place || EqualsLowerAscii(prev, p);
+        }
+        if (EqualsLowerAscii(prev, "and")) {
+          for (uint32_t k = run_begin - 1; k > 0 && run_begin - k < 6; --k) {
+            place = place || (word(k - 1) && EqualsLowerAscii(text(k - 1), "between"));
+          }
+        }
+        // A person is no place: "the race between Mr. Ames and Jo Brandt".
+        if (place && !org_seen && j - start <= 3 && words_.GenderOf(text(start)) == 0 &&
+            role(start) != WordRole::kTitle && !IsCourtesyTitle(text(start))) {
+          std::string name(paragraph.substr(t[start].begin, t[j - 1].end - t[start].begin));
+          if (by_name_.find(LowerCopy(name)) == by_name_.end()) places_.insert(LowerCopy(name));
+          continue;
         }
       }
-      // A person is no place: "the race between Mr. Ames and Jo Brandt".
-      if (place && !org_seen && j - start <= 3 && words_.GenderOf(text(start)) == 0 &&
-          role(start) != WordRole::kTitle && !IsCourtesyTitle(text(start))) {
-        std::string name(paragraph.substr(t[start].begin, t[j - 1].end - t[start].begin));
-        if (by_name_.find(LowerCopy(name)) == by_name_.end()) places_.insert(LowerCopy(name));
+      bool org_last = j - start >= 2 && (org_word(j - 1) || words_.TypesOf(StripPossessive(text(j - 1))) != nullptr);
+      if ((org_last || connector) && j - start >= 2 && !IsAcronym(text(start))) {
+        // A known organisation is looked up in place: the strings are built for a new one only.
+        std::string_view name = StripPossessive(paragraph.substr(t[start].begin, t[j - 1].end - t[start].begin));
+        LowerInto(name, &scratch_);
+        auto known = by_name_.find(scratch_);
+        size_t e;
+        if (known != by_name_.end()) {
+          e = known->second;
+          entities_[e].seen = ++clock_;
+        } else {
+          e = NoteOrganization(std::string(name));
+        }
+        NoteApposition(paragraph, tokens, Span{start, j}, Span{start, j}, e);
         continue;
       }
-    }
-    bool org_last = j - start >= 2 &&
-                    (role(j - 1) == WordRole::kOrg || words_.TypesOf(StripPossessive(text(j - 1))) != nullptr);
-    if ((org_last || connector) && j - start >= 2 && !IsAcronym(text(start))) {
-      // A known organisation is looked up in place: the strings are built for a new one only.
-      std::string_view name = StripPossessive(paragraph.substr(t[start].begin, t[j - 1].end - t[start].begin));
-      LowerInto(name, &scratch_);
-      auto known = by_name_.find(scratch_);
+      if (j - start < 2) continue;  // most capitalised words stand alone
+      // The name is the trailing capitalised words that are neither acronyms nor table words (as in
+      // DescribeMention); the words before it are the title.
+      uint32_t name_begin = j;
+      while (name_begin > start && !IsAcronym(text(name_begin - 1)) && role(name_begin - 1) == WordRole::kNone &&
+             !org_word(name_begin - 1))
+        --name_begin;
+      // "Skipper Lewis Okonjo": a word the tables do not know before a given name is a role, not a name.
+      if (j - name_begin == 3 && words_.GenderOf(text(name_begin + 1)) != 0 && words_.GenderOf(text(name_begin)) == 0)
+        ++name_begin;
+      uint32_t name_words = j - name_begin;
+      if (name_words < 2 || name_words > 3) continue;
+      bool plausible = true;
+      for (uint32_t k = name_begin; k < j; ++k) {
+        if (text(k).size() < 2 || IsAcronym(text(k))) plausible = false;
+      }
+      if (!plausible) continue;
+      // A repeated name is only looked up: strings are built for a new person or a new title.
+      LowerInto(StripPossessive(text(j - 1)), &scratch_);
+      auto it = by_surname_.find(scratch_);
+      bool has_title = false;
+      for (uint32_t k = start; k < name_begin && !has_title; ++k) has_title = !IsCourtesyTitle(text(k));
       size_t e;
-      if (known != by_name_.end()) {
-        e = known->second;
+      if (it != by_surname_.end() && (!has_title || !entities_[it->second].title.empty())) {
+        e = it->second;
         entities_[e].seen = ++clock_;
       } else {
-        e = NoteOrganization(std::string(name));
+        std::string name(paragraph.substr(t[name_begin].begin, t[j - 1].end - t[name_begin].begin));
+        name = std::string(StripPossessive(name));
+        std::string title;
+        for (uint32_t k = start; k < name_begin; ++k) {
+          if (IsCourtesyTitle(text(k))) continue;
+          if (!title.empty()) title += ' ';
+          title += text(k);
+        }
+        e = NotePerson(std::move(name), std::move(title));
+        for (uint32_t k = start; k < name_begin; ++k) {
+          if (entities_[e].gender == 0) entities_[e].gender = words_.GenderOf(text(k));
+        }
       }
-      NoteApposition(paragraph, tokens, Span{start, j}, Span{start, j}, e);
-      continue;
-    }
-    if (j - start < 2) continue;  // most capitalised words stand alone
-    // The name is the trailing capitalised words that are neither acronyms nor table words (as in
-    // DescribeMention); the words before it are the title.
-    uint32_t name_begin = j;
-    while (name_begin > start && !IsAcronym(text(name_begin - 1)) && role(name_begin - 1) == WordRole::kNone &&
-           !org_word(name_begin - 1))
-      --name_begin;
-    // "Skipper Lewis Okonjo": a word the tables do not know before a given name is a role, not a name.
-    if (j - name_begin == 3 && words_.GenderOf(text(name_begin + 1)) != 0 && words_.GenderOf(text(name_begin)) == 0)
-      ++name_begin;
-    uint32_t name_words = j - name_begin;
-    if (name_words < 2 || name_words > 3) continue;
-    bool plausible = true;
-    for (uint32_t k = name_begin; k < j; ++k) {
-      if (text(k).size() < 2 || IsAcronym(text(k))) plausible = false;
-    }
-    if (!plausible) continue;
-    // A repeated name is only looked up: strings are built for a new person or a new title.
-    LowerInto(StripPossessive(text(j - 1)), &scratch_);
-    auto it = by_surname_.find(scratch_);
-    bool has_title = false;
-    for (uint32_t k = start; k < name_begin && !has_title; ++k) has_title = !IsCourtesyTitle(text(k));
-    size_t e;
-    if (it != by_surname_.end() && (!has_title || !entities_[it->second].title.empty())) {
-      e = it->second;
-      entities_[e].seen = ++clock_;
-    } else {
-      std::string name(paragraph.substr(t[name_begin].begin, t[j - 1].end - t[name_begin].begin));
-      name = std::string(StripPossessive(name));
-      std::string title;
-      for (uint32_t k = start; k < name_begin; ++k) {
-        if (IsCourtesyTitle(text(k))) continue;
-        if (!title.empty()) title += ' ';
-        title += text(k);
+      // Lower-case role words before the name: "chief executive Tove Brekke", "prosecutor Tomas Reyes".
+      for (uint32_t k = start; k > 0 && start - k < 3 && word(k - 1) && !t[k - 1].upper &&
+                               role(k - 1) == WordRole::kTitle;
+           --k) {
+        AddRole(e, text(k - 1));
+        if (entities_[e].gender == 0) entities_[e].gender = words_.GenderOf(text(k - 1));
       }
-      e = NotePerson(std::move(name), std::move(title));
-      for (uint32_t k = start; k < name_begin; ++k) {
-        if (entities_[e].gender == 0) entities_[e].gender = words_.GenderOf(text(k));
-      }
+      NoteApposition(paragraph, tokens, Span{start, j}, Span{name_begin, j}, e);
+      if (pending_subject_ < 0 && start < sentence.first + 5) pending_subject_ = static_cast<int>(e);
     }
-    // Lower-case role words before the name: "chief executive Tove Brekke", "prosecutor Tomas Reyes".
-    for (uint32_t k = start; k > 0 && start - k < 3 && word(k - 1) && !t[k - 1].upper &&
-                             role(k - 1) == WordRole::kTitle;
-         --k) {
-      AddRole(e, text(k - 1));
-      if (entities_[e].gender == 0) entities_[e].gender = words_.GenderOf(text(k - 1));
-    }
-    NoteApposition(paragraph, tokens, Span{start, j}, Span{name_begin, j}, e);
   }
+}
+
+void EntityTable::ReadGivenName(SpeakerFacts* s) const {
+  // "Board engineer Callum Reid", "Clinic nurse Ama Owusu": a given name and one or two capitalised
+  // words end the mention, whatever the tables make of the words before: a person, the rest a title.
+  if (s->pronoun || s->kind == v1::Speaker::DOCUMENT || s->kind == v1::Speaker::GROUP) return;
+  std::vector<std::string_view> words = Words(s->mention);
+  if (words.size() < 3) return;
+  size_t g = words.size();
+  for (size_t k = words.size() - 1; k + 3 > words.size() && k > 0; --k) {
+    if (words_.GenderOf(words[k - 1]) != 0 && StartsUpper(words[k - 1])) g = k - 1;
+  }
+  if (g == words.size() || g == 0) return;
+  for (size_t k = g; k < words.size(); ++k) {
+    if (!StartsUpper(words[k])) return;
+  }
+  size_t b = 0;
+  while (b < g && IsLeadingDeterminer(words[b])) ++b;
+  std::string name(words[g].data(), static_cast<size_t>(words.back().data() + words.back().size() - words[g].data()));
+  if (s->kind == v1::Speaker::PERSON && s->name == name) return;
+  s->kind = v1::Speaker::PERSON;
+  s->title.assign(words[b].data(), static_cast<size_t>(words[g - 1].data() + words[g - 1].size() - words[b].data()));
+  s->name = std::move(name);
 }
 
 bool EntityTable::IsKnownSurname(std::string_view word) const {
@@ -484,8 +531,19 @@ void EntityTable::Resolve(SpeakerFacts* s) {
         last_person_gender_ = GenderOfFacts(last_person_);
         last_person_gender_known_ = true;
       }
+      // The latest person whose gender the article shows to match: preferred to a previous subject
+      // whose gender is unknown ("Obi (her office ...) ... Hartigan said ... She said").
+      int known_match = -1;
+      if (g != 0 && has_last_person_ && last_person_gender_ == 0) {
+        for (size_t i = 0; i < entities_.size(); ++i) {
+          const Entity& e = entities_[i];
+          if (e.kind == v1::Speaker::PERSON && e.gender == g &&
+              (known_match < 0 || e.seen > entities_[static_cast<size_t>(known_match)].seen))
+            known_match = static_cast<int>(i);
+        }
+      }
       // The subject of the previous attributed sentence, unless the pronoun's gender rules it out.
-      if (has_last_person_ && (g == 0 || last_person_gender_ == 0 || last_person_gender_ == g)) {
+      if (has_last_person_ && known_match < 0 && (g == 0 || last_person_gender_ == 0 || last_person_gender_ == g)) {
         std::string mention = std::move(s->mention);
         *s = last_person_;
         s->mention = std::move(mention);
@@ -498,8 +556,8 @@ void EntityTable::Resolve(SpeakerFacts* s) {
         return;
       }
       // Else the latest person the article names whose gender fits.
-      int best = -1;
-      for (size_t i = 0; i < entities_.size(); ++i) {
+      int best = known_match;
+      for (size_t i = 0; i < entities_.size() && known_match < 0; ++i) {
         const Entity& e = entities_[i];
         if (e.kind != v1::Speaker::PERSON || (g != 0 && e.gender != 0 && e.gender != g)) continue;
         if (best < 0 || e.seen > entities_[static_cast<size_t>(best)].seen) best = static_cast<int>(i);
@@ -527,6 +585,18 @@ void EntityTable::Resolve(SpeakerFacts* s) {
       s->pronoun = true;
     }
     return;
+  }
+  ReadGivenName(s);
+  if (s->kind == v1::Speaker::PERSON && !s->name.empty() && s->name.find(' ') == std::string::npos &&
+      by_surname_.find(LowerCopy(s->name)) == by_surname_.end()) {
+    auto org = by_first_word_.find(LowerCopy(s->name));
+    if (org != by_first_word_.end()) {
+      Fill(s, entities_[org->second]);
+      entities_[org->second].seen = ++clock_;
+      last_group_ = *s;
+      has_last_group_ = true;
+      return;
+    }
   }
   if (s->kind == v1::Speaker::PERSON) {
     if (!s->name.empty()) {
@@ -586,6 +656,17 @@ void EntityTable::Resolve(SpeakerFacts* s) {
       for (size_t k = b; k < words.size(); ++k) {
         if (!bare.empty()) bare += ' ';
         bare += words[k];
+      }
+      // "Clinic group Medvale Holdings": a lower-case descriptor before a proper name is not part of it.
+      size_t proper_from = words.size();
+      while (proper_from > b && StartsUpper(words[proper_from - 1])) --proper_from;
+      if (proper_from > b && words.size() - proper_from >= 2) {
+        b = proper_from;
+        bare.clear();
+        for (size_t k = b; k < words.size(); ++k) {
+          if (!bare.empty()) bare += ' ';
+          bare += words[k];
+        }
       }
       std::string_view head_word = StripPossessive(words.back());
       std::string head = LowerCopy(head_word);

@@ -17,8 +17,12 @@
 //   person holding that role; a definite description of an organisation ("The airline", "the club") ->
 //   the latest organisation of that type, else the description itself, whole ("finance minister's
 //   office"), which is noted so a later "the office" finds it; he/she -> the subject of the previous
-//   attributed sentence when the gender fits, else the latest person whose gender fits; they/we -> the
-//   latest group or organisation speaker. `mention` is never changed.
+//   attributed sentence when the gender fits (a person whose gender the article shows to match wins over
+//   one whose gender is unknown), else the latest person whose gender fits; they/we -> the latest group
+//   or organisation speaker. Gender comes from given names, titles, and a sentence opening with
+//   he/she/his/her after a sentence opened by the person. A given name and a surname ending any mention
+//   make a person ("Board engineer Callum Reid"); an organisation's first word stands for it later
+//   ("Skylark" for Skylark Airlines). `mention` is never changed.
 // - Per article, never shared across articles or threads. Work is linear in the paragraph's tokens;
 //   resolution scans the table (tens of entities) once per attribution.
 #pragma once
@@ -72,14 +76,17 @@ class EntityTable {
   int FindByName(std::string_view name) const;
   void Fill(SpeakerFacts* s, const Entity& e) const;
   char GenderOfFacts(const SpeakerFacts& s) const;
+  void ReadGivenName(SpeakerFacts* s) const;
 
   const Lexicon& lexicon_;
   const EntityWords& words_;
   std::vector<Entity> entities_;
   StringMap<size_t> by_surname_;  // lower-cased last word of a person's full name -> index
   StringMap<size_t> by_name_;     // lower-cased canonical name -> index
+  StringMap<size_t> by_first_word_;  // organisations: lower-cased first word of a proper name -> index
   StringSet places_;              // lower-cased
   uint32_t clock_ = 0;
+  int pending_subject_ = -1;  // the person opening the latest sentence, for a pronoun opening the next
   SpeakerFacts last_person_;
   char last_person_gender_ = 0;
   bool last_person_gender_known_ = false;
