@@ -435,6 +435,10 @@ void EntityTable::ReadGivenName(SpeakerFacts* s) const {
   // "Board engineer Callum Reid", "Clinic nurse Ama Owusu": a given name and one or two capitalised
   // words end the mention, whatever the tables make of the words before: a person, the rest a title.
   if (s->pronoun || s->kind == v1::Speaker::DOCUMENT || s->kind == v1::Speaker::GROUP) return;
+  // Most mentions are one or two words: counted before any vector is built (this runs per attribution).
+  size_t spaces = 0;
+  for (char c : s->mention) spaces += c == ' ';
+  if (spaces < 2) return;
   std::vector<std::string_view> words = Words(s->mention);
   if (words.size() < 3) return;
   size_t g = words.size();
@@ -588,8 +592,8 @@ void EntityTable::Resolve(SpeakerFacts* s) {
   }
   ReadGivenName(s);
   if (s->kind == v1::Speaker::PERSON && !s->name.empty() && s->name.find(' ') == std::string::npos &&
-      by_surname_.find(LowerCopy(s->name)) == by_surname_.end()) {
-    auto org = by_first_word_.find(LowerCopy(s->name));
+      !by_first_word_.empty() && (LowerInto(s->name, &scratch_), by_surname_.find(scratch_) == by_surname_.end())) {
+    auto org = by_first_word_.find(scratch_);
     if (org != by_first_word_.end()) {
       Fill(s, entities_[org->second]);
       entities_[org->second].seen = ++clock_;
@@ -611,7 +615,8 @@ void EntityTable::Resolve(SpeakerFacts* s) {
         s->name = std::move(name);
         words = Words(s->name);  // the old views pointed into the replaced string
       }
-      auto it = by_surname_.find(LowerCopy(StripPossessive(words.back())));
+      LowerInto(StripPossessive(words.back()), &scratch_);
+      auto it = by_surname_.find(scratch_);
       if (it != by_surname_.end()) {
         const Entity& p = entities_[it->second];
         if (p.name.size() > s->name.size() && p.name.ends_with(s->name)) s->name = p.name;
@@ -620,7 +625,10 @@ void EntityTable::Resolve(SpeakerFacts* s) {
           if (s->organization.empty()) s->organization = p.organization;
         }
       }
-      if (words.size() >= 2) {
+      int known = words.size() >= 2 ? FindByName(s->name) : -1;
+      if (known >= 0 && (s->title.empty() || s->title == entities_[static_cast<size_t>(known)].title)) {
+        entities_[static_cast<size_t>(known)].seen = ++clock_;  // a person met again: nothing to add
+      } else if (words.size() >= 2) {
         size_t e = NotePerson(s->name, s->title);
         if (entities_[e].organization.empty()) entities_[e].organization = s->organization;
       } else if (it != by_surname_.end()) {
