@@ -17,6 +17,8 @@
 // - A sentence-final ", X said." takes the clause before it whole: an earlier cue in that clause other
 //   than say/tell that opens no content of its own ("The ferry will add a crossing, the council said.")
 //   is a verb of the content. "will add" / "to note" after a modal report nothing without a clause.
+// - A cue with its own subject inside the clause a say/tell cue reports ("X said the referees had asked
+//   for a rise") is content, unless it opens content of its own ("that", a colon, a quotation).
 // - "Its chairwoman, Gwen Parry, said": after a description, the apposed name is the speaker mention;
 //   "The board's director, Rhona Gale, said the plan ..." is a subject with its apposition, never content.
 // - The speaker mention is a token range of the paragraph; the content is one or more byte ranges. A
