@@ -216,7 +216,7 @@ class SentenceMatcher {
       if (nested) continue;
       (*analyses)[kept++] = a;
       Frame f = a.cue.entry->frame;
-      if (!a.postposed && !a.question && !a.noun && (f == Frame::kSay || f == Frame::kTell)) {
+      if (!a.postposed && !a.question && !a.noun && (f == Frame::kSay || f == Frame::kTell || f == Frame::kAccording)) {
         uint32_t begin = SkipContentOpeners(a.region_end);
         inside_begin = begin;
         inside_end = ClauseEnd(begin, last_);
