@@ -102,6 +102,13 @@ bool RoleMatches(std::string_view held, std::string_view head) {
   return shorter >= 4 && (held.starts_with(head) || head.starts_with(held));
 }
 
+// "the 67-year-old", "a 24-year-old": an age standing for a person.
+bool IsAgeDescription(std::string_view mention) {
+  size_t space = mention.rfind(' ');
+  std::string_view last = space == std::string_view::npos ? mention : mention.substr(space + 1);
+  return last.size() > 10 && last[0] >= '0' && last[0] <= '9' && last.ends_with("-year-old");
+}
+
 bool IsGenericModifier(std::string_view w) {
   for (std::string_view m : kGenericModifiers) {
     if (EqualsLowerAscii(w, m)) return true;
@@ -395,6 +402,13 @@ void EntityTable::NoteParagraph(std::string_view paragraph, const ParagraphToken
         if (text(k).size() < 2 || IsAcronym(text(k))) plausible = false;
       }
       if (!plausible) continue;
+      // "Brightwater Foods, which makes frozen meals": "which" is said of things, not people.
+      if (j + 1 < n && t[j].kind == TokenKind::kPunct && t[j].punct == ',' && word(j + 1) &&
+          EqualsLowerAscii(text(j + 1), "which")) {
+        std::string_view name = paragraph.substr(t[start].begin, t[j - 1].end - t[start].begin);
+        if (FindByName(name) < 0) NoteOrganization(std::string(name));
+        continue;
+      }
       // A repeated name is only looked up: strings are built for a new person or a new title.
       LowerInto(StripPossessive(text(j - 1)), &scratch_);
       auto it = by_surname_.find(scratch_);
@@ -582,6 +596,24 @@ void EntityTable::Resolve(SpeakerFacts* s) {
       s->pronoun = true;
       return;
     }
+    // "It said": an organisation, the latest that spoke or else the latest named.
+    if (EqualsLowerAscii(s->mention, "it")) {
+      if (has_last_organization_) {
+        std::string mention = std::move(s->mention);
+        *s = last_organization_;
+        s->mention = std::move(mention);
+      } else {
+        int best = -1;
+        for (size_t i = 0; i < entities_.size(); ++i) {
+          if (entities_[i].kind == v1::Speaker::ORGANIZATION &&
+              (best < 0 || entities_[i].seen > entities_[static_cast<size_t>(best)].seen))
+            best = static_cast<int>(i);
+        }
+        if (best >= 0) Fill(s, entities_[static_cast<size_t>(best)]);
+      }
+      s->pronoun = true;
+      return;
+    }
     if (s->kind == v1::Speaker::GROUP && has_last_group_) {
       std::string mention = std::move(s->mention);
       *s = last_group_;
@@ -590,7 +622,31 @@ void EntityTable::Resolve(SpeakerFacts* s) {
     }
     return;
   }
+  // "The 67-year-old said": the person the article has just been about.
+  if (IsAgeDescription(s->mention)) {
+    int best = -1;
+    for (size_t i = 0; i < entities_.size(); ++i) {
+      if (entities_[i].kind == v1::Speaker::PERSON &&
+          (best < 0 || entities_[i].seen > entities_[static_cast<size_t>(best)].seen))
+        best = static_cast<int>(i);
+    }
+    if (best >= 0) {
+      Fill(s, entities_[static_cast<size_t>(best)]);
+      last_person_ = *s;
+      last_person_gender_known_ = false;
+      has_last_person_ = true;
+      return;
+    }
+  }
   ReadGivenName(s);
+  // A name the article gave an organisation ("Brightwater Foods, which ...").
+  if (s->kind == v1::Speaker::PERSON && !s->name.empty()) {
+    int known = FindByName(s->name);
+    if (known >= 0 && entities_[static_cast<size_t>(known)].kind == v1::Speaker::ORGANIZATION) {
+      Fill(s, entities_[static_cast<size_t>(known)]);
+      entities_[static_cast<size_t>(known)].seen = ++clock_;
+    }
+  }
   if (s->kind == v1::Speaker::PERSON && !s->name.empty() && s->name.find(' ') == std::string::npos &&
       !by_first_word_.empty() && (LowerInto(s->name, &scratch_), by_surname_.find(scratch_) == by_surname_.end())) {
     auto org = by_first_word_.find(scratch_);
@@ -599,6 +655,8 @@ void EntityTable::Resolve(SpeakerFacts* s) {
       entities_[org->second].seen = ++clock_;
       last_group_ = *s;
       has_last_group_ = true;
+      last_organization_ = *s;
+      has_last_organization_ = true;
       return;
     }
   }
@@ -645,8 +703,10 @@ void EntityTable::Resolve(SpeakerFacts* s) {
         if (!e.title.empty()) s->title = e.title;
         e.seen = ++clock_;
       } else {
-        // Nobody holds the role: the description is the name, whole ("party spokesman").
-        s->name = s->title;
+        // Nobody holds the role: the description is the name, whole ("party spokesman"); a spokesperson
+        // for a named organisation speaks for it, as its statement would.
+        bool spokes = head.starts_with("spokes");
+        s->name = spokes && !s->organization.empty() ? s->organization : s->title;
       }
     }
     last_person_ = *s;
@@ -707,6 +767,10 @@ void EntityTable::Resolve(SpeakerFacts* s) {
   if (s->kind == v1::Speaker::GROUP || s->kind == v1::Speaker::ORGANIZATION) {
     last_group_ = *s;
     has_last_group_ = true;
+  }
+  if (s->kind == v1::Speaker::ORGANIZATION) {
+    last_organization_ = *s;
+    has_last_organization_ = true;
   }
 }
 

@@ -91,6 +91,8 @@ class EntityTable {
   char last_person_gender_ = 0;
   bool last_person_gender_known_ = false;
   SpeakerFacts last_group_;
+  SpeakerFacts last_organization_;
+  bool has_last_organization_ = false;
   bool has_last_person_ = false;
   bool has_last_group_ = false;
   mutable std::string scratch_;  // lookup keys, reused

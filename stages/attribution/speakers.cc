@@ -79,7 +79,10 @@ SpeakerFacts DescribeMention(std::string_view mention, const Lexicon& lexicon) {
   bool org_before_of = false;
   for (size_t i = start + 1; i + 1 < end; ++i) {
     org_before_of = org_before_of || roles[i - 1] == WordRole::kOrg;
-    if (words[i] == "of" && !org_before_of) {
+    // "A spokeswoman for the rail authority", "officials at the ministry": the organisation follows.
+    bool role_preposition = (words[i] == "for" || words[i] == "at") &&
+                            (roles[i - 1] == WordRole::kTitle || roles[i - 1] == WordRole::kGroup);
+    if ((words[i] == "of" && !org_before_of) || role_preposition) {
       head_end = i;
       size_t org_start = i + 1;
       if (org_start + 1 < end && EqualsLowerAscii(words[org_start], "the")) ++org_start;
@@ -97,6 +100,13 @@ SpeakerFacts DescribeMention(std::string_view mention, const Lexicon& lexicon) {
   // A plural common noun heads a group ("city engineers") even when the table does not list it.
   bool plural_noun = last_role == WordRole::kNone && !StartsUpper(last) && last.size() > 3 && last.ends_with("s") &&
                      !last.ends_with("ss") && !last.ends_with("'s");
+  // A capitalised plural agent noun opening a sentence ("Engineers said", "Scientists say"): the endings
+  // are those of occupations, not of surnames ("Sanders", "Peters" end in -ers).
+  if (!plural_noun && last_role == WordRole::kNone && head_end - start == 1 && StartsUpper(last) && last.size() > 6) {
+    for (std::string_view ending : {"eers", "ists", "ians", "ents", "ants"}) {
+      plural_noun = plural_noun || last.ends_with(ending);
+    }
+  }
   bool group = last_role == WordRole::kGroup || plural_noun;
   // Capitalised words that are not titles: the organisation a document or group speaks for.
   auto named_org = [&]() {

@@ -391,7 +391,11 @@ class SentenceMatcher {
     uint32_t words = 0;
     while (a > first_ && IsWord(a - 1) && words < kMaxSpeakerWords) {
       WordRole role = Role(a - 1);
-      if (role == WordRole::kClause && !LowerIs(a - 1, "of")) break;
+      // "A spokeswoman for the rail authority", "officials at the ministry": after a role or group word
+      // "for" and "at" stay inside the mention, as "of" does.
+      bool role_preposition = (LowerIs(a - 1, "for") || LowerIs(a - 1, "at")) && a - 1 > first_ &&
+                              (Role(a - 2) == WordRole::kTitle || Role(a - 2) == WordRole::kGroup);
+      if (role == WordRole::kClause && !LowerIs(a - 1, "of") && !role_preposition) break;
       // A relative "that" after a noun ends it too: "a clip that Judge Ames called distasteful".
       if (words > 0 && a - 1 > first_ && IsWord(a - 2) && LowerIs(a - 1, "that")) break;
       // A verb ends the mention: another cue ("he said officials told") or a past form ("released").
