@@ -195,11 +195,12 @@ size_t EntityTable::NoteOrganization(std::string name) {
 
 void EntityTable::AddRole(size_t entity, std::string_view head) {
   if (head.empty()) return;
-  std::string role = LowerCopy(head);
+  // Compared in place: a role is met again at most mentions of its holder; a string is built only for
+  // a new one.
   for (const std::string& r : entities_[entity].roles) {
-    if (r == role) return;
+    if (EqualsLowerAscii(head, r)) return;
   }
-  entities_[entity].roles.push_back(std::move(role));
+  entities_[entity].roles.push_back(LowerCopy(head));
 }
 
 void EntityTable::NoteApposition(std::string_view paragraph, const ParagraphTokens& tokens, Span run, Span name,
@@ -350,8 +351,12 @@ void EntityTable::NoteParagraph(std::string_view paragraph, const ParagraphToken
       }
       if (start >= j) continue;
       // After a place preposition the run is a place ("in Port Ellery", "between Norrvik and Stavsund").
-      if (start == run_begin && run_begin > 0 && word(run_begin - 1)) {
-        std::string_view prev = text(run_begin - 1);
+      // Most capitalised words follow no preposition: the word's length and first letter screen it.
+      std::string_view prev = start == run_begin && run_begin > 0 && word(run_begin - 1) ? text(run_begin - 1)
+                                                                                          : std::string_view();
+      char p0 = prev.empty() ? 0 : FoldAscii(prev[0]);
+      if (prev.size() >= 2 && prev.size() <= 7 && (p0 == 'i' || p0 == 'b' || p0 == 'n' || p0 == 'o' || p0 == 'a' ||
+                                                   p0 == 't')) {
         bool place = false;
         for (std::string_view p : kPlacePrepositions) {
           place = place || EqualsLowerAscii(prev, p);
