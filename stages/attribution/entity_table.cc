@@ -41,10 +41,16 @@ std::string_view StripPossessive(std::string_view w) {
 
 // Asked of every capitalised word: a byte test first, the suffix list only when it may match.
 bool EndsWithPossessive(std::string_view w) {
-  if (w.size() < 3) return false;
+  size_t n = w.size();
+  if (n < 3) return false;
+  auto right_mark_ends_at = [&](size_t end) {  // ’ (E2 80 99) ends at byte `end`
+    return end >= 3 && w[end - 1] == '\x99' && w[end - 2] == '\x80' && w[end - 3] == '\xE2';
+  };
   char c = w.back();
-  if (c != 's' && c != 'S' && c != '\'' && c != '\x99') return false;
-  return StripPossessive(w).size() != w.size();
+  if (c == 's' || c == 'S') return w[n - 2] == '\'' || right_mark_ends_at(n - 1);  // Party's
+  if (c == '\'') return w[n - 2] == 's' || w[n - 2] == 'S';                        // Pilots'
+  if (right_mark_ends_at(n) && n > 3) return w[n - 4] == 's' || w[n - 4] == 'S';    // Pilots’
+  return false;
 }
 
 // Calls f(word) for each space-separated word of s, without building a vector.
@@ -131,29 +137,35 @@ std::string_view RoleOfVerb(std::string_view verb) {
 }  // namespace
 
 size_t EntityTable::NotePerson(std::string name, std::string title) {
-  std::vector<std::string_view> words = Words(name);
-  std::string surname = LowerCopy(words.back());
-  auto it = by_surname_.find(surname);
+  // First and last words found in place: this runs for every new person and every new title.
+  size_t first_end = name.find(' ');
+  std::string_view first = std::string_view(name).substr(0, first_end);
+  size_t last_begin = name.rfind(' ');
+  std::string_view last = last_begin == std::string::npos ? std::string_view(name)
+                                                           : std::string_view(name).substr(last_begin + 1);
+  LowerInto(last, &scratch_);
+  auto it = by_surname_.find(scratch_);
   size_t index;
   if (it == by_surname_.end()) {
-    Entity e;
+    index = entities_.size();
+    by_surname_.emplace(scratch_, index);
+    LowerInto(name, &scratch_);
+    by_name_.emplace(scratch_, index);
+    Entity& e = entities_.emplace_back();
     e.kind = v1::Speaker::PERSON;
-    e.gender = words_.GenderOf(words.front());
+    e.gender = words_.GenderOf(first);
     e.name = std::move(name);
-    entities_.push_back(std::move(e));
-    index = entities_.size() - 1;
-    by_surname_.emplace(surname, index);
-    by_name_.emplace(LowerCopy(entities_[index].name), index);
   } else {
     index = it->second;
   }
   Entity& e = entities_[index];
   if (!title.empty() && title != e.title) {
-    std::vector<std::string_view> title_words = Words(title);
-    for (std::string_view w : title_words) {
+    std::string_view last_title_word;
+    ForEachWord(title, [&](std::string_view w) {
       if (e.gender == 0) e.gender = words_.GenderOf(w);
-    }
-    AddRole(index, StripPossessive(title_words.back()));
+      last_title_word = w;
+    });
+    AddRole(index, StripPossessive(last_title_word));
     if (e.title.empty()) e.title = std::move(title);
   }
   e.seen = ++clock_;

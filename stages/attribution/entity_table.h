@@ -41,7 +41,9 @@ namespace copydesk::stages::attribution {
 
 class EntityTable {
  public:
-  EntityTable(const Lexicon& lexicon, const EntityWords& words) : lexicon_(lexicon), words_(words) {}
+  EntityTable(const Lexicon& lexicon, const EntityWords& words) : lexicon_(lexicon), words_(words) {
+    entities_.reserve(32);  // an article names a dozen or so; growing moved every entity's strings
+  }
 
   void NoteParagraph(std::string_view paragraph, const ParagraphTokens& tokens);
   void Resolve(SpeakerFacts* speaker);
