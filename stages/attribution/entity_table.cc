@@ -148,9 +148,7 @@ size_t EntityTable::NotePerson(std::string name, std::string title) {
   size_t index;
   if (it == by_surname_.end()) {
     index = entities_.size();
-    by_surname_.emplace(scratch_, index);
-    LowerInto(name, &scratch_);
-    by_name_.emplace(scratch_, index);
+    by_surname_.emplace(scratch_, index);  // people are found by surname; by_name_ holds organisations
     Entity& e = entities_.emplace_back();
     e.kind = v1::Speaker::PERSON;
     e.gender = words_.GenderOf(first);
@@ -532,7 +530,13 @@ int EntityTable::FindOrganizationByType(std::string_view head) const {
 int EntityTable::FindByName(std::string_view name) const {
   LowerInto(name, &scratch_);
   auto it = by_name_.find(scratch_);
-  return it == by_name_.end() ? -1 : static_cast<int>(it->second);
+  if (it != by_name_.end()) return static_cast<int>(it->second);
+  // A person: the surname's entry, if its full name is this one.
+  size_t space = scratch_.rfind(' ');
+  if (space == std::string::npos) return -1;
+  auto person = by_surname_.find(std::string_view(scratch_).substr(space + 1));
+  if (person == by_surname_.end() || !EqualsLowerAscii(entities_[person->second].name, scratch_)) return -1;
+  return static_cast<int>(person->second);
 }
 
 void EntityTable::Fill(SpeakerFacts* s, const Entity& e) const {

@@ -84,7 +84,7 @@ class EntityTable {
   const EntityWords& words_;
   std::vector<Entity> entities_;
   StringMap<size_t> by_surname_;  // lower-cased last word of a person's full name -> index
-  StringMap<size_t> by_name_;     // lower-cased canonical name -> index
+  StringMap<size_t> by_name_;     // organisations: lower-cased canonical name -> index
   StringMap<size_t> by_first_word_;  // organisations: lower-cased first word of a proper name -> index
   StringSet places_;              // lower-cased
   uint32_t clock_ = 0;
