@@ -108,6 +108,17 @@ bool RoleMatches(std::string_view held, std::string_view head) {
   return shorter >= 4 && (held.starts_with(head) || head.starts_with(held));
 }
 
+// "Composer", "Cardiologist", "Curator": a capitalised word with an occupation's ending, which before a
+// two-word name is a role even when neither the word nor the given name is in the tables. (Given names
+// with these endings, "Peter", "Jennifer", are in gender_words.tsv and are asked first.)
+bool LooksLikeOccupation(std::string_view w) {
+  if (w.size() < 6) return false;
+  for (std::string_view ending : {"er", "or", "ist", "ian", "eer", "ant", "ent", "ess", "ect"}) {
+    if (w.size() > ending.size() && EqualsLowerAscii(w.substr(w.size() - ending.size()), ending)) return true;
+  }
+  return false;
+}
+
 // "the 67-year-old", "a 24-year-old": an age standing for a person.
 bool IsAgeDescription(std::string_view mention) {
   size_t space = mention.rfind(' ');
@@ -408,7 +419,8 @@ void EntityTable::NoteParagraph(std::string_view paragraph, const ParagraphToken
              !org_word(name_begin - 1))
         --name_begin;
       // "Skipper Lewis Okonjo": a word the tables do not know before a given name is a role, not a name.
-      if (j - name_begin == 3 && words_.GenderOf(text(name_begin + 1)) != 0 && words_.GenderOf(text(name_begin)) == 0)
+      if (j - name_begin == 3 && words_.GenderOf(text(name_begin)) == 0 &&
+          (words_.GenderOf(text(name_begin + 1)) != 0 || LooksLikeOccupation(text(name_begin))))
         ++name_begin;
       uint32_t name_words = j - name_begin;
       if (name_words < 2 || name_words > 3) continue;
@@ -685,8 +697,8 @@ void EntityTable::Resolve(SpeakerFacts* s) {
     if (!s->name.empty()) {
       std::vector<std::string_view> words = Words(s->name);
       // "Skipper Lewis Okonjo", as NoteParagraph reads it: the word before a given name is a role.
-      if (words.size() == 3 && words_.GenderOf(words[1]) != 0 && words_.GenderOf(words[0]) == 0 &&
-          !IsCourtesyTitle(words[0])) {
+      if (words.size() == 3 && words_.GenderOf(words[0]) == 0 && !IsCourtesyTitle(words[0]) &&
+          (words_.GenderOf(words[1]) != 0 || LooksLikeOccupation(words[0]))) {
         std::string title(words[0]);
         if (!s->title.empty()) title = s->title + " " + title;
         s->title = std::move(title);

@@ -69,7 +69,10 @@ SpeakerFacts DescribeMention(std::string_view mention, const Lexicon& lexicon) {
     }
   }
   size_t start = 0;
-  while (start + 1 < words.size() && roles[start] == WordRole::kDeterminer) ++start;
+  // "Her ministry", "His office": a possessive pronoun opens the mention as a determiner does.
+  while (start + 1 < words.size() &&
+         (roles[start] == WordRole::kDeterminer || EqualsLowerAscii(words[start], "her")))
+    ++start;
   // core = words[start, end); head = words[start, head_end): "Joel Smith of the Tribune": the
   // organisation follows "of".
   const size_t end = words.size();
