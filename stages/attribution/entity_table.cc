@@ -371,6 +371,10 @@ void EntityTable::NoteParagraph(std::string_view paragraph, const ParagraphToken
         ++start;
       }
       if (start >= j) continue;
+      // "Secretary of State Jo Ames": the word after a title's "of" ends the title, not starts a name.
+      if (start == run_begin && run_begin >= 2 && j - start >= 3 && word(run_begin - 1) &&
+          EqualsLowerAscii(text(run_begin - 1), "of") && word(run_begin - 2) && role(run_begin - 2) == WordRole::kTitle)
+        ++start;
       // After a place preposition the run is a place ("in Port Ellery", "between Norrvik and Stavsund").
       // Most capitalised words follow no preposition: the word's length and first letter screen it.
       std::string_view prev = start == run_begin && run_begin > 0 && word(run_begin - 1) ? text(run_begin - 1)

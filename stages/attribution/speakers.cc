@@ -57,6 +57,13 @@ SpeakerFacts DescribeMention(std::string_view mention, const Lexicon& lexicon) {
   facts.mention = std::string(mention);
   // Each word is looked up once: the rules below ask the role of most words several times.
   std::vector<std::string_view> words = Words(mention);
+  // "Rep. Ann Lee (D-Calif.)": a parenthesis after the name is an affiliation, not part of it.
+  for (size_t i = 1; i < words.size(); ++i) {
+    if (words[i].front() == '(') {
+      words.resize(i);
+      break;
+    }
+  }
   if (words.empty()) return facts;
   std::vector<WordRole> roles(words.size());
   for (size_t i = 0; i < words.size(); ++i) roles[i] = RoleOf(lexicon, words[i]);
@@ -79,9 +86,12 @@ SpeakerFacts DescribeMention(std::string_view mention, const Lexicon& lexicon) {
   size_t head_end = end;
   // "Joel Smith of the Tribune": the organisation follows "of"; but "the Ministry of Water Resources" is
   // one name, whole: an organisation word before "of" heads it.
-  bool org_before_of = false;
+  bool org_before_of = false, name_before_of = false;
   for (size_t i = start + 1; i + 1 < end; ++i) {
     org_before_of = org_before_of || roles[i - 1] == WordRole::kOrg;
+    name_before_of = name_before_of || (StartsUpper(words[i - 1]) && roles[i - 1] == WordRole::kNone);
+    // "Secretary of State Jo Ames": after title words alone, "of" goes on with the title.
+    if (words[i] == "of" && !name_before_of && !org_before_of) continue;
     // "A spokeswoman for the rail authority", "officials at the ministry": the organisation follows.
     bool role_preposition = (words[i] == "for" || words[i] == "at") &&
                             (roles[i - 1] == WordRole::kTitle || roles[i - 1] == WordRole::kGroup);
@@ -142,7 +152,7 @@ SpeakerFacts DescribeMention(std::string_view mention, const Lexicon& lexicon) {
   // The title and the name split at the last title word ("OECD Director General | Lena Marsh").
   size_t name_begin = head_end;
   while (name_begin > start && StartsUpper(words[name_begin - 1]) && !IsAcronym(words[name_begin - 1]) &&
-         roles[name_begin - 1] == WordRole::kNone)
+         roles[name_begin - 1] == WordRole::kNone && !(name_begin >= 2 && words[name_begin - 2] == "of"))
     --name_begin;
   bool has_title_word = false;
   for (size_t i = start; i < name_begin; ++i) has_title_word = has_title_word || roles[i] == WordRole::kTitle;

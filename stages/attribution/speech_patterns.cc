@@ -275,7 +275,10 @@ class SentenceMatcher {
     }
     if (open - first_ > 10 || open == first_) return false;
     bool described = Role(c) == WordRole::kDeterminer || IsPossessive(c);
-    return comma - c <= 8 && (IsProperName(c, comma) || described);
+    // "Sen. Jo Ames, R-Texas, said ...", "Jo Ames, 45, said ...": a party tag or an age.
+    bool tag = comma - c == 1 && ((Text(c).find('-') != std::string_view::npos && Upper(c)) ||
+                                  (Text(c)[0] >= '0' && Text(c)[0] <= '9'));
+    return comma - c <= 8 && (IsProperName(c, comma) || described || tag);
   }
 
   // "was quoted as saying", "is cited as saying": word k is the participle.
