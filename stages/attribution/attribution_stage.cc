@@ -199,6 +199,20 @@ class AttributionStage final : public Stage {
         last_paragraph = i;
       }
     }
+    // A role named before its holder: resolved once the whole article is in the table.
+    for (v1::Quote& q : *result) {
+      v1::Speaker* sp = q.mutable_speaker();
+      if (sp->kind() != v1::Speaker::PERSON || sp->title().empty() || sp->name() != sp->title()) continue;
+      SpeakerFacts late;
+      late.mention = sp->mention();
+      late.name = sp->name();
+      late.title = sp->title();
+      late.kind = sp->kind();
+      if (entities.ResolveLate(&late)) {
+        sp->set_name(late.name);
+        sp->set_title(late.title);
+      }
+    }
     sources.WriteTo(&out);
     return StageResult::Continue();
   }

@@ -119,6 +119,13 @@ bool LooksLikeOccupation(std::string_view w) {
   return false;
 }
 
+bool IsNameParticle(std::string_view w) {
+  for (std::string_view p : {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "bin", "al", "dos", "del"}) {
+    if (w == p) return true;
+  }
+  return false;
+}
+
 // "the 67-year-old", "a 24-year-old": an age standing for a person.
 bool IsAgeDescription(std::string_view mention) {
   size_t space = mention.rfind(' ');
@@ -359,6 +366,15 @@ void EntityTable::NoteParagraph(std::string_view paragraph, const ParagraphToken
           ++j;
           continue;
         }
+        // "Pieter de Waal", "Anna van der Berg": a lower-case particle between the words of a name.
+        if (j > i && !org_seen && word(j) && IsNameParticle(text(j)) && j + 1 < n) {
+          uint32_t k = j + 1;
+          if (word(k) && IsNameParticle(text(k))) ++k;
+          if (word(k) && t[k].upper) {
+            j = k;
+            continue;
+          }
+        }
         break;
       }
       uint32_t run_begin = i;
@@ -501,6 +517,18 @@ void EntityTable::ReadGivenName(SpeakerFacts* s) const {
   s->kind = v1::Speaker::PERSON;
   s->title.assign(words[b].data(), static_cast<size_t>(words[g - 1].data() + words[g - 1].size() - words[b].data()));
   s->name = std::move(name);
+}
+
+bool EntityTable::ResolveLate(SpeakerFacts* s) const {
+  if (s->pronoun || s->kind != v1::Speaker::PERSON || s->title.empty() || s->name != s->title) return false;
+  size_t space = s->title.rfind(' ');
+  std::string head = LowerCopy(StripPossessive(space == std::string::npos ? std::string_view(s->title)
+                                                                          : std::string_view(s->title).substr(space + 1)));
+  int i = FindPersonByRole(head);
+  if (i < 0) return false;
+  s->name = entities_[static_cast<size_t>(i)].name;
+  if (!entities_[static_cast<size_t>(i)].title.empty()) s->title = entities_[static_cast<size_t>(i)].title;
+  return true;
 }
 
 bool EntityTable::IsKnownSurname(std::string_view word) const {
@@ -674,6 +702,13 @@ void EntityTable::Resolve(SpeakerFacts* s) {
       has_last_person_ = true;
       return;
     }
+  }
+  // "The ministry said in a statement ... 'Q,' the statement said": a document that names nobody is
+  // the latest organisation's that spoke.
+  if (s->kind == v1::Speaker::DOCUMENT && s->organization.empty() && has_last_organization_) {
+    s->name = last_organization_.name;
+    s->organization = last_organization_.name;
+    return;
   }
   ReadGivenName(s);
   // A name the article gave an organisation ("Brightwater Foods, which ...").

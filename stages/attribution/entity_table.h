@@ -47,6 +47,10 @@ class EntityTable {
 
   void NoteParagraph(std::string_view paragraph, const ParagraphTokens& tokens);
   void Resolve(SpeakerFacts* speaker);
+  // After the whole article is noted: a role description that nobody held when it was met ("..., its
+  // secretary general said" before "Secretary General Pieter de Waal" is introduced) is resolved to
+  // the holder the article gave later. True when it changed the speaker.
+  bool ResolveLate(SpeakerFacts* speaker) const;
   // True when `word` (one word, any case) is the surname of a person the article has named in full:
   // after "Ruth Bloomberg", a bare "Bloomberg" is her, not a news organisation.
   bool IsKnownSurname(std::string_view word) const;

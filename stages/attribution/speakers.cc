@@ -151,8 +151,17 @@ SpeakerFacts DescribeMention(std::string_view mention, const Lexicon& lexicon) {
   }
   // The title and the name split at the last title word ("OECD Director General | Lena Marsh").
   size_t name_begin = head_end;
-  while (name_begin > start && StartsUpper(words[name_begin - 1]) && !IsAcronym(words[name_begin - 1]) &&
-         roles[name_begin - 1] == WordRole::kNone && !(name_begin >= 2 && words[name_begin - 2] == "of"))
+  auto particle = [&](size_t k) {  // "de" in "Pieter de Waal", between capitalised words
+    std::string_view w = words[k];
+    bool small = w == "de" || w == "van" || w == "von" || w == "der" || w == "da" || w == "di" || w == "du" ||
+                 w == "la" || w == "le" || w == "bin" || w == "al" || w == "del" || w == "dos";
+    return small && k > start && StartsUpper(words[k - 1]) && roles[k - 1] == WordRole::kNone;
+  };
+  while (name_begin > start &&
+         ((StartsUpper(words[name_begin - 1]) && !IsAcronym(words[name_begin - 1]) &&
+           roles[name_begin - 1] == WordRole::kNone) ||
+          (name_begin < head_end && particle(name_begin - 1))) &&
+         !(name_begin >= 2 && words[name_begin - 2] == "of"))
     --name_begin;
   bool has_title_word = false;
   for (size_t i = start; i < name_begin; ++i) has_title_word = has_title_word || roles[i] == WordRole::kTitle;
