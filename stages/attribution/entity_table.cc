@@ -120,7 +120,9 @@ bool LooksLikeOccupation(std::string_view w) {
 }
 
 bool IsNameParticle(std::string_view w) {
-  for (std::string_view p : {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "bin", "al", "dos", "del"}) {
+  static constexpr std::array<std::string_view, 14> kParticles = {"de", "van", "von", "der", "den", "da", "di",
+                                                                    "du", "la", "le", "bin", "al", "dos", "del"};
+  for (std::string_view p : kParticles) {
     if (w == p) return true;
   }
   return false;
@@ -522,8 +524,9 @@ void EntityTable::ReadGivenName(SpeakerFacts* s) const {
 bool EntityTable::ResolveLate(SpeakerFacts* s) const {
   if (s->pronoun || s->kind != v1::Speaker::PERSON || s->title.empty() || s->name != s->title) return false;
   size_t space = s->title.rfind(' ');
-  std::string head = LowerCopy(StripPossessive(space == std::string::npos ? std::string_view(s->title)
-                                                                          : std::string_view(s->title).substr(space + 1)));
+  std::string_view last = space == std::string::npos ? std::string_view(s->title)
+                                                     : std::string_view(s->title).substr(space + 1);
+  std::string head = LowerCopy(StripPossessive(last));
   int i = FindPersonByRole(head);
   if (i < 0) return false;
   s->name = entities_[static_cast<size_t>(i)].name;
