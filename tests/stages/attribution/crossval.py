@@ -108,7 +108,8 @@ def main():
                 if variant:
                     env[variant[0]] = variant[1]
                 pred = run_worker(args.worker, os.path.join(set_dir, "articles.jsonl"), env)
-                per_fold = [subset_scores(tmp, f"f{i}", gold, pred, ids) for i, ids in enumerate(folds)]
+                # A set smaller than the folds (the one-article seed) leaves folds empty: scored as nothing.
+                per_fold = [subset_scores(tmp, f"f{i}", gold, pred, ids) if ids else {} for i, ids in enumerate(folds)]
                 results[variant] = (pred, per_fold)
                 label = f"{variant[0]}={variant[1]}" if variant else "current"
                 print(f"-- {label}")
@@ -130,7 +131,7 @@ def main():
                     print(f"   choose (folds != {k}) {label}: {fmt(fig)}")
                     if (fig.get("e2e_F1") or 0) > best_f1:
                         best, best_f1 = variant, fig.get("e2e_F1") or 0
-                test = results[best][1][k]
+                test = results[best][1][k] or {"note": "empty fold"}
                 label = f"{best[0]}={best[1]}" if best else "current"
                 print(f"   chosen {label}; test fold {k}: {fmt(test)}")
 
