@@ -119,6 +119,18 @@ bool LooksLikeOccupation(std::string_view w) {
   return false;
 }
 
+// Two full names with one surname are one person when their first words agree ("Donald Trump",
+// "Donald J. Trump") or one is an initial; else namesakes ("Alfie Trask", "Kerry Trask").
+bool SameGivenName(std::string_view a, std::string_view b) {
+  std::string_view fa = a.substr(0, a.find(' ')), fb = b.substr(0, b.find(' '));
+  if (fa.size() <= 2 || fb.size() <= 2 || fa.back() == '.' || fb.back() == '.') return true;
+  if (fa.size() != fb.size()) return false;
+  for (size_t i = 0; i < fa.size(); ++i) {
+    if (FoldAscii(fa[i]) != FoldAscii(fb[i])) return false;
+  }
+  return true;
+}
+
 bool IsNameParticle(std::string_view w) {
   static constexpr std::array<std::string_view, 14> kParticles = {"de", "van", "von", "der", "den", "da", "di",
                                                                     "du", "la", "le", "bin", "al", "dos", "del"};
@@ -166,9 +178,18 @@ size_t EntityTable::NotePerson(std::string name, std::string title) {
   LowerInto(last, &scratch_);
   auto it = by_surname_.find(scratch_);
   size_t index;
-  if (it == by_surname_.end()) {
+  bool namesake = it != by_surname_.end() && first_end != std::string::npos &&
+                  entities_[it->second].name.find(' ') != std::string::npos &&
+                  !SameGivenName(entities_[it->second].name, name);
+  if (it == by_surname_.end() || namesake) {
     index = entities_.size();
-    by_surname_.emplace(scratch_, index);  // people are found by surname; by_name_ holds organisations
+    // People are found by surname (the latest of namesakes); by_name_ holds organisations.
+    if (namesake) {
+      it->second = index;
+      namesakes_ = true;
+    } else {
+      by_surname_.emplace(scratch_, index);
+    }
     Entity& e = entities_.emplace_back();
     e.kind = v1::Speaker::PERSON;
     e.gender = words_.GenderOf(first);
@@ -464,7 +485,10 @@ void EntityTable::NoteParagraph(std::string_view paragraph, const ParagraphToken
       bool has_title = false;
       for (uint32_t k = start; k < name_begin && !has_title; ++k) has_title = !IsCourtesyTitle(text(k));
       size_t e;
-      if (it != by_surname_.end() && (!has_title || !entities_[it->second].title.empty())) {
+      bool same_person = it != by_surname_.end() &&
+                         SameGivenName(entities_[it->second].name,
+                                       paragraph.substr(t[name_begin].begin, t[j - 1].end - t[name_begin].begin));
+      if (same_person && (!has_title || !entities_[it->second].title.empty())) {
         e = it->second;
         entities_[e].seen = ++clock_;
       } else {
@@ -480,6 +504,14 @@ void EntityTable::NoteParagraph(std::string_view paragraph, const ParagraphToken
         for (uint32_t k = start; k < name_begin; ++k) {
           if (entities_[e].gender == 0) entities_[e].gender = words_.GenderOf(text(k));
         }
+      }
+      // "his daughter Kerry Trask", "her husband Tom Reyes": a word between a possessive and a name is a
+      // role, and a kinship word shows the gender.
+      if (start >= 2 && start == run_begin && word(start - 1) && !t[start - 1].upper && word(start - 2) &&
+          (EqualsLowerAscii(text(start - 2), "his") || EqualsLowerAscii(text(start - 2), "her") ||
+           EqualsLowerAscii(text(start - 2), "their"))) {
+        AddRole(e, text(start - 1));
+        if (entities_[e].gender == 0) entities_[e].gender = words_.GenderOf(text(start - 1));
       }
       // Lower-case role words before the name: "chief executive Tove Brekke", "prosecutor Tomas Reyes".
       for (uint32_t k = start; k > 0 && start - k < 3 && word(k - 1) && !t[k - 1].upper &&
@@ -582,8 +614,14 @@ int EntityTable::FindByName(std::string_view name) const {
   size_t space = scratch_.rfind(' ');
   if (space == std::string::npos) return -1;
   auto person = by_surname_.find(std::string_view(scratch_).substr(space + 1));
-  if (person == by_surname_.end() || !EqualsLowerAscii(entities_[person->second].name, scratch_)) return -1;
-  return static_cast<int>(person->second);
+  if (person != by_surname_.end() && EqualsLowerAscii(entities_[person->second].name, scratch_))
+    return static_cast<int>(person->second);
+  if (!namesakes_) return -1;
+  for (size_t i = 0; i < entities_.size(); ++i) {  // an earlier namesake
+    if (entities_[i].kind == v1::Speaker::PERSON && EqualsLowerAscii(entities_[i].name, scratch_))
+      return static_cast<int>(i);
+  }
+  return -1;
 }
 
 void EntityTable::Fill(SpeakerFacts* s, const Entity& e) const {
@@ -750,6 +788,25 @@ void EntityTable::Resolve(SpeakerFacts* s) {
       }
       LowerInto(StripPossessive(words.back()), &scratch_);
       auto it = by_surname_.find(scratch_);
+      if (it != by_surname_.end() && namesakes_ && words.size() == 1) {
+        // Namesakes: "Mrs. Trask" is the woman; else the one the article named last.
+        char g = 0;
+        ForEachWord(s->mention, [&](std::string_view w) {
+          if (g != 0 || !IsCourtesyTitle(w)) return;
+          g = words_.GenderOf(w.back() == '.' ? w.substr(0, w.size() - 1) : w);  // "Mrs." -> "mrs"
+        });
+        int best = -1;
+        for (size_t i = 0; i < entities_.size(); ++i) {
+          const Entity& c = entities_[i];
+          if (c.kind != v1::Speaker::PERSON || !c.name.ends_with(s->name)) continue;
+          bool fits = g == 0 || c.gender == g;
+          const Entity* b_entity = best >= 0 ? &entities_[static_cast<size_t>(best)] : nullptr;
+          bool best_fits = b_entity != nullptr && (g == 0 || b_entity->gender == g);
+          if (b_entity == nullptr || (fits && !best_fits) || (fits == best_fits && c.seen > b_entity->seen))
+            best = static_cast<int>(i);
+        }
+        if (best >= 0) it->second = static_cast<size_t>(best);
+      }
       if (it != by_surname_.end()) {
         const Entity& p = entities_[it->second];
         if (p.name.size() > s->name.size() && p.name.ends_with(s->name)) s->name = p.name;
@@ -815,6 +872,19 @@ void EntityTable::Resolve(SpeakerFacts* s) {
       std::string head = LowerCopy(head_word);
       const WordInfo* info = lexicon_.FindAnyCase(head_word);
       bool org_head = (info != nullptr && info->role == WordRole::kOrg) || words_.TypesOf(head_word) != nullptr;
+      // "His daughter said": a description the article gave a person as a role ("his daughter Kerry
+      // Trask") is that person, though the tables do not know the word as a title.
+      if (s->kind == v1::Speaker::UNKNOWN && words.size() - b == 1 && !StartsUpper(words[b])) {
+        int holder = FindPersonByRole(head_word.size() > 0 ? LowerCopy(head_word) : std::string());
+        if (holder >= 0) {
+          Fill(s, entities_[static_cast<size_t>(holder)]);
+          entities_[static_cast<size_t>(holder)].seen = ++clock_;
+          last_person_ = *s;
+          last_person_gender_known_ = false;
+          has_last_person_ = true;
+          return;
+        }
+      }
       int known = FindByName(bare);
       if (known >= 0 && entities_[static_cast<size_t>(known)].kind == v1::Speaker::ORGANIZATION) {
         Fill(s, entities_[static_cast<size_t>(known)]);

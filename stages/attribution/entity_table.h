@@ -92,6 +92,7 @@ class EntityTable {
   StringMap<size_t> by_first_word_;  // organisations: lower-cased first word of a proper name -> index
   StringSet places_;              // lower-cased
   uint32_t clock_ = 0;
+  bool namesakes_ = false;  // two people of the article share a surname
   int pending_subject_ = -1;  // the person opening the latest sentence, for a pronoun opening the next
   SpeakerFacts last_person_;
   char last_person_gender_ = 0;
