@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "stages/attribution/entity_table.h"
+#include "stages/attribution/entity_words.h"
 #include "stages/attribution/lexicon.h"
 #include "stages/attribution/news_sources.h"
 #include "stages/attribution/paragraph_tokens.h"
@@ -15,6 +17,7 @@ namespace copydesk::stages {
 namespace {
 
 using attribution::ByteRange;
+using attribution::EntityWords;
 using attribution::FoundAttribution;
 using attribution::Lexicon;
 using attribution::QuoteSpan;
@@ -43,7 +46,7 @@ std::string_view QuoteWords(std::string_view paragraph, const QuoteSpan& q) {
 }
 
 // A short quotation in title case with no sentence punctuation is the title of a work, a slogan or a
-// name ("Resolute Support Mission"), not speech.
+// name ("Harbour Lights Festival"), not speech.
 bool LooksLikeWorkTitle(std::string_view s) {
   size_t words = 0, capitalised = 0;
   bool at_word = false;
@@ -62,7 +65,8 @@ bool LooksLikeWorkTitle(std::string_view s) {
 
 class AttributionStage final : public Stage {
  public:
-  AttributionStage(Lexicon lexicon, Settings settings) : lexicon_(std::move(lexicon)), settings_(settings) {}
+  AttributionStage(Lexicon lexicon, EntityWords words, Settings settings)
+      : lexicon_(std::move(lexicon)), words_(std::move(words)), settings_(settings) {}
 
   std::string_view name() const override { return "attribution"; }
 
@@ -74,7 +78,7 @@ class AttributionStage final : public Stage {
     // continued[i]: paragraph i's first quotation was taken as the continuation of the one before.
     std::vector<bool> continued(static_cast<size_t>(n), false);
 
-    attribution::PeopleIndex people;
+    attribution::EntityTable entities(lexicon_, words_);
     attribution::NewsSources sources(lexicon_, out);
     // Quotes are written straight into the output (nothing reads out.quotes before the end): Clear()
     // keeps the repeated field's elements and their strings for reuse, where building a local vector and
@@ -90,7 +94,7 @@ class AttributionStage final : public Stage {
       const std::string& text = out.paragraphs(i).text();
       const std::vector<QuoteSpan>& spans = quotes[static_cast<size_t>(i)];
       attribution::Tokenize(text, spans, lexicon_, &tokens);
-      people.NotePeople(text, tokens);
+      entities.NoteParagraph(text, tokens);
       std::vector<FoundAttribution> found =
           attribution::FindAttributions(text, spans, tokens, settings_.max_per_sentence);
       for (FoundAttribution& f : found) {
@@ -134,13 +138,22 @@ class AttributionStage final : public Stage {
             if (mention.size() > suffix.size() && mention.ends_with(suffix)) mention.remove_suffix(suffix.size());
           }
           bool according = f.frame == attribution::Frame::kAccording;
-          if (!people.IsKnownSurname(mention) &&
+          if (!entities.IsKnownSurname(mention) &&
               sources.Add(mention, according ? std::string_view(cue) : mention,
                           according ? mention : std::string_view(cue))) {
             continue;  // a news organisation credited for the reporting is a source, not a speaker
           }
           speaker = attribution::DescribeMention(mention, lexicon_);
-          people.Resolve(&speaker);
+          if (entities.IsPlace(mention)) {
+            // A place does not speak: the mention was cut from a longer speaker ("a nurse in Dover") or
+            // the cue is a verb of the content. The content stays; the speaker is not named.
+            speaker.name.clear();
+            speaker.title.clear();
+            speaker.organization.clear();
+            speaker.kind = v1::Speaker::UNKNOWN;
+          } else {
+            entities.Resolve(&speaker);
+          }
         }
         if (settings_.credit_listeners && !f.listener.empty()) {
           std::string_view listener = std::string_view(text).substr(f.listener.begin, f.listener.end - f.listener.begin);
@@ -186,6 +199,20 @@ class AttributionStage final : public Stage {
         last_paragraph = i;
       }
     }
+    // A role named before its holder: resolved once the whole article is in the table.
+    for (v1::Quote& q : *result) {
+      v1::Speaker* sp = q.mutable_speaker();
+      if (sp->kind() != v1::Speaker::PERSON || sp->title().empty() || sp->name() != sp->title()) continue;
+      SpeakerFacts late;
+      late.mention = sp->mention();
+      late.name = sp->name();
+      late.title = sp->title();
+      late.kind = sp->kind();
+      if (entities.ResolveLate(&late)) {
+        sp->set_name(late.name);
+        sp->set_title(late.title);
+      }
+    }
     sources.WriteTo(&out);
     return StageResult::Continue();
   }
@@ -226,6 +253,7 @@ class AttributionStage final : public Stage {
   }
 
   Lexicon lexicon_;
+  EntityWords words_;
   Settings settings_;
 };
 
@@ -245,7 +273,10 @@ StageDescriptor AttributionStageDescriptor() {
         settings.credit_listeners = options.GetBool("credit_listeners");
         StatusOr<Lexicon> lexicon = Lexicon::Load();
         if (!lexicon.ok()) return lexicon.status();
-        return std::unique_ptr<Stage>(new AttributionStage(std::move(lexicon).value(), settings));
+        StatusOr<EntityWords> words = EntityWords::Load();
+        if (!words.ok()) return words.status();
+        return std::unique_ptr<Stage>(
+            new AttributionStage(std::move(lexicon).value(), std::move(words).value(), settings));
       },
       /*in_default_chain=*/true, /*reads=*/{Facet::kBody}, /*writes=*/{Facet::kQuotes, Facet::kSources},
   };

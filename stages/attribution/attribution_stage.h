@@ -4,8 +4,10 @@
 // also canonicalises and de-duplicates sources an earlier stage wrote).
 //
 // Pipeline per paragraph: quote spans (quote_scanner.h) -> tokens and sentences (paragraph_tokens.h) ->
-// speech patterns (speech_patterns.h) -> speakers (speakers.h) and sources (news_sources.h). Tables are
-// data files in this folder (reporting_verbs.tsv, speaker_words.tsv, abbreviations.txt) and the news
+// speech patterns (speech_patterns.h) -> speakers (speakers.h), resolved against the article's entity
+// table (entity_table.h: people and organisations with every mention, filled as paragraphs are read),
+// and sources (news_sources.h). Tables are data files in this folder (reporting_verbs.tsv,
+// speaker_words.tsv, abbreviations.txt, gender_words.tsv, organization_types.tsv) and the news
 // organisations shared with clean (stages/text/news_organizations.tsv), parsed once by the factory. Config keys: max_quotes_per_sentence (bounds the
 // output on pathological text), credit_listeners ("told CNN" credits CNN as a source). Linear in the
 // article's size.

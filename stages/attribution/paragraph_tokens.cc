@@ -117,6 +117,14 @@ void Tokenize(std::string_view s, const std::vector<QuoteSpan>& quotes, const Le
           size_t joiner = 0;
           if (s[i] == '\'' || s[i] == '-' || s[i] == '.' || s[i] == '&') joiner = 1;
           else if (IsRightSingleMark(s, i)) joiner = 3;
+          // A plural possessive's apostrophe ends the word it belongs to ("the Pilots' Guild", "the
+          // farmers' union"): an apostrophe after an s and before a space, outside any quotation.
+          bool plural_possessive = joiner != 0 && s[i] != '-' && s[i] != '.' && s[i] != '&' && i > start &&
+                                   s[i - 1] == 's' && i + joiner < limit && s[i + joiner] == ' ';
+          if (plural_possessive) {
+            for (size_t end = i + joiner; i < end; ++i) hash = WordHash::Step(hash, static_cast<unsigned char>(s[i]));
+            break;
+          }
           if (joiner == 0 || i + joiner >= limit || !IsWordByte(s, i + joiner)) break;
           dotted = dotted || s[i] == '.';
           take = joiner;

@@ -1,7 +1,8 @@
 // Tokens and sentences of one paragraph, for the speech patterns.
 //
 // Contract
-// - Words (letters, digits, inner apostrophes, hyphens and periods: "don’t", "Secretary-General", "U.S."),
+// - Words (letters, digits, inner apostrophes, hyphens and periods: "don’t", "Secretary-General", "U.S.";
+//   a plural possessive keeps its apostrophe: "Pilots'"),
 //   single punctuation marks, and whole quote spans as single tokens: the patterns treat a quotation as one
 //   unit and never look for cues inside it.
 // - A word's trailing period belongs to the word when the word is an abbreviation ("Mr.", "Sen."), an

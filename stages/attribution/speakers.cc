@@ -15,17 +15,6 @@ std::vector<std::string_view> Words(std::string_view s) {
   return words;
 }
 
-// The last word of s, and in *several whether another word precedes it: what Note and FindBySurname
-// need of a name, without splitting it into a vector on every call.
-std::string_view LastWord(std::string_view s, bool* several) {
-  size_t e = s.size();
-  while (e > 0 && s[e - 1] == ' ') --e;
-  size_t b = e;
-  while (b > 0 && s[b - 1] != ' ') --b;
-  *several = e > b && s.substr(0, b).find_first_not_of(' ') != std::string_view::npos;
-  return s.substr(b, e - b);
-}
-
 std::string Join(const std::vector<std::string_view>& words, size_t begin, size_t end) {
   std::string out;
   for (size_t i = begin; i < end && i < words.size(); ++i) {
@@ -35,7 +24,7 @@ std::string Join(const std::vector<std::string_view>& words, size_t begin, size_
   return out;
 }
 
-// "NATO", "FBI": two or more capitals and no lower-case letter.
+// "OECD", "FBI": two or more capitals and no lower-case letter.
 bool IsAcronym(std::string_view w) {
   int capitals = 0;
   for (char c : w) {
@@ -68,6 +57,13 @@ SpeakerFacts DescribeMention(std::string_view mention, const Lexicon& lexicon) {
   facts.mention = std::string(mention);
   // Each word is looked up once: the rules below ask the role of most words several times.
   std::vector<std::string_view> words = Words(mention);
+  // "Rep. Ann Lee (D-Calif.)": a parenthesis after the name is an affiliation, not part of it.
+  for (size_t i = 1; i < words.size(); ++i) {
+    if (words[i].front() == '(') {
+      words.resize(i);
+      break;
+    }
+  }
   if (words.empty()) return facts;
   std::vector<WordRole> roles(words.size());
   for (size_t i = 0; i < words.size(); ++i) roles[i] = RoleOf(lexicon, words[i]);
@@ -80,13 +76,26 @@ SpeakerFacts DescribeMention(std::string_view mention, const Lexicon& lexicon) {
     }
   }
   size_t start = 0;
-  while (start + 1 < words.size() && roles[start] == WordRole::kDeterminer) ++start;
+  // "Her ministry", "His office": a possessive pronoun opens the mention as a determiner does.
+  while (start + 1 < words.size() &&
+         (roles[start] == WordRole::kDeterminer || EqualsLowerAscii(words[start], "her")))
+    ++start;
   // core = words[start, end); head = words[start, head_end): "Joel Smith of the Tribune": the
   // organisation follows "of".
   const size_t end = words.size();
   size_t head_end = end;
+  // "Joel Smith of the Tribune": the organisation follows "of"; but "the Ministry of Water Resources" is
+  // one name, whole: an organisation word before "of" heads it.
+  bool org_before_of = false, name_before_of = false;
   for (size_t i = start + 1; i + 1 < end; ++i) {
-    if (words[i] == "of") {
+    org_before_of = org_before_of || roles[i - 1] == WordRole::kOrg;
+    name_before_of = name_before_of || (StartsUpper(words[i - 1]) && roles[i - 1] == WordRole::kNone);
+    // "Secretary of State Jo Ames": after title words alone, "of" goes on with the title.
+    if (words[i] == "of" && !name_before_of && !org_before_of) continue;
+    // "A spokeswoman for the rail authority", "officials at the ministry": the organisation follows.
+    bool role_preposition = (words[i] == "for" || words[i] == "at") &&
+                            (roles[i - 1] == WordRole::kTitle || roles[i - 1] == WordRole::kGroup);
+    if ((words[i] == "of" && !org_before_of) || role_preposition) {
       head_end = i;
       size_t org_start = i + 1;
       if (org_start + 1 < end && EqualsLowerAscii(words[org_start], "the")) ++org_start;
@@ -104,6 +113,13 @@ SpeakerFacts DescribeMention(std::string_view mention, const Lexicon& lexicon) {
   // A plural common noun heads a group ("city engineers") even when the table does not list it.
   bool plural_noun = last_role == WordRole::kNone && !StartsUpper(last) && last.size() > 3 && last.ends_with("s") &&
                      !last.ends_with("ss") && !last.ends_with("'s");
+  // A capitalised plural agent noun opening a sentence ("Engineers said", "Scientists say"): the endings
+  // are those of occupations, not of surnames ("Sanders", "Peters" end in -ers).
+  if (!plural_noun && last_role == WordRole::kNone && head_end - start == 1 && StartsUpper(last) && last.size() > 6) {
+    for (std::string_view ending : {"eers", "ists", "ians", "ents", "ants"}) {
+      plural_noun = plural_noun || last.ends_with(ending);
+    }
+  }
   bool group = last_role == WordRole::kGroup || plural_noun;
   // Capitalised words that are not titles: the organisation a document or group speaks for.
   auto named_org = [&]() {
@@ -133,10 +149,19 @@ SpeakerFacts DescribeMention(std::string_view mention, const Lexicon& lexicon) {
     }
     return facts;
   }
-  // The title and the name split at the last title word ("NATO Secretary General | Jens Stoltenberg").
+  // The title and the name split at the last title word ("OECD Director General | Lena Marsh").
   size_t name_begin = head_end;
-  while (name_begin > start && StartsUpper(words[name_begin - 1]) && !IsAcronym(words[name_begin - 1]) &&
-         roles[name_begin - 1] == WordRole::kNone)
+  auto particle = [&](size_t k) {  // "de" in "Pieter de Waal", between capitalised words
+    std::string_view w = words[k];
+    bool small = w == "de" || w == "van" || w == "von" || w == "der" || w == "da" || w == "di" || w == "du" ||
+                 w == "la" || w == "le" || w == "bin" || w == "al" || w == "del" || w == "dos";
+    return small && k > start && StartsUpper(words[k - 1]) && roles[k - 1] == WordRole::kNone;
+  };
+  while (name_begin > start &&
+         ((StartsUpper(words[name_begin - 1]) && !IsAcronym(words[name_begin - 1]) &&
+           roles[name_begin - 1] == WordRole::kNone) ||
+          (name_begin < head_end && particle(name_begin - 1))) &&
+         !(name_begin >= 2 && words[name_begin - 2] == "of"))
     --name_begin;
   bool has_title_word = false;
   for (size_t i = start; i < name_begin; ++i) has_title_word = has_title_word || roles[i] == WordRole::kTitle;
@@ -159,12 +184,22 @@ SpeakerFacts DescribeMention(std::string_view mention, const Lexicon& lexicon) {
     }
     return facts;
   }
+  // "A party spokesman", "the club's chairwoman": a role word heading the mention makes a person, even
+  // after an organisation word.
+  if (has_title_word && roles[head_end - 1] == WordRole::kTitle) {
+    facts.kind = v1::Speaker::PERSON;
+    facts.title = Join(words, start, head_end);
+    return facts;
+  }
   if (organization || (head_end - start == 1 && IsAcronym(words[start]))) {
     facts.kind = v1::Speaker::ORGANIZATION;
     size_t org_end = head_end;
-    // "NATO headquarters" speaks for NATO.
+    // "OECD headquarters" speaks for the OECD; "the finance minister's office" and "the national weather
+    // institute" are names whole: only lower-case organisation words after a proper name are dropped.
     while (org_end > start + 1 && !StartsUpper(words[org_end - 1]) && roles[org_end - 1] == WordRole::kOrg) --org_end;
-    facts.name = Join(words, start, org_end);
+    bool proper_rest = org_end < head_end;
+    for (size_t i = start; i < org_end && proper_rest; ++i) proper_rest = StartsUpper(words[i]);
+    facts.name = Join(words, start, proper_rest ? org_end : end);
     return facts;
   }
   if (has_title_word) {
@@ -174,146 +209,6 @@ SpeakerFacts DescribeMention(std::string_view mention, const Lexicon& lexicon) {
   }
   facts.name = Join(words, start, end);
   return facts;
-}
-
-void PeopleIndex::NotePeople(std::string_view paragraph, const ParagraphTokens& tokens) {
-  const std::vector<Token>& t = tokens.tokens;
-  auto text = [&](size_t k) { return paragraph.substr(t[k].begin, t[k].end - t[k].begin); };
-  auto role = [&](size_t k) { return tokens.info[k] == nullptr ? WordRole::kNone : tokens.info[k]->role; };
-  size_t i = 0;
-  while (i < t.size()) {
-    if (t[i].kind != TokenKind::kWord || !t[i].upper) {
-      ++i;
-      continue;
-    }
-    size_t j = i;
-    while (j < t.size() && t[j].kind == TokenKind::kWord && j - i < 8 && t[j].upper) ++j;
-    size_t run_begin = i;
-    i = j == i ? i + 1 : j;
-    if (j - run_begin < 2) continue;  // most capitalised words stand alone
-    // Sentence-initial function words ("But", "The") are not part of a name. The tokenizer has looked
-    // every word up already (tokens.info), so this pass does no lookups of its own.
-    size_t start = run_begin;
-    while (start < j) {
-      WordRole r = role(start);
-      if (r == WordRole::kNone || r == WordRole::kTitle || r == WordRole::kOrg) break;
-      ++start;
-    }
-    if (j - start < 2) continue;
-    // The name is the trailing capitalised words that are neither acronyms nor table words (as in
-    // DescribeMention); the words before it are the title.
-    size_t name_begin = j;
-    while (name_begin > start && !IsAcronym(text(name_begin - 1)) && role(name_begin - 1) == WordRole::kNone)
-      --name_begin;
-    size_t name_words = j - name_begin;
-    if (name_words < 2 || name_words > 3) continue;
-    bool plausible = true;
-    for (size_t k = name_begin; k < j; ++k) {
-      if (text(k).size() < 2 || IsAcronym(text(k))) plausible = false;
-    }
-    if (!plausible) continue;
-    // A repeated name ("Trump" twenty times an article) is only looked up: strings are built for a new
-    // person, or for a title the index lacks.
-    LowerInto(text(j - 1), &surname_scratch_);
-    auto it = by_surname_.find(surname_scratch_);
-    bool has_title = false;
-    for (size_t k = start; k < name_begin && !has_title; ++k) has_title = !IsCourtesyTitle(LowerCopy(text(k)));
-    if (it != by_surname_.end() && (!has_title || !people_[it->second].title.empty())) {
-      last_noted_ = it->second;
-      continue;
-    }
-    SpeakerFacts facts;
-    facts.kind = v1::Speaker::PERSON;
-    for (size_t k = name_begin; k < j; ++k) {
-      if (!facts.name.empty()) facts.name += ' ';
-      facts.name += text(k);
-    }
-    for (size_t k = start; k < name_begin; ++k) {
-      if (IsCourtesyTitle(LowerCopy(text(k)))) continue;
-      if (!facts.title.empty()) facts.title += ' ';
-      facts.title += text(k);
-    }
-    Note(facts);
-  }
-}
-
-void PeopleIndex::Note(const SpeakerFacts& facts) {
-  bool several = false;
-  std::string_view last = LastWord(facts.name, &several);
-  if (!several) return;
-  std::string surname = LowerCopy(last);
-  auto it = by_surname_.find(surname);
-  if (it == by_surname_.end()) {
-    people_.push_back(Person{facts.name, facts.title, facts.organization});
-    by_surname_.emplace(surname, people_.size() - 1);
-    last_noted_ = people_.size() - 1;
-    return;
-  }
-  Person& person = people_[it->second];
-  if (person.title.empty() && !facts.title.empty()) person.title = facts.title;
-  if (person.organization.empty() && !facts.organization.empty()) person.organization = facts.organization;
-  last_noted_ = it->second;
-}
-
-bool PeopleIndex::IsKnownSurname(std::string_view word) const {
-  if (word.empty() || word.find(' ') != std::string_view::npos) return false;
-  return by_surname_.find(LowerCopy(word)) != by_surname_.end();
-}
-
-const PeopleIndex::Person* PeopleIndex::FindBySurname(std::string_view name) const {
-  bool several = false;
-  std::string_view last = LastWord(name, &several);
-  if (last.empty()) return nullptr;
-  auto it = by_surname_.find(LowerCopy(last));
-  return it == by_surname_.end() ? nullptr : &people_[it->second];
-}
-
-void PeopleIndex::Resolve(SpeakerFacts* s) {
-  if (s->pronoun) {
-    const SpeakerFacts* source = nullptr;
-    if (s->kind == v1::Speaker::PERSON && has_last_person_) source = &last_person_;
-    if (s->kind == v1::Speaker::GROUP && has_last_group_) source = &last_group_;
-    if (source != nullptr) {
-      s->name = source->name;
-      s->title = source->title;
-      s->organization = source->organization;
-      s->kind = source->kind;
-    } else if (s->kind == v1::Speaker::PERSON && last_noted_ != SIZE_MAX) {
-      s->name = people_[last_noted_].name;
-      s->title = people_[last_noted_].title;
-      s->organization = people_[last_noted_].organization;
-    }
-    return;
-  }
-  if (s->kind == v1::Speaker::PERSON) {
-    if (!s->name.empty()) {
-      if (const Person* p = FindBySurname(s->name)) {
-        if (p->name.size() > s->name.size() && p->name.ends_with(s->name)) s->name = p->name;
-        if (p->name == s->name) {
-          if (s->title.empty()) s->title = p->title;
-          if (s->organization.empty()) s->organization = p->organization;
-        }
-      }
-      Note(*s);
-    } else if (!s->title.empty()) {
-      // A title alone: the latest person whose title ends with the same word.
-      std::vector<std::string_view> words = Words(s->title);
-      std::string head = LowerCopy(words.back());
-      for (size_t i = people_.size(); i > 0; --i) {
-        std::string title = LowerCopy(people_[i - 1].title);
-        if (!title.empty() && title.ends_with(head)) {
-          s->name = people_[i - 1].name;
-          s->title = people_[i - 1].title;
-          break;
-        }
-      }
-    }
-    last_person_ = *s;
-    has_last_person_ = true;
-  } else if (s->kind == v1::Speaker::GROUP || s->kind == v1::Speaker::ORGANIZATION) {
-    last_group_ = *s;
-    has_last_group_ = true;
-  }
 }
 
 }  // namespace copydesk::stages::attribution

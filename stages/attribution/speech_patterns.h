@@ -11,11 +11,18 @@
 //     Name: "Q"            ... surprises Title Name: "Q"      "Q" ― Name   (a colon or a dash as the cue)
 //     "Q," X verbed.       (any -ed verb after a quotation ending on , ? or ! when no cue is in the sentence)
 //     Q: ... / NAME: ...    (transcript turns, whatever verbs they hold)
-//     Asked (by X) whether ...    Smith's criticism of ...
+//     Asked (by X) whether ...    Smith's criticism of ...    X was quoted as saying ...
 //   and a sentence that is only a quotation, which inherits the latest speaker (`inherit_speaker`; the
 //   caller decides whether there is one near enough).
+// - A sentence-final ", X said." takes the clause before it whole: an earlier cue in that clause other
+//   than say/tell that opens no content of its own ("The ferry will add a crossing, the council said.")
+//   is a verb of the content. "will add" / "to note" after a modal report nothing without a clause.
+// - A cue with its own subject inside the clause a say/tell cue reports ("X said the referees had asked
+//   for a rise") is content, unless it opens content of its own ("that", a colon, a quotation).
+// - "Its chairwoman, Gwen Parry, said": after a description, the apposed name is the speaker mention;
+//   "The board's director, Rhona Gale, said the plan ..." is a subject with its apposition, never content.
 // - The speaker mention is a token range of the paragraph; the content is one or more byte ranges. A
-//   venue or listener ("to Spanish public radio RNE", "told reporters") is reported apart and never taken as
+//   venue or listener ("to Harbour Radio", "told the crowd") is reported apart and never taken as
 //   the speaker.
 // - Bounded work per cue (speaker scans stop after a few words) and at most `max_per_sentence`
 //   attributions per sentence, so the output and the time are linear in the paragraph's size.

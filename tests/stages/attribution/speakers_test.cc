@@ -1,5 +1,9 @@
 #include "stages/attribution/speakers.h"
 
+#include "stages/attribution/entity_table.h"
+#include "stages/attribution/paragraph_tokens.h"
+#include "stages/attribution/quote_scanner.h"
+
 #include <gtest/gtest.h>
 
 namespace copydesk::stages::attribution {
@@ -8,6 +12,11 @@ namespace {
 const Lexicon& TheLexicon() {
   static const Lexicon lexicon = Lexicon::Load().value();
   return lexicon;
+}
+
+const EntityWords& TheWords() {
+  static const EntityWords words = EntityWords::Load().value();
+  return words;
 }
 
 TEST(DescribeMentionTest, TitleEndsAtTheLastTitleWord) {
@@ -48,8 +57,8 @@ TEST(DescribeMentionTest, OfNamesTheOrganization) {
   EXPECT_EQ(s.organization, "Harbour Board");
 }
 
-TEST(PeopleIndexTest, SurnameAndCourtesyTitleResolveToTheFullName) {
-  PeopleIndex people;
+TEST(EntityTableTest, SurnameAndCourtesyTitleResolveToTheFullName) {
+  EntityTable people(TheLexicon(), TheWords());
   SpeakerFacts first = DescribeMention("Harbour Master Ines Kowalczyk", TheLexicon());
   people.Resolve(&first);
   SpeakerFacts later = DescribeMention("Ms. Kowalczyk", TheLexicon());
@@ -58,8 +67,8 @@ TEST(PeopleIndexTest, SurnameAndCourtesyTitleResolveToTheFullName) {
   EXPECT_EQ(later.title, "Harbour Master");
 }
 
-TEST(PeopleIndexTest, PronounTakesTheLatestPersonSpeaker) {
-  PeopleIndex people;
+TEST(EntityTableTest, PronounTakesTheLatestPersonSpeaker) {
+  EntityTable people(TheLexicon(), TheWords());
   SpeakerFacts first = DescribeMention("Mayor Piet Vogel", TheLexicon());
   people.Resolve(&first);
   SpeakerFacts group = DescribeMention("the council members", TheLexicon());
@@ -73,13 +82,73 @@ TEST(PeopleIndexTest, PronounTakesTheLatestPersonSpeaker) {
   EXPECT_EQ(they.name, "council members");
 }
 
-TEST(PeopleIndexTest, TitleAloneResolvesToItsHolder) {
-  PeopleIndex people;
+TEST(EntityTableTest, TitleAloneResolvesToItsHolder) {
+  EntityTable people(TheLexicon(), TheWords());
   SpeakerFacts first = DescribeMention("Fire Chief Rosa Lind", TheLexicon());
   people.Resolve(&first);
   SpeakerFacts chief = DescribeMention("the chief", TheLexicon());
   people.Resolve(&chief);
   EXPECT_EQ(chief.name, "Rosa Lind");
+}
+
+// The table reads paragraphs as the stage does: quote spans, then tokens.
+void Note(EntityTable* table, const std::string& paragraph) {
+  ParagraphTokens tokens = Tokenize(paragraph, FindQuoteSpans(paragraph), TheLexicon());
+  table->NoteParagraph(paragraph, tokens);
+}
+
+SpeakerFacts Resolved(EntityTable* table, std::string_view mention) {
+  SpeakerFacts s = DescribeMention(mention, TheLexicon());
+  table->Resolve(&s);
+  return s;
+}
+
+TEST(EntityTableTest, RoleDescriptionResolvesToThePersonIntroducedWithIt) {
+  EntityTable table(TheLexicon(), TheWords());
+  Note(&table, "Jorun Lie, the union's general secretary, called the offer an insult.");
+  SpeakerFacts s = Resolved(&table, "The union's general secretary");
+  EXPECT_EQ(s.name, "Jorun Lie");
+  EXPECT_EQ(s.mention, "The union's general secretary");
+  EXPECT_EQ(s.kind, v1::Speaker::PERSON);
+}
+
+TEST(EntityTableTest, DefiniteDescriptionResolvesToTheOrganizationOfThatType) {
+  EntityTable table(TheLexicon(), TheWords());
+  Note(&table, "Fjordline Airways grounded six aircraft on Sunday.");
+  SpeakerFacts airline = Resolved(&table, "The airline");
+  EXPECT_EQ(airline.name, "Fjordline Airways");
+  EXPECT_EQ(airline.kind, v1::Speaker::ORGANIZATION);
+  // A union is a union only when the text says so.
+  SpeakerFacts union_ = Resolved(&table, "the union");
+  EXPECT_EQ(union_.name, "union");
+}
+
+TEST(EntityTableTest, DescriptionIsKeptWholeAndNotedForLaterShortForms) {
+  EntityTable table(TheLexicon(), TheWords());
+  SpeakerFacts office = Resolved(&table, "the transport minister's office");
+  EXPECT_EQ(office.name, "transport minister's office");
+  EXPECT_EQ(office.kind, v1::Speaker::ORGANIZATION);
+  SpeakerFacts society = Resolved(&table, "the county beekeeping society");
+  EXPECT_EQ(society.kind, v1::Speaker::ORGANIZATION);
+  EXPECT_EQ(Resolved(&table, "The society").name, "county beekeeping society");
+}
+
+TEST(EntityTableTest, PronounRespectsGender) {
+  EntityTable table(TheLexicon(), TheWords());
+  Note(&table, "Inspector Helen Moss and Sergeant Tom Brook led the search.");
+  Resolved(&table, "Moss");
+  SpeakerFacts he = Resolved(&table, "he");
+  EXPECT_EQ(he.name, "Tom Brook");
+  EXPECT_EQ(he.mention, "he");
+  SpeakerFacts she = Resolved(&table, "she");
+  EXPECT_EQ(she.name, "Helen Moss");
+}
+
+TEST(EntityTableTest, APlaceIsNoSpeaker) {
+  EntityTable table(TheLexicon(), TheWords());
+  Note(&table, "The road between Ostby and Varnes reopened on Monday.");
+  EXPECT_TRUE(table.IsPlace("Varnes"));
+  EXPECT_FALSE(table.IsPlace("Monday"));
 }
 
 }  // namespace

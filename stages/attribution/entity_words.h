@@ -1,0 +1,33 @@
+// Entity words: what a single word says about an entity of the article, for the entity table.
+//
+// Contract
+// - GenderOf(word): 'f' or 'm' for a given name or a gendered title or role word of gender_words.tsv
+//   ("Ingrid", "Mrs", "chairwoman"), else 0. Any ASCII case.
+// - TypesOf(word): the kinds of organisation a name ending in `word` is (organization_types.tsv: "Airways"
+//   -> airline, carrier, company), else nullptr. Any ASCII case.
+// - Parsed once at factory time from files compiled into the binary; immutable, shared by threads.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "stages/attribution/lexicon.h"
+#include "stages/status.h"
+
+namespace copydesk::stages::attribution {
+
+class EntityWords {
+ public:
+  static StatusOr<EntityWords> Load();
+  static StatusOr<EntityWords> Parse(std::string_view gender_words, std::string_view organization_types);
+
+  char GenderOf(std::string_view word) const;
+  const std::vector<std::string>* TypesOf(std::string_view word) const;
+
+ private:
+  StringMap<char> gender_;
+  StringMap<std::vector<std::string>> types_;
+};
+
+}  // namespace copydesk::stages::attribution
