@@ -11,7 +11,13 @@
 # librdkafka ships no CMake config, only pkg-config files; their Requires.private lists the system
 # libraries the archive needs (zlib, OpenSSL, SASL, zstd, lz4), which link as usual.
 set(COPYDESK_RDKAFKA_VERSION 2.15.1)
-set(COPYDESK_RDKAFKA_PREFIX "$ENV{HOME}/.cache/copydesk/librdkafka-${COPYDESK_RDKAFKA_VERSION}"
+# The same defaults as tools/librdkafka-build: $COPYDESK_RDKAFKA_PREFIX, else $COPYDESK_CACHE/..., else ~/.cache.
+if(DEFINED ENV{COPYDESK_CACHE})
+  set(_rdkafka_cache "$ENV{COPYDESK_CACHE}")
+else()
+  set(_rdkafka_cache "$ENV{HOME}/.cache/copydesk")
+endif()
+set(COPYDESK_RDKAFKA_PREFIX "${_rdkafka_cache}/librdkafka-${COPYDESK_RDKAFKA_VERSION}"
     CACHE PATH "Install prefix of librdkafka ${COPYDESK_RDKAFKA_VERSION} (tools/librdkafka-build)")
 if(DEFINED ENV{COPYDESK_RDKAFKA_PREFIX})
   set(COPYDESK_RDKAFKA_PREFIX "$ENV{COPYDESK_RDKAFKA_PREFIX}" CACHE PATH "" FORCE)
