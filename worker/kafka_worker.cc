@@ -17,6 +17,7 @@
 #include <atomic>
 #include <chrono>
 #include <csignal>
+#include <cstdlib>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -451,7 +452,10 @@ void KafkaWorker::OnRebalance(RdKafka::KafkaConsumer* consumer, RdKafka::ErrorCo
   bool lost = err != RdKafka::ERR__REVOKE_PARTITIONS || consumer->assignment_lost();
   size_t dropped = 0;
   for (int32_t id : ids) dropped += pool_->Drop(id);
-  bool drained = lost || DrainPartitions(ids, Clock::now() + drain_timeout_);
+  // During shutdown the drain already ran (and its time is spent): a revoke from leaving the group does not
+  // start a second one; it only commits what is done.
+  Clock::time_point drain_until = shutdown_deadline_.has_value() ? Clock::now() : Clock::now() + drain_timeout_;
+  bool drained = lost || DrainPartitions(ids, drain_until);
   size_t held = 0;
   for (const auto& state : States(&ids)) held += deliveries_.DropHeld(*state);
   // Every partition's state, not only the revoked ones': an exactly-once transaction holds records of all.
@@ -702,8 +706,22 @@ int RunKafkaWorker(const Config& config) {
     spdlog::error("{}", chain.status().ToString());
     return kExitConfig;
   }
-  KafkaWorker worker(config, chain.value());
-  return worker.Run();
+  int code = kExitRuntime;
+  {
+    auto worker = std::make_unique<KafkaWorker>(config, chain.value());
+    code = worker->Run();
+    // Everything that matters is done: commits tried, the producer flushed or purged, the outcome logged.
+    // Tearing the clients down can still wait on a broker that is away (librdkafka joins its threads), so
+    // that wait is bounded too: past it the process ends with the code it already chose.
+    std::thread([code] {
+      std::this_thread::sleep_for(std::chrono::seconds(2));
+      spdlog::warn("librdkafka did not shut down within 2 s; exiting with {} anyway", code);
+      spdlog::default_logger()->flush();
+      std::_Exit(code);
+    }).detach();
+    worker.reset();
+  }
+  return code;
 }
 
 }  // namespace copydesk::worker

@@ -97,6 +97,7 @@ void ProduceAll(const std::string& topic, const std::vector<Record>& records) {
   std::string err;
   conf->set("dr_cb", &reports, err);
   conf->set("enable.idempotence", "true", err);
+  conf->set("message.max.bytes", "30000000", err);  // tests send articles of 20 MB to topics that take them
   conf->set("linger.ms", "5", err);
   std::unique_ptr<RdKafka::Producer> producer(RdKafka::Producer::create(conf.get(), err));
   ASSERT_TRUE(producer) << err;

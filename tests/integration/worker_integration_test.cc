@@ -705,5 +705,90 @@ TEST(WorkerIntegrationTest, AStaticMemberRestartedAfterSigkillGetsItsPartitionsB
   EXPECT_EQ(second.Wait(60s), std::optional<int>(kExitOk)) << second.LogTail();
 }
 
+// A SIGTERM while the chain is busy with a 20 MB article still ends within drain_timeout_ms + 10 s: the
+// drain lets the article finish (it is dead-lettered, too large for the output topic) and commits it.
+TEST(WorkerIntegrationTest, SigtermDuringATwentyMegabyteArticleExitsWithinTheDrainBound) {
+  std::string input = UniqueName("in"), output = UniqueName("out"), dlq = UniqueName("dlq");
+  CreateTopic(input, 1, {{"max.message.bytes", "25000000"}});
+  CreateTopic(output, 1);
+  CreateTopic(dlq, 1);
+  v1::RawArticle huge;
+  huge.set_id("twenty-megabytes");
+  huge.set_title("A long report");
+  std::string paragraph = "The committee heard evidence from the port authority, the ferry operators and the "
+                          "fishing cooperative, and it said it would publish its findings before the summer.";
+  std::string text;
+  while (text.size() < 20u * 1024 * 1024) text += paragraph + "\n\n";
+  huge.set_text(text);
+  std::vector<Record> inputs = {{huge.id(), huge.SerializeAsString(), false, {{"content-type", "application/x-protobuf"}}}};
+  for (int i = 0; i < 50; ++i) inputs.push_back(ProtobufArticle("after-" + std::to_string(i), "T"));
+  ProduceAll(input, inputs);
+  constexpr int kDrainMs = 20000;
+  std::string group = UniqueName("group");
+  std::vector<std::string> args = WorkerArgs(input, output, dlq, group);
+  args.insert(args.end(), {"--set", "worker.drain_timeout_ms=" + std::to_string(kDrainMs), "--set",
+                           "http.enabled=true", "--set", "http.port=0"});
+  WorkerProcess worker("twenty-mb", args);
+  worker.Start();
+  int port = worker.HttpPort(30s);
+  ASSERT_GT(port, 0) << worker.LogTail();
+  auto deadline = std::chrono::steady_clock::now() + 60s;
+  while (MetricValue(HttpGet(port, "/metrics").second, "copydesk_records_consumed_total") < 1) {
+    ASSERT_LT(std::chrono::steady_clock::now(), deadline) << worker.LogTail();
+    std::this_thread::sleep_for(5ms);
+  }
+  worker.Signal(SIGTERM);  // the 20 MB article is in the chain now
+  auto start = std::chrono::steady_clock::now();
+  std::optional<int> code = worker.Wait(std::chrono::milliseconds(kDrainMs) + 10s);
+  auto took = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
+  ASSERT_TRUE(code.has_value()) << worker.LogTail();
+  std::printf("[ shutdown 20 MB ] exit %d after %lld ms\n", *code, static_cast<long long>(took.count()));
+  EXPECT_EQ(*code, kExitOk) << worker.LogTail();
+  std::vector<Record> dead = ReadRecords(dlq, 1, 30s);
+  ASSERT_EQ(dead.size(), 1u) << worker.LogTail();
+  EXPECT_EQ(dead[0].key, std::optional<std::string>("twenty-megabytes"));
+  EXPECT_GE(Sum(CommittedOffsets(group, input)), 1) << "the drained article's offset is committed";
+}
+
+// With a producer queue of five records, dead letters produced from delivery reports (the output topic
+// refuses a record) meet a full queue on the one thread that could empty it. It must not wait for itself:
+// everything is delivered or dead-lettered and the worker stops cleanly.
+TEST(WorkerIntegrationTest, ATinyProducerQueueNeverBlocksTheDeliveryThread) {
+  std::string input = UniqueName("in"), output = UniqueName("out"), dlq = UniqueName("dlq");
+  CreateTopic(input, 2);
+  CreateTopic(output, 2, {{"max.message.bytes", "20000"}});
+  CreateTopic(dlq, 1);
+  std::mt19937 random(11);
+  auto noise = [&](size_t bytes) {
+    std::string text;
+    while (text.size() < bytes) text += static_cast<char>('a' + random() % 26);
+    return text;
+  };
+  constexpr int kGood = 400, kRefused = 40;
+  std::vector<Record> inputs;
+  for (int i = 0; i < kGood + kRefused; ++i) {
+    v1::RawArticle article;
+    bool refused = i % 11 == 5 && i / 11 < kRefused;
+    article.set_id((refused ? "refused-" : "fine-") + std::to_string(i));
+    article.set_title("T");
+    article.set_text(noise(refused ? 30000 : 300));  // 30 KB of noise stays above the topic's 20,000 bytes
+    inputs.push_back({article.id(), article.SerializeAsString(), false, {{"content-type", "application/x-protobuf"}}});
+  }
+  size_t refused = 0;
+  for (const Record& r : inputs) refused += r.key->starts_with("refused-");
+  ProduceAll(input, inputs);
+  std::vector<std::string> args = WorkerArgs(input, output, dlq, UniqueName("group"));
+  args.insert(args.end(), {"--stages", "normalize", "--set", "stages.normalize.max_bytes=1000000", "--set",
+                           "kafka.producer.queue.buffering.max.messages=5"});
+  WorkerProcess worker("tiny-queue", args);
+  worker.Start();
+  std::vector<Record> dead = ReadRecords(dlq, refused, 120s);
+  std::vector<Record> outputs = ReadUntilUnique(output, inputs.size() - refused, 120s);
+  EXPECT_EQ(dead.size(), refused) << worker.LogTail();
+  EXPECT_EQ(DecodeOutputs(outputs).size(), inputs.size() - refused) << worker.LogTail();
+  worker.Signal(SIGTERM);
+  EXPECT_EQ(worker.Wait(60s), std::optional<int>(kExitOk)) << worker.LogTail();
+}
+
 }  // namespace
 }  // namespace copydesk::integration
