@@ -14,6 +14,7 @@
 #include <fstream>
 #include <limits>
 #include <memory>
+#include <mutex>
 #include <random>
 #include <set>
 #include <sstream>
@@ -38,10 +39,14 @@ class CountingReports final : public RdKafka::DeliveryReportCb {
       ++delivered;
     } else {
       ++failed;
+      std::lock_guard lock(mutex);
+      last_error = message.errstr();
     }
   }
   std::atomic<size_t> delivered{0};
   std::atomic<size_t> failed{0};
+  std::mutex mutex;
+  std::string last_error;
 };
 
 }  // namespace
@@ -118,7 +123,7 @@ void ProduceAll(const std::string& topic, const std::vector<Record>& records) {
     producer->poll(0);
   }
   ASSERT_EQ(producer->flush(60000), RdKafka::ERR_NO_ERROR);
-  EXPECT_EQ(reports.failed.load(), 0u);
+  EXPECT_EQ(reports.failed.load(), 0u) << reports.last_error;
   EXPECT_EQ(reports.delivered.load(), records.size());
 }
 

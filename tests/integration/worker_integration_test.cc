@@ -709,7 +709,7 @@ TEST(WorkerIntegrationTest, AStaticMemberRestartedAfterSigkillGetsItsPartitionsB
 // drain lets the article finish (it is dead-lettered, too large for the output topic) and commits it.
 TEST(WorkerIntegrationTest, SigtermDuringATwentyMegabyteArticleExitsWithinTheDrainBound) {
   std::string input = UniqueName("in"), output = UniqueName("out"), dlq = UniqueName("dlq");
-  CreateTopic(input, 1, {{"max.message.bytes", "25000000"}});
+  CreateTopic(input, 1, {{"max.message.bytes", "25000000"}, {"segment.bytes", "67108864"}});
   CreateTopic(output, 1);
   CreateTopic(dlq, 1);
   v1::RawArticle huge;
