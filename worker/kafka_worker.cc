@@ -619,7 +619,10 @@ int KafkaWorker::Run() {
   auto next_commit = Clock::now() + commit_interval;
   while (!g_stop_requested.load() && !fatal_.load()) {
     loop_tick_ns_.store(Clock::now().time_since_epoch().count());
-    HandleMessage(std::unique_ptr<RdKafka::Message>(consumer_->consume(poll_ms)));
+    // While partitions are paused for backpressure the loop must notice the drain at once to resume them:
+    // a paused partition returns nothing, so a full poll timeout would be pure idle time per pause.
+    bool paused = globally_paused_ || metrics_.partitions_paused.load() > 0;
+    HandleMessage(std::unique_ptr<RdKafka::Message>(consumer_->consume(paused ? 2 : poll_ms)));
     ApplyBackpressure();
     bool transaction_full = exactly_once_ && records_since_commit_ >= transaction_max_records_;
     if (Clock::now() >= next_commit || transaction_full) {
