@@ -39,9 +39,7 @@ bool ParseDouble(std::string_view text, double* out) {
   return ec == std::errc() && end == text.data() + text.size();
 }
 
-namespace {
-
-bool Parses(KeyType type, std::string_view text) {
+bool ParsesAs(KeyType type, std::string_view text) {
   bool b;
   int64_t i;
   double d;
@@ -53,8 +51,6 @@ bool Parses(KeyType type, std::string_view text) {
   }
   return false;
 }
-
-}  // namespace
 
 StatusOr<StageOptions> StageOptions::Validate(std::string_view stage, std::span<const ConfigKey> keys,
                                               const std::map<std::string, std::string>& values) {
@@ -68,7 +64,7 @@ StatusOr<StageOptions> StageOptions::Validate(std::string_view stage, std::span<
     if (declared == nullptr) {
       return Status::Error(StatusCode::kInvalidConfig, std::string(stage), "unknown config key '" + name + "'");
     }
-    if (!Parses(declared->type, value)) {
+    if (!ParsesAs(declared->type, value)) {
       return Status::Error(StatusCode::kInvalidConfig, std::string(stage), "config key '" + name + "' expects " +
                                                    std::string(KeyTypeName(declared->type)) + ", got '" +
                                                    value + "'");

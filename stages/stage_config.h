@@ -45,5 +45,7 @@ class StageOptions {
 bool ParseBool(std::string_view text, bool* out);
 bool ParseInt(std::string_view text, int64_t* out);
 bool ParseDouble(std::string_view text, double* out);
+// Whether `text` is a valid value of `type`: the one check for stage and worker config keys alike.
+bool ParsesAs(KeyType type, std::string_view text);
 
 }  // namespace copydesk::stages

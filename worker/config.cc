@@ -60,19 +60,6 @@ bool IsPassThrough(std::string_view name) {
   return false;
 }
 
-bool ParsesAs(stages::KeyType type, std::string_view text) {
-  bool b;
-  int64_t i;
-  double d;
-  switch (type) {
-    case stages::KeyType::kString: return true;
-    case stages::KeyType::kInt: return stages::ParseInt(text, &i);
-    case stages::KeyType::kBool: return stages::ParseBool(text, &b);
-    case stages::KeyType::kDouble: return stages::ParseDouble(text, &d);
-  }
-  return false;
-}
-
 // Flattens nested maps into dotted keys; a sequence of scalars becomes a comma-separated value.
 Status Flatten(const YAML::Node& node, const std::string& prefix, std::string_view origin,
                std::vector<std::pair<std::string, std::string>>* out) {
@@ -224,7 +211,7 @@ Status Config::Validate() const {
     } else if (const stages::ConfigKey* stage_key = FindStageKey(key)) {
       type = stage_key->type;
     }
-    if (!ParsesAs(type, value.text)) {
+    if (!stages::ParsesAs(type, value.text)) {
       return Status::Error(StatusCode::kInvalidConfig, "config", value.origin + ": '" + key + "' expects " +
                                          std::string(stages::KeyTypeName(type)) + ", got '" + value.text + "'");
     }
