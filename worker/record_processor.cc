@@ -7,6 +7,7 @@
 
 #include "worker/dead_letter.h"
 #include "worker/decode.h"
+#include "stages/text/fnv1a.h"
 
 #ifndef COPYDESK_VERSION
 #define COPYDESK_VERSION "0.0.0-dev"
@@ -24,11 +25,7 @@ std::optional<std::string> FindHeader(const std::vector<Header>& headers, std::s
 std::string WorkerVersion() { return COPYDESK_VERSION; }
 
 std::string Fnv1a64Hex(std::string_view data) {
-  uint64_t hash = 0xcbf29ce484222325ULL;
-  for (unsigned char c : data) {
-    hash ^= c;
-    hash *= 0x100000001b3ULL;
-  }
+  uint64_t hash = text::Fnv1a(data);
   char buffer[17];
   std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(hash));
   return buffer;

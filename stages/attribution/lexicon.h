@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "stages/status.h"
+#include "stages/text/fnv1a.h"
 
 namespace copydesk::stages::attribution {
 
@@ -109,9 +110,8 @@ constexpr char FoldAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<cha
 
 // FNV-1a over ASCII-lower-cased bytes, one byte at a time, so a scanner can hash a word as it reads it.
 struct WordHash {
-  static constexpr uint64_t kBasis = 1469598103934665603ull;
-  static constexpr uint64_t kPrime = 1099511628211ull;
-  static uint64_t StepFolded(uint64_t hash, unsigned char folded) { return (hash ^ folded) * kPrime; }
+  static constexpr uint64_t kBasis = text::kFnv1aBasis;
+  static uint64_t StepFolded(uint64_t hash, unsigned char folded) { return text::Fnv1aStep(hash, folded); }
   static uint64_t Step(uint64_t hash, unsigned char byte) {
     return StepFolded(hash, static_cast<unsigned char>(FoldAscii(static_cast<char>(byte))));
   }

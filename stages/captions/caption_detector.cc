@@ -8,6 +8,7 @@
 #include "stages/captions/credit_parser.h"
 #include "stages/captions/prose_marks.h"
 #include "stages/captions/text_scan.h"
+#include "stages/text/fnv1a.h"
 
 namespace copydesk::stages::captions {
 namespace {
@@ -363,15 +364,15 @@ void AddWordGrams(std::string_view s, std::vector<uint64_t>* out) {
     ring[count % kGramWords] = h;
     ++count;
     if (count >= kGramWords) {
-      uint64_t g = 1469598103934665603ull;
-      for (size_t k = count - kGramWords; k < count; ++k) g = (g ^ ring[k % kGramWords]) * 1099511628211ull;
+      uint64_t g = text::kFnv1aBasis;
+      for (size_t k = count - kGramWords; k < count; ++k) g = text::Fnv1aStep(g, ring[k % kGramWords]);
       out->push_back(g);
     }
     h = 0;
   };
   for (char c : s) {
     if (IsWordByte(c)) {
-      h = (h ^ static_cast<unsigned char>(AsciiLower(c))) * 1099511628211ull + 1;
+      h = text::Fnv1aStep(h, static_cast<unsigned char>(AsciiLower(c))) + 1;
       in_word = true;
     } else if (in_word && (c == ' ' || c == ',' || c == '.' || c == ';' || c == ':')) {
       finish_word();
