@@ -65,15 +65,6 @@ void ForEachWord(std::string_view s, F f) {
   }
 }
 
-bool IsAcronym(std::string_view w) {
-  int capitals = 0;
-  for (char c : w) {
-    if (c >= 'a' && c <= 'z') return false;
-    if (c >= 'A' && c <= 'Z') ++capitals;
-  }
-  return capitals >= 2;
-}
-
 bool IsCourtesyTitle(std::string_view w) {
   for (std::string_view t : kCourtesyTitles) {
     if (EqualsLowerAscii(w, t)) return true;

@@ -108,6 +108,16 @@ class Lexicon {
 // The one ASCII case fold of the stage's word matching; other bytes pass unchanged.
 constexpr char FoldAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
+// "OECD", "FBI": two or more capitals and no lower-case letter.
+constexpr bool IsAcronym(std::string_view w) {
+  int capitals = 0;
+  for (char c : w) {
+    if (c >= 'a' && c <= 'z') return false;
+    if (c >= 'A' && c <= 'Z') ++capitals;
+  }
+  return capitals >= 2;
+}
+
 // FNV-1a over ASCII-lower-cased bytes, one byte at a time, so a scanner can hash a word as it reads it.
 struct WordHash {
   static constexpr uint64_t kBasis = text::kFnv1aBasis;

@@ -24,16 +24,6 @@ std::string Join(const std::vector<std::string_view>& words, size_t begin, size_
   return out;
 }
 
-// "OECD", "FBI": two or more capitals and no lower-case letter.
-bool IsAcronym(std::string_view w) {
-  int capitals = 0;
-  for (char c : w) {
-    if (c >= 'a' && c <= 'z') return false;
-    if (c >= 'A' && c <= 'Z') ++capitals;
-  }
-  return capitals >= 2;
-}
-
 bool IsCourtesyTitle(std::string_view lower) {
   return lower == "mr." || lower == "mrs." || lower == "ms." || lower == "dr." || lower == "mr" || lower == "ms" ||
          lower == "mrs";
