@@ -588,7 +588,7 @@ TEST(WorkerIntegrationTest, ExactlyOnceSurvivesRepeatedSigkillsWithoutADuplicate
       std::vector<Record> inputs;
       for (int i = batch * 500; i < (batch + 1) * 500; ++i) inputs.push_back(ProtobufArticle("x-" + std::to_string(i), "T"));
       ProduceAll(topics.input, inputs);
-      std::this_thread::sleep_for(150ms);
+      std::this_thread::sleep_for(500ms);  // the stream lasts about 12 s, so every kill lands in it
     }
   });
   std::vector<std::string> args = topics.Args();
