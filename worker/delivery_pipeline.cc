@@ -169,9 +169,11 @@ void DeliveryPipeline::Failed(std::unique_ptr<Delivery> delivery, RdKafka::Error
   if (err == RdKafka::ERR__PURGE_QUEUE || err == RdKafka::ERR__PURGE_INFLIGHT) {
     return;  // purged at shutdown: not committed, so consumed again later
   }
-  if (transactional_ && reported) {
-    // The open transaction holds a failed record: only aborting it and processing its records again keeps
-    // exactly-once. A record refused for good is dead-lettered on that second pass.
+  if (transactional_ && (reported || !IsPermanentProduceError(err))) {
+    // The open transaction holds a failed record, or lacks one its offsets will cover: only aborting it and
+    // processing its records again keeps exactly-once (a hold would let the commit run ahead of the record).
+    // A record refused for good is dead-lettered on that second pass; one produce() refused at once as too
+    // large is dead-lettered right away, below, inside the transaction.
     if (IsPermanentProduceError(err) && !delivery->dead_letter) {
       std::lock_guard lock(refused_mutex_);
       refused_[{delivery->input.partition, delivery->input.offset}] = "output record rejected: " + RdKafka::err2str(err);
