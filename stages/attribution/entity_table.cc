@@ -72,18 +72,6 @@ bool IsCourtesyTitle(std::string_view w) {
   return false;
 }
 
-std::vector<std::string_view> Words(std::string_view s) {
-  std::vector<std::string_view> words;
-  size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && s[i] == ' ') ++i;
-    size_t start = i;
-    while (i < s.size() && s[i] != ' ') ++i;
-    if (i > start) words.push_back(s.substr(start, i - start));
-  }
-  return words;
-}
-
 bool IsLeadingDeterminer(std::string_view w) {
   for (std::string_view d : kLeadingDeterminers) {
     if (EqualsLowerAscii(w, d)) return true;

@@ -108,6 +108,19 @@ class Lexicon {
 // The one ASCII case fold of the stage's word matching; other bytes pass unchanged.
 constexpr char FoldAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
+// The space-separated words of a name or mention, as views into it.
+inline std::vector<std::string_view> Words(std::string_view s) {
+  std::vector<std::string_view> words;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    size_t start = i;
+    while (i < s.size() && s[i] != ' ') ++i;
+    if (i > start) words.push_back(s.substr(start, i - start));
+  }
+  return words;
+}
+
 // "OECD", "FBI": two or more capitals and no lower-case letter.
 constexpr bool IsAcronym(std::string_view w) {
   int capitals = 0;

@@ -3,18 +3,6 @@
 namespace copydesk::stages::attribution {
 namespace {
 
-std::vector<std::string_view> Words(std::string_view s) {
-  std::vector<std::string_view> words;
-  size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && s[i] == ' ') ++i;
-    size_t start = i;
-    while (i < s.size() && s[i] != ' ') ++i;
-    if (i > start) words.push_back(s.substr(start, i - start));
-  }
-  return words;
-}
-
 std::string Join(const std::vector<std::string_view>& words, size_t begin, size_t end) {
   std::string out;
   for (size_t i = begin; i < end && i < words.size(); ++i) {
