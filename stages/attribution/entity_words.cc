@@ -8,20 +8,6 @@ std::string_view attribution_organization_types();
 namespace copydesk::stages::attribution {
 namespace {
 
-// Calls f(line) for each data line: not blank, not a "#" comment, trailing CR and spaces dropped.
-template <typename F>
-void ForEachDataLine(std::string_view text, F f) {
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(start, end - start);
-    start = end + 1;
-    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
-    if (!line.empty() && line.front() != '#') f(line);
-  }
-}
-
 // Lookups fold into a stack buffer: the table is asked about words of every paragraph.
 constexpr size_t kMaxWord = 32;
 
@@ -34,23 +20,23 @@ StatusOr<EntityWords> EntityWords::Load() {
 StatusOr<EntityWords> EntityWords::Parse(std::string_view gender_words, std::string_view organization_types) {
   EntityWords words;
   std::string bad;
-  ForEachDataLine(gender_words, [&](std::string_view line) {
+  for (std::string_view line : DataLines(gender_words)) {
     size_t tab = line.find('\t');
     std::string_view g = tab == std::string_view::npos ? std::string_view() : line.substr(tab + 1);
     if (g != "f" && g != "m") {
       bad = std::string(line);
-      return;
+      continue;
     }
     std::string key;
     LowerInto(line.substr(0, tab), &key);
     words.gender_[key] = g[0];
-  });
+  }
   if (!bad.empty()) return Status::Error("attribution", "gender_words.tsv: bad line: " + bad);
-  ForEachDataLine(organization_types, [&](std::string_view line) {
+  for (std::string_view line : DataLines(organization_types)) {
     size_t tab = line.find('\t');
     if (tab == std::string_view::npos) {
       bad = std::string(line);
-      return;
+      continue;
     }
     std::string key;
     LowerInto(line.substr(0, tab), &key);
@@ -63,7 +49,7 @@ StatusOr<EntityWords> EntityWords::Parse(std::string_view gender_words, std::str
       if (comma == std::string_view::npos) break;
       rest.remove_prefix(comma + 1);
     }
-  });
+  }
   if (!bad.empty()) return Status::Error("attribution", "organization_types.tsv: bad line: " + bad);
   return words;
 }

@@ -31,16 +31,6 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
-// Data lines: not blank, not a "#" comment.
-std::vector<std::string_view> DataLines(std::string_view text) {
-  std::vector<std::string_view> lines;
-  for (std::string_view line : Split(text, '\n')) {
-    line = Trim(line);
-    if (!line.empty() && line.front() != '#') lines.push_back(line);
-  }
-  return lines;
-}
-
 bool ParseFrame(std::string_view s, Frame* frame) {
   if (s == "say") *frame = Frame::kSay;
   else if (s == "tell") *frame = Frame::kTell;
@@ -74,6 +64,16 @@ std::string Lower(std::string_view s) {
 }
 
 }  // namespace
+
+std::vector<std::string_view> DataLines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  for (std::string_view line : Split(text, '\n')) {
+    line = Trim(line);
+    if (!line.empty() && line.front() != '#') lines.push_back(line);
+  }
+  return lines;
+}
+
 
 void LowerInto(std::string_view word, std::string* out) {
   out->assign(word);
