@@ -74,8 +74,9 @@ Status ValidateOrder(const ChainSpec& spec) {
 }  // namespace
 
 Status Chain::ValidateSpec(const ChainSpec& spec) {
-  if (spec.stages.empty()) {
-    return Status::Error(StatusCode::kInvalidConfig, "config", "the stage chain is empty");
+  if (spec.stages.empty() && !spec.explicitly_empty) {
+    return Status::Error(StatusCode::kInvalidConfig, "config",
+                         "the stage chain is empty (write `none` for a chain without stages)");
   }
   for (const auto& [name, values] : spec.config) {
     if (FindStage(name) == nullptr) {

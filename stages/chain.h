@@ -19,6 +19,9 @@ namespace copydesk::stages {
 // What the user asked for: stage names in order, and per-stage key/value config.
 struct ChainSpec {
   std::vector<std::string> stages;
+  // An empty `stages` is a configuration mistake unless asked for by name (`stages.chain: none`): a worker
+  // that only decodes, validates and re-encodes, which is what a benchmark of the plumbing needs.
+  bool explicitly_empty = false;
   std::map<std::string, std::map<std::string, std::string>> config;  // stage name -> key -> value
 };
 

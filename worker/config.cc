@@ -316,6 +316,10 @@ stages::ChainSpec Config::ChainSpec() const {
     name.erase(name.find_last_not_of(" \t") + 1);
     if (!name.empty()) spec.stages.push_back(name);
   }
+  if (spec.stages.size() == 1 && spec.stages[0] == "none") {
+    spec.stages.clear();
+    spec.explicitly_empty = true;
+  }
   for (const auto& [key, value] : values_) {
     if (!StartsWith(key, "stages.") || key == "stages.chain") continue;
     std::string rest = key.substr(7);

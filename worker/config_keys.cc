@@ -45,7 +45,8 @@ std::span<const WorkerKey> WorkerKeys() {
       {"worker.retry_backoff_max_ms", KeyType::kInt, "10000", "Longest wait between produce retries."},
       {"worker.poll_timeout_ms", KeyType::kInt, "100", "Consumer poll timeout; bounds the loop's reaction time."},
       {"stages.chain", KeyType::kString, "clean,captions,attribution",
-       "Comma-separated stage names, run left to right (see `copydesk-worker stages`)."},
+       "Comma-separated stage names, run left to right (see `copydesk-worker stages`); `none`: no stage, "
+       "records are only decoded, validated and re-encoded."},
       {"log.level", KeyType::kString, "info", "trace, debug, info, warn, error or off."},
       {"log.format", KeyType::kString, "auto", "text, json, or auto (text on a terminal, JSON lines otherwise)."},
       {"http.enabled", KeyType::kBool, "true", "Serve /metrics, /healthz and /readyz."},

@@ -128,6 +128,7 @@ std::unique_ptr<Delivery> DeliveryPipeline::ProduceLocked(std::unique_ptr<Delive
       out.null_value ? nullptr : const_cast<char*>(out.value.data()), out.null_value ? 0 : out.value.size(),
       key.has_value() ? key->data() : nullptr, key.has_value() ? key->size() : 0, 0, headers, delivery.get());
   if (err == RdKafka::ERR_NO_ERROR) {
+    if (delivery->attempts == 0) delivery->handed_at = Clock::now();
     ++delivery->attempts;
     delivery.release();  // owned by its delivery report now
     return nullptr;
@@ -155,6 +156,9 @@ void DeliveryPipeline::dr_cb(RdKafka::Message& message) {
 
 void DeliveryPipeline::Delivered(Delivery& delivery) {
   (delivery.dead_letter ? metrics_.records_dead_lettered : metrics_.records_produced).fetch_add(1);
+  if (delivery.handed_at != Clock::time_point{}) {
+    metrics_.hops.deliver.Observe(std::chrono::duration<double>(Clock::now() - delivery.handed_at).count());
+  }
   if (delivery.input.timestamp_ms > 0) {
     auto now_ms =
         std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())

@@ -52,6 +52,7 @@ struct Delivery {
   int attempts = 0;
   bool probe = false;  // the first record of a held partition, produced alone
   InFlight in_flight;
+  std::chrono::steady_clock::time_point handed_at{};  // when produce() first took it (the deliver hop)
 };
 
 class DeliveryPipeline final : public RdKafka::DeliveryReportCb {

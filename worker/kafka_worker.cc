@@ -113,7 +113,7 @@ class KafkaWorker {
   bool CreateConsumer(std::string* error);
   void HandleMessage(std::unique_ptr<RdKafka::Message> message);
   void ProcessOnPool(const std::shared_ptr<PartitionState>& state, std::unique_ptr<RdKafka::Message> message,
-                     InFlight in_flight);
+                     InFlight in_flight, Clock::time_point consumed_at);
   void ApplyBackpressure();
   bool DrainPartitions(const std::vector<int32_t>& partitions, Clock::time_point deadline);
   void PauseAll(bool pause);
@@ -321,6 +321,13 @@ void KafkaWorker::HandleMessage(std::unique_ptr<RdKafka::Message> message) {
     spdlog::debug("dropping record of unassigned partition {}", message->partition());
     return;
   }
+  const Clock::time_point consumed_at = Clock::now();
+  const RdKafka::MessageTimestamp timestamp = message->timestamp();
+  if (timestamp.type != RdKafka::MessageTimestamp::MSG_TIMESTAMP_NOT_AVAILABLE && timestamp.timestamp > 0) {
+    const int64_t now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                               std::chrono::system_clock::now().time_since_epoch()).count();
+    metrics_.hops.fetch.Observe(static_cast<double>(std::max<int64_t>(0, now_ms - timestamp.timestamp)) / 1e3);
+  }
   metrics_.records_consumed.fetch_add(1);
   ++records_since_commit_;
   metrics_.bytes_consumed.fetch_add(message->len());
@@ -333,13 +340,16 @@ void KafkaWorker::HandleMessage(std::unique_ptr<RdKafka::Message> message) {
   // std::function needs a copyable callable: hold the move-only parts in a shared_ptr.
   auto work = std::make_shared<std::pair<std::unique_ptr<RdKafka::Message>, InFlight>>(std::move(message),
                                                                                       std::move(in_flight));
-  pool_->Submit(partition, [this, state, work] {
-    ProcessOnPool(state, std::move(work->first), std::move(work->second));
+  pool_->Submit(partition, [this, state, work, consumed_at] {
+    ProcessOnPool(state, std::move(work->first), std::move(work->second), consumed_at);
   });
 }
 
 void KafkaWorker::ProcessOnPool(const std::shared_ptr<PartitionState>& state,
-                                std::unique_ptr<RdKafka::Message> message, InFlight in_flight) {
+                                std::unique_ptr<RdKafka::Message> message, InFlight in_flight,
+                                Clock::time_point consumed_at) {
+  const Clock::time_point started_at = Clock::now();
+  metrics_.hops.queue.Observe(std::chrono::duration<double>(started_at - consumed_at).count());
   auto delivery = std::make_unique<Delivery>(Delivery{state, ToInputRecord(*message), {}, false, 0, false,
                                                       std::move(in_flight)});
   message.reset();
@@ -367,7 +377,9 @@ void KafkaWorker::ProcessOnPool(const std::shared_ptr<PartitionState>& state,
     }
   }
   int64_t offset = delivery->input.offset;
-  if (deliveries_.Send(std::move(delivery))) {
+  bool sent = deliveries_.Send(std::move(delivery));
+  metrics_.hops.process.Observe(std::chrono::duration<double>(Clock::now() - started_at).count());
+  if (sent) {
     std::lock_guard lock(state->mutex);
     state->last_sent = std::max(state->last_sent, offset);
   }

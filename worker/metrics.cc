@@ -91,6 +91,13 @@ std::string Metrics::Render(const std::string& input_topic) const {
   w.Family("copydesk_end_to_end_seconds", "histogram",
            "From the input record's timestamp to the delivery of its output record.");
   w.Histogram("copydesk_end_to_end_seconds", {}, end_to_end.Read());
+  w.Family("copydesk_record_wait_seconds", "histogram",
+           "A record's time per hop: fetch (input timestamp to poll), queue (poll to a pool thread), process "
+           "(decode, chain, encode, produce call), deliver (produce call to delivery report).");
+  w.Histogram("copydesk_record_wait_seconds", {{"hop", "fetch"}}, hops.fetch.Read());
+  w.Histogram("copydesk_record_wait_seconds", {{"hop", "queue"}}, hops.queue.Read());
+  w.Histogram("copydesk_record_wait_seconds", {{"hop", "process"}}, hops.process.Read());
+  w.Histogram("copydesk_record_wait_seconds", {{"hop", "deliver"}}, hops.deliver.Read());
   return w.text();
 }
 

@@ -39,6 +39,14 @@ class Metrics {
   std::atomic<int64_t> partitions_paused{0};
   Histogram end_to_end;  // input record timestamp -> delivery report of its output
   Histogram chain;       // the whole chain on one record
+  // Where a record's end-to-end time goes, hop by hop (copydesk_record_wait_seconds{hop}): what finds the
+  // queue, timer or wake-up a record waits on, which the stage histograms cannot.
+  struct Hops {
+    Histogram fetch;    // input record timestamp -> the poll thread has it
+    Histogram queue;    // the poll thread has it -> a pool thread starts on it
+    Histogram process;  // decode, chain, encode, until produce() took it
+    Histogram deliver;  // produce() took it -> its delivery report
+  } hops;
 
   // nullptr for a stage that was not declared at construction.
   Histogram* Stage(const std::string& name);

@@ -421,6 +421,8 @@ TEST(WorkerIntegrationTest, MetricsCountWhatWasSentAndReceivedAndShowNoSecret) {
   EXPECT_NE(metrics.find("copydesk_consumer_lag{"), std::string::npos) << "lag per partition is exposed";
   EXPECT_EQ(MetricValue(metrics, "copydesk_consumer_lag"), 0) << "everything consumed";
   EXPECT_EQ(MetricValue(metrics, "copydesk_end_to_end_seconds_count"), 307);
+  EXPECT_EQ(MetricValue(metrics, "copydesk_record_wait_seconds_count"), 4 * 307)
+      << "every record, dead letters too, is timed at each of the four hops";
   EXPECT_GT(MetricValue(metrics, "copydesk_rebalances_total"), 0);
   EXPECT_EQ(HttpGet(port, "/healthz").first, 200);
   EXPECT_EQ(HttpGet(port, "/readyz").first, 200);

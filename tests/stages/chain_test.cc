@@ -25,6 +25,14 @@ TEST(ChainTest, RejectsUnknownStageName) {
 
 TEST(ChainTest, RejectsEmptyChain) { EXPECT_FALSE(Chain::Build(ChainSpec{}).ok()); }
 
+TEST(ChainTest, AnEmptyChainAskedForByNameBuildsAndLeavesTheArticleAlone) {
+  ChainSpec spec;
+  spec.explicitly_empty = true;
+  StatusOr<Chain> chain = Chain::Build(spec);
+  ASSERT_TRUE(chain.ok()) << chain.status().ToString();
+  EXPECT_TRUE(chain.value().StageNames().empty());
+}
+
 TEST(ChainTest, RejectsConfigForAStageThatDoesNotExist) {
   ChainSpec spec;
   spec.stages = {"normalize"};

@@ -37,6 +37,25 @@ TEST(ConfigTest, YamlIsFlattenedAndListsBecomeCommaSeparated) {
   EXPECT_TRUE(config.Validate().ok());
 }
 
+TEST(ConfigTest, ChainNoneIsAnEmptyChainOnPurposeAndNoneAmongStagesIsUnknown) {
+  Config none;
+  ASSERT_TRUE(none.ApplyYamlText("stages:\n  chain: none\n", "none.yaml").ok());
+  EXPECT_TRUE(none.ChainSpec().stages.empty());
+  EXPECT_TRUE(none.ChainSpec().explicitly_empty);
+  EXPECT_TRUE(none.Validate().ok());
+
+  Config mixed;
+  ASSERT_TRUE(mixed.ApplyYamlText("stages:\n  chain: [none, clean]\n", "mixed.yaml").ok());
+  EXPECT_FALSE(mixed.ChainSpec().explicitly_empty);
+  Status s = mixed.Validate();
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.detail().find("unknown stage 'none'"), std::string::npos) << s.ToString();
+
+  Config empty;
+  ASSERT_TRUE(empty.ApplyYamlText("stages:\n  chain: []\n", "empty.yaml").ok());
+  EXPECT_FALSE(empty.Validate().ok());
+}
+
 TEST(ConfigTest, UnknownKeyIsRejectedWithItsOrigin) {
   Config config;
   Status s = config.ApplyYamlText("kafka:\n  gropu_id: x\n", "my.yaml");

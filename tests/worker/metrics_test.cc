@@ -52,6 +52,8 @@ TEST(MetricsTest, RendersCountersFailuresLagAndStageHistograms) {
   ASSERT_NE(m.Stage("normalize"), nullptr);
   EXPECT_EQ(m.Stage("unknown"), nullptr);
   m.Stage("normalize")->Observe(0.001);
+  m.hops.queue.Observe(0.2);
+  m.hops.deliver.Observe(0.003);
   std::string text = m.Render("articles.raw");
   EXPECT_NE(text.find("copydesk_records_consumed_total 7\n"), std::string::npos);
   EXPECT_NE(text.find("copydesk_records_produced_total 5\n"), std::string::npos);
@@ -64,6 +66,10 @@ TEST(MetricsTest, RendersCountersFailuresLagAndStageHistograms) {
   EXPECT_NE(text.find("copydesk_producer_queue_depth 4\n"), std::string::npos);
   EXPECT_NE(text.find("copydesk_stage_duration_seconds_count{stage=\"normalize\"} 1\n"), std::string::npos);
   EXPECT_NE(text.find("copydesk_build_info{version="), std::string::npos);
+  EXPECT_NE(text.find("copydesk_record_wait_seconds_count{hop=\"queue\"} 1\n"), std::string::npos);
+  EXPECT_NE(text.find("copydesk_record_wait_seconds_bucket{hop=\"queue\",le=\"0.25\"} 1\n"), std::string::npos);
+  EXPECT_NE(text.find("copydesk_record_wait_seconds_bucket{hop=\"queue\",le=\"0.1\"} 0\n"), std::string::npos);
+  EXPECT_NE(text.find("copydesk_record_wait_seconds_count{hop=\"fetch\"} 0\n"), std::string::npos);
 }
 
 TEST(KafkaStatsTest, ReadsLagBrokersAndGroupState) {
