@@ -417,7 +417,7 @@ def bench_growth(args, workdir):
 
 def gnuplot(script):
     if shutil.which("gnuplot") is None:
-        log("gnuplot is missing (tools/setup --bench installs gnuplot-nox); no plots written")
+        log("gnuplot is missing (tools/setup installs gnuplot-nox); no plots written")
         return
     subprocess.run(["gnuplot"], input=script, text=True, check=True)
 
