@@ -1,8 +1,37 @@
 #include "stages/text/utf8.h"
 
+#include <array>
 #include <cstdint>
+#include <cstring>
 
 namespace copydesk::text {
+namespace {
+
+// Articles are mostly ASCII: the validity loops first skip 8 ASCII bytes at a time, then take the
+// one-sequence path for what is left of a run.
+size_t SkipAscii(const unsigned char* p, size_t i, size_t n) {
+  constexpr uint64_t kHighBits = 0x8080808080808080ULL;
+  while (i + 8 <= n) {
+    uint64_t word;
+    std::memcpy(&word, p + i, sizeof word);
+    if ((word & kHighBits) != 0) break;
+    i += 8;
+  }
+  while (i < n && p[i] < 0x80) ++i;
+  return i;
+}
+
+// What a byte can start, for CollapseWhitespace: kPlain cannot begin a white-space character.
+enum ByteKind : unsigned char { kPlain, kAsciiSpace, kMaybeSpace };
+constexpr std::array<unsigned char, 256> MakeByteKinds() {
+  std::array<unsigned char, 256> kinds{};
+  for (unsigned char c : {' ', '\t', '\n', '\r', '\f', '\v'}) kinds[c] = kAsciiSpace;
+  for (unsigned char c : {0xC2, 0xE1, 0xE2, 0xE3}) kinds[c] = kMaybeSpace;  // lead bytes of IsInlineSpaceAt
+  return kinds;
+}
+constexpr std::array<unsigned char, 256> kByteKinds = MakeByteKinds();
+
+}  // namespace
 
 size_t ValidSequenceLength(std::string_view s, size_t i) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
@@ -29,7 +58,10 @@ size_t ValidSequenceLength(std::string_view s, size_t i) {
 }
 
 bool IsValidUtf8(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   for (size_t i = 0; i < s.size();) {
+    i = SkipAscii(p, i, s.size());
+    if (i == s.size()) break;
     size_t len = ValidSequenceLength(s, i);
     if (len == 0) return false;
     i += len;
@@ -42,13 +74,16 @@ size_t RepairUtf8(std::string_view in, std::string* out) {
   out->reserve(in.size());
   size_t repaired = 0;
   const auto* p = reinterpret_cast<const unsigned char*>(in.data());
+  size_t run = 0;  // start of the valid bytes not yet copied
   for (size_t i = 0; i < in.size();) {
+    i = SkipAscii(p, i, in.size());
+    if (i == in.size()) break;
     size_t len = ValidSequenceLength(in, i);
     if (len > 0) {
-      out->append(in.data() + i, len);
       i += len;
       continue;
     }
+    out->append(in.data() + run, i - run);
     // Skip the maximal subpart: the lead byte plus the continuation bytes that could still have
     // belonged to it.
     size_t skip = 1;
@@ -64,7 +99,9 @@ size_t RepairUtf8(std::string_view in, std::string* out) {
     out->append("\xEF\xBF\xBD");
     ++repaired;
     i += skip;
+    run = i;
   }
+  out->append(in.data() + run, in.size() - run);
   return repaired;
 }
 
@@ -99,21 +136,26 @@ bool IsInlineSpaceAt(std::string_view s, size_t i, size_t* len) {
 }
 
 std::string CollapseWhitespace(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
+  // Written through a pointer into a buffer of the input's size: a run of white space becomes at most one
+  // space, so the output is never longer. Most bytes take the first branch and cost a table look-up.
+  std::string out(s.size(), '\0');
+  char* const begin = out.data();
+  char* w = begin;
   bool pending_space = false;
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   for (size_t i = 0; i < s.size();) {
-    size_t len = 0;
-    if (IsInlineSpaceAt(s, i, &len)) {
-      pending_space = !out.empty();
+    const unsigned char kind = kByteKinds[p[i]];
+    size_t len = 1;
+    if (kind != kPlain && (kind == kAsciiSpace || IsInlineSpaceAt(s, i, &len))) {
+      pending_space = w != begin;
       i += len;
       continue;
     }
-    if (pending_space) out.push_back(' ');
+    if (pending_space) *w++ = ' ';
     pending_space = false;
-    out.push_back(s[i]);
-    ++i;
+    *w++ = static_cast<char>(p[i++]);
   }
+  out.resize(static_cast<size_t>(w - begin));
   return out;
 }
 

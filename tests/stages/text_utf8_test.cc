@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+#include <string>
+#include <vector>
+
 namespace copydesk::text {
 namespace {
 
@@ -47,3 +51,101 @@ TEST(Utf8Test, SplitLinesKeepsEmptyLinesAndHandlesCrLf) {
 
 }  // namespace
 }  // namespace copydesk::text
+
+// The fast paths (eight ASCII bytes at a time, runs copied whole) must agree with the definitions byte for
+// byte: compared here with one-sequence-at-a-time references on random mixtures of ASCII, valid multi-byte
+// sequences, white space of every kind and broken bytes, at every alignment.
+namespace {
+
+// One sequence at a time, appending as it goes: the definition the fast path must match.
+std::string ReferenceRepair(std::string_view in, size_t* repaired) {
+  std::string out;
+  *repaired = 0;
+  const auto* p = reinterpret_cast<const unsigned char*>(in.data());
+  for (size_t i = 0; i < in.size();) {
+    size_t len = copydesk::text::ValidSequenceLength(in, i);
+    if (len > 0) {
+      out.append(in.substr(i, len));
+      i += len;
+      continue;
+    }
+    size_t skip = 1;
+    unsigned char c = p[i];
+    size_t expected = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 1;
+    while (skip < expected && i + skip < in.size() && (p[i + skip] & 0xC0) == 0x80) {
+      if (skip == 1 && ((c == 0xE0 && p[i + 1] < 0xA0) || (c == 0xED && p[i + 1] > 0x9F) ||
+                        (c == 0xF0 && p[i + 1] < 0x90) || (c == 0xF4 && p[i + 1] > 0x8F))) {
+        break;
+      }
+      ++skip;
+    }
+    out.append("\xEF\xBF\xBD");
+    ++*repaired;
+    i += skip;
+  }
+  return out;
+}
+
+std::string ReferenceCollapse(std::string_view s) {
+  std::string out;
+  bool pending = false;
+  for (size_t i = 0; i < s.size();) {
+    size_t len = 0;
+    if (copydesk::text::IsInlineSpaceAt(s, i, &len)) {
+      pending = !out.empty();
+      i += len;
+      continue;
+    }
+    if (pending) out.push_back(' ');
+    pending = false;
+    out.push_back(s[i++]);
+  }
+  return out;
+}
+
+std::string RandomText(std::mt19937& rng) {
+  static const std::vector<std::string> kPieces = {
+      "a", "Harbour ", "0123456789abcdef", " ", "\t", "\n", "\r\n", "\xC2\xA0", "\xE2\x80\x89", "\xE3\x80\x80",
+      "\xE2\x80\x99", "\xC3\xA9", "\xE1\x9A\x80", "\xF0\x9F\x93\xB0", "\xC2", "\xE2\x80", "\xFF", "\x80",
+      "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xE0\x80\xAF", "\xC2\x85"};
+  std::uniform_int_distribution<size_t> piece(0, kPieces.size() - 1);
+  std::uniform_int_distribution<int> count(0, 40);
+  std::string text;
+  for (int n = count(rng); n > 0; --n) text += kPieces[piece(rng)];
+  return text;
+}
+
+}  // namespace
+
+TEST(Utf8Test, FastPathsAgreeWithTheOneSequenceAtATimeDefinitions) {
+  std::mt19937 rng(20261203);
+  for (int round = 0; round < 20000; ++round) {
+    std::string text = RandomText(rng);
+    for (size_t shift = 0; shift < 8 && shift <= text.size(); ++shift) {
+      std::string_view view = std::string_view(text).substr(shift);
+      size_t expected_repairs = 0;
+      std::string expected = ReferenceRepair(view, &expected_repairs);
+      std::string repaired;
+      ASSERT_EQ(copydesk::text::RepairUtf8(view, &repaired), expected_repairs) << round;
+      ASSERT_EQ(repaired, expected) << round;
+      ASSERT_EQ(copydesk::text::IsValidUtf8(view), expected_repairs == 0) << round;
+      ASSERT_EQ(copydesk::text::CollapseWhitespace(repaired), ReferenceCollapse(repaired)) << round;
+    }
+  }
+}
+
+TEST(Utf8Test, LongAsciiRunsAroundABrokenByteAndASpaceAreHandledAtEveryOffset) {
+  for (size_t at = 0; at < 24; ++at) {
+    std::string text(24, 'x');
+    text.insert(at, "\xFF");
+    std::string repaired;
+    EXPECT_EQ(copydesk::text::RepairUtf8(text, &repaired), 1u);
+    EXPECT_EQ(repaired, std::string(at, 'x') + "\xEF\xBF\xBD" + std::string(24 - at, 'x'));
+    EXPECT_FALSE(copydesk::text::IsValidUtf8(text));
+    std::string spaced(24, 'y');
+    spaced.insert(at, "\xC2\xA0\xE2\x80\x99");
+    EXPECT_EQ(copydesk::text::CollapseWhitespace(spaced),
+              at == 0 ? "\xE2\x80\x99" + std::string(24, 'y')
+                      : std::string(at, 'y') + " \xE2\x80\x99" + std::string(24 - at, 'y'));
+  }
+}
