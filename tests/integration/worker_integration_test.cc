@@ -38,11 +38,14 @@ struct Topics {
   std::string input, output, dlq, group;
 };
 
-Record ProtobufArticle(const std::string& id, const std::string& title, std::optional<std::string> key = {}) {
+constexpr const char* kShortText = "The council met on Tuesday.\n\nIt voted to repair the harbour wall before winter.";
+
+Record ProtobufArticle(const std::string& id, const std::string& title, std::optional<std::string> key = {},
+                       const std::string& text = kShortText) {
   v1::RawArticle article;
   article.set_id(id);
   article.set_title(title);
-  article.set_text("The council met on Tuesday.\n\nIt voted to repair the harbour wall before winter.");
+  article.set_text(text);
   Record record;
   record.key = key.has_value() ? key : std::optional<std::string>(id);
   record.value = article.SerializeAsString();
@@ -158,6 +161,57 @@ TEST(WorkerIntegrationTest, SigkillMidwayThenRestartLosesNothing) {
   EXPECT_EQ(second.Wait(60s), std::optional<int>(kExitOk)) << second.LogTail();
 }
 
+// Outputs of records made by KeyedSequence: all records of a key share an output partition; read in offset
+// order, the first time each sequence number appears it must be the next one (a redelivery may repeat older
+// ones, never skip ahead), and every key must reach `per_key`. Returns the repeats.
+size_t ExpectEveryKeyInOrder(const std::vector<Record>& outputs, int keys, int per_key) {
+  std::map<int32_t, std::vector<const Record*>> by_partition;
+  for (const Record& r : outputs) by_partition[r.partition].push_back(&r);
+  std::map<std::string, int> next_expected;
+  size_t duplicates = 0;
+  for (auto& [partition, records] : by_partition) {
+    std::sort(records.begin(), records.end(), [](const Record* x, const Record* y) { return x->offset < y->offset; });
+    for (const Record* r : records) {
+      v1::EnrichedArticle article;
+      EXPECT_TRUE(article.ParseFromString(r->value));
+      int seq = std::stoi(article.title());
+      int& expected = next_expected[r->key.value_or("")];
+      if (seq < expected) {
+        ++duplicates;
+        continue;
+      }
+      EXPECT_EQ(seq, expected) << "key " << r->key.value_or("") << " skipped ahead in partition " << partition;
+      if (seq != expected) return duplicates;
+      ++expected;
+    }
+  }
+  for (int k = 0; k < keys; ++k) EXPECT_EQ(next_expected["key-" + std::to_string(k)], per_key);
+  return duplicates;
+}
+
+// Reads the output until it holds every (key, sequence) pair once at least, or the deadline passes.
+std::vector<Record> ReadUntilEveryKeyedRecord(const std::string& topic, size_t expected,
+                                              std::chrono::seconds timeout, size_t* unique_out) {
+  std::vector<Record> outputs;
+  std::set<std::pair<std::string, int>> unique;
+  auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (std::chrono::steady_clock::now() < deadline) {
+    size_t available = static_cast<size_t>(Sum(EndOffsets(topic)));
+    if (available >= expected) {
+      outputs = ReadRecords(topic, available, 60s);
+      unique.clear();
+      for (const Record& r : outputs) {
+        v1::EnrichedArticle article;
+        if (article.ParseFromString(r.value)) unique.emplace(r.key.value_or(""), std::stoi(article.title()));
+      }
+      if (unique.size() >= expected) break;
+    }
+    std::this_thread::sleep_for(250ms);
+  }
+  *unique_out = unique.size();
+  return outputs;
+}
+
 TEST(WorkerIntegrationTest, GroupOfTwoWithAThirdJoiningAndLeavingKeepsEverythingInKeyOrder) {
   Topics topics(6);
   constexpr int kKeys = 60;
@@ -205,50 +259,13 @@ TEST(WorkerIntegrationTest, GroupOfTwoWithAThirdJoiningAndLeavingKeepsEverything
   EXPECT_EQ(c.Wait(60s), std::optional<int>(kExitOk)) << c.LogTail();
   producer.join();
 
-  std::vector<Record> outputs;
-  auto deadline = std::chrono::steady_clock::now() + 300s;
-  std::map<std::string, std::vector<int>> sequence_by_key;
-  std::set<std::pair<std::string, int>> unique;
-  while (std::chrono::steady_clock::now() < deadline) {
-    size_t available = static_cast<size_t>(Sum(EndOffsets(topics.output)));
-    if (available >= static_cast<size_t>(kKeys * kPerKey)) {
-      outputs = ReadRecords(topics.output, available, 60s);
-      unique.clear();
-      for (const Record& r : outputs) {
-        v1::EnrichedArticle article;
-        ASSERT_TRUE(article.ParseFromString(r.value));
-        unique.emplace(r.key.value_or(""), std::stoi(article.title()));
-      }
-      if (unique.size() >= static_cast<size_t>(kKeys * kPerKey)) break;
-    }
-    std::this_thread::sleep_for(250ms);
-  }
-  ASSERT_EQ(unique.size(), static_cast<size_t>(kKeys * kPerKey)) << a.LogTail() << b.LogTail();
+  size_t unique = 0;
+  std::vector<Record> outputs =
+      ReadUntilEveryKeyedRecord(topics.output, static_cast<size_t>(kKeys * kPerKey), 300s, &unique);
+  ASSERT_EQ(unique, static_cast<size_t>(kKeys * kPerKey)) << a.LogTail() << b.LogTail();
 
-  // Order: all records of a key share an output partition; read in offset order, the first time each
-  // sequence number appears it must be the next one (a redelivery may repeat older ones, never skip ahead).
-  std::map<int32_t, std::vector<const Record*>> by_partition;
-  for (const Record& r : outputs) by_partition[r.partition].push_back(&r);
-  std::map<std::string, int> next_expected;
-  size_t duplicates = 0;
-  for (auto& [partition, records] : by_partition) {
-    std::sort(records.begin(), records.end(), [](const Record* x, const Record* y) { return x->offset < y->offset; });
-    for (const Record* r : records) {
-      v1::EnrichedArticle article;
-      ASSERT_TRUE(article.ParseFromString(r->value));
-      int seq = std::stoi(article.title());
-      int& expected = next_expected[r->key.value_or("")];
-      if (seq < expected) {
-        ++duplicates;
-        continue;
-      }
-      ASSERT_EQ(seq, expected) << "key " << r->key.value_or("") << " skipped ahead in partition " << partition;
-      ++expected;
-    }
-  }
-  for (int k = 0; k < kKeys; ++k) EXPECT_EQ(next_expected["key-" + std::to_string(k)], kPerKey);
-  std::printf("[ group test ] records out: %zu, unique: %zu, duplicates: %zu\n", outputs.size(), unique.size(),
-              duplicates);
+  size_t duplicates = ExpectEveryKeyInOrder(outputs, kKeys, kPerKey);
+  std::printf("[ group test ] records out: %zu, unique: %zu, duplicates: %zu\n", outputs.size(), unique, duplicates);
   a.Signal(SIGTERM);
   b.Signal(SIGTERM);
   EXPECT_EQ(a.Wait(60s), std::optional<int>(kExitOk)) << a.LogTail();
@@ -472,6 +489,72 @@ TEST(WorkerIntegrationTest, ReadinessFollowsTheBrokerAndAnOutageIsRetriedNotDead
   std::map<std::string, int> seen = DecodeOutputs(outputs);
   EXPECT_EQ(seen.size(), 1000u) << worker.LogTail();
   EXPECT_EQ(Sum(EndOffsets(topics.dlq)), 0) << "an outage is retried, never dead-lettered";
+  worker.Signal(SIGTERM);
+  EXPECT_EQ(worker.Wait(60s), std::optional<int>(kExitOk)) << worker.LogTail();
+}
+
+// The retry path itself: with a finite message.timeout.ms, records in flight when the broker dies come back
+// from librdkafka as failed deliveries, so the worker must hold their partitions and produce them again, in
+// order, once the broker is back — counted in copydesk_produce_retries_total, never dead-lettered.
+TEST(WorkerIntegrationTest, RecordsInFlightWhenTheBrokerDiesAreRetriedInKeyOrder) {
+  if (!BrokerIsLocal()) GTEST_SKIP() << "kills the broker, so it needs the one tools/kafka-local runs";
+  Topics topics(2);
+  constexpr int kKeys = 20;
+  constexpr int kPerKey = 400;  // 8,000 records, a backlog before the worker starts
+  // Bodies of a few KB, so that the default chain takes seconds over the backlog: the broker dies mid-way.
+  std::string body;
+  for (int i = 0; i < 40; ++i) body += "The harbour board said on Tuesday that the new pier would open in May. ";
+  std::vector<Record> inputs;
+  for (int s = 0; s < kPerKey; ++s) {
+    for (int k = 0; k < kKeys; ++k) {
+      inputs.push_back(ProtobufArticle("", std::to_string(s), "key-" + std::to_string(k), body));
+    }
+  }
+  ProduceAll(topics.input, inputs);
+  std::vector<std::string> args = topics.Args();
+  args.insert(args.end(), {"--set", "http.enabled=true", "--set", "http.port=0", "--set",
+                           "kafka.producer.message.timeout.ms=2000", "--set", "worker.retry_backoff_ms=200",
+                           "--set", "worker.retry_backoff_max_ms=1000"});
+  WorkerProcess worker("in-flight", args);
+  worker.Start();
+  int port = worker.HttpPort(30s);
+  ASSERT_GT(port, 0) << worker.LogTail();
+  auto metric = [&](const char* name) { return MetricValue(HttpGet(port, "/metrics").second, name); };
+  auto deadline = std::chrono::steady_clock::now() + 120s;
+  while (metric("copydesk_records_produced_total") < 500) {
+    ASSERT_LT(std::chrono::steady_clock::now(), deadline) << "nothing delivered\n" << worker.LogTail();
+    std::this_thread::sleep_for(10ms);
+  }
+  pid_t broker = LocalBrokerPid();
+  ASSERT_GT(broker, 0) << "no pid file of the local broker";
+  ASSERT_EQ(::kill(broker, SIGKILL), 0);
+  const double in_flight = metric("copydesk_records_in_flight");
+  EXPECT_GT(in_flight, 0) << "the broker must die with records in flight, or the retry path does not run";
+  deadline = std::chrono::steady_clock::now() + 60s;
+  while (metric("copydesk_produce_retries_total") < 1) {
+    ASSERT_LT(std::chrono::steady_clock::now(), deadline) << "no delivery failed and was retried\n"
+                                                          << worker.LogTail();
+    std::this_thread::sleep_for(50ms);
+  }
+  ASSERT_EQ(KafkaLocal("start"), 0);
+  // Read once the worker reports every record delivered: a broker restarted after a SIGKILL answers "not
+  // leader" for a while, and the probes here count that as a failure.
+  deadline = std::chrono::steady_clock::now() + 240s;
+  while (metric("copydesk_records_produced_total") < kKeys * kPerKey) {
+    ASSERT_LT(std::chrono::steady_clock::now(), deadline) << "not everything delivered\n" << worker.LogTail();
+    std::this_thread::sleep_for(100ms);
+  }
+
+  size_t unique = 0;
+  std::vector<Record> outputs =
+      ReadUntilEveryKeyedRecord(topics.output, static_cast<size_t>(kKeys * kPerKey), 120s, &unique);
+  ASSERT_EQ(unique, static_cast<size_t>(kKeys * kPerKey)) << worker.LogTail();
+  size_t duplicates = ExpectEveryKeyInOrder(outputs, kKeys, kPerKey);
+  const double retries = metric("copydesk_produce_retries_total");
+  EXPECT_GT(retries, 0);
+  EXPECT_EQ(Sum(EndOffsets(topics.dlq)), 0) << "an outage is retried, never dead-lettered";
+  std::printf("[ in-flight outage ] %.0f records in flight at the kill, %.0f retries, %zu out, %zu duplicates\n",
+              in_flight, retries, outputs.size(), duplicates);
   worker.Signal(SIGTERM);
   EXPECT_EQ(worker.Wait(60s), std::optional<int>(kExitOk)) << worker.LogTail();
 }
