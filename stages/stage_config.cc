@@ -52,6 +52,48 @@ bool ParsesAs(KeyType type, std::string_view text) {
   return false;
 }
 
+std::string AllowedValues(const ConfigKey& key) {
+  if (key.type == KeyType::kInt) {
+    if (key.min != ConfigKey::kNoMin && key.max != ConfigKey::kNoMax) {
+      return "between " + std::to_string(key.min) + " and " + std::to_string(key.max);
+    }
+    if (key.min != ConfigKey::kNoMin) return "at least " + std::to_string(key.min);
+    if (key.max != ConfigKey::kNoMax) return "at most " + std::to_string(key.max);
+  }
+  if (key.type == KeyType::kString && !key.choices.empty()) {
+    std::string listed(key.choices);
+    for (size_t bar = listed.find('|'); bar != std::string::npos; bar = listed.find('|', bar)) {
+      listed.replace(bar, 1, ", ");
+    }
+    return "one of " + listed;
+  }
+  return "";
+}
+
+Status CheckValue(const ConfigKey& key, std::string_view text, std::string_view where) {
+  auto refuse = [&](const std::string& what) {
+    return Status::Error(StatusCode::kInvalidConfig, std::string(where),
+                         "config key '" + std::string(key.name) + "' " + what + ", got '" + std::string(text) + "'");
+  };
+  if (!ParsesAs(key.type, text)) return refuse("expects " + std::string(KeyTypeName(key.type)));
+  if (key.type == KeyType::kInt) {
+    int64_t value = 0;
+    ParseInt(text, &value);
+    if (value < key.min || value > key.max) return refuse("must be " + AllowedValues(key));
+  }
+  if (key.type == KeyType::kString && !key.choices.empty()) {
+    std::string_view rest = key.choices;
+    while (true) {
+      size_t bar = rest.find('|');
+      if (rest.substr(0, bar) == text) return Status::Ok();
+      if (bar == std::string_view::npos) break;
+      rest.remove_prefix(bar + 1);
+    }
+    return refuse("must be " + AllowedValues(key));
+  }
+  return Status::Ok();
+}
+
 StatusOr<StageOptions> StageOptions::Validate(std::string_view stage, std::span<const ConfigKey> keys,
                                               const std::map<std::string, std::string>& values) {
   StageOptions options;
@@ -64,11 +106,8 @@ StatusOr<StageOptions> StageOptions::Validate(std::string_view stage, std::span<
     if (declared == nullptr) {
       return Status::Error(StatusCode::kInvalidConfig, std::string(stage), "unknown config key '" + name + "'");
     }
-    if (!ParsesAs(declared->type, value)) {
-      return Status::Error(StatusCode::kInvalidConfig, std::string(stage), "config key '" + name + "' expects " +
-                                                   std::string(KeyTypeName(declared->type)) + ", got '" +
-                                                   value + "'");
-    }
+    Status allowed = CheckValue(*declared, value, stage);
+    if (!allowed.ok()) return allowed;
     options.values_[name] = value;
   }
   return options;

@@ -1,6 +1,8 @@
-// Stage configuration: each stage declares its keys in one table (name, type, default, doc), in the manner
-// of fluent-bit's config maps. The registry validates user values against that table once, before the
-// stage's factory runs, so a factory only ever sees well-typed values and a typo fails at start-up.
+// Configuration keys, declared in one table per owner (each stage, and the worker): name, type, default,
+// doc and the values allowed (bounds for numbers, a list of choices for strings), in the manner of
+// fluent-bit's config maps. Values are checked against that table once (CheckValue), before a stage's
+// factory runs or the worker starts, so neither ever sees an out-of-range value and a typo fails at start-up.
+// The one ConfigKey type serves stages and worker alike.
 #pragma once
 
 #include <cstdint>
@@ -16,13 +18,27 @@ namespace copydesk::stages {
 enum class KeyType { kString, kInt, kBool, kDouble };
 
 struct ConfigKey {
+  static constexpr int64_t kNoMin = INT64_MIN;
+  static constexpr int64_t kNoMax = INT64_MAX;
+
   std::string_view name;
   KeyType type;
   std::string_view default_value;  // as text, parsed by the same rules as user values
   std::string_view doc;
+  int64_t min = kNoMin;            // kInt: the smallest allowed value
+  int64_t max = kNoMax;            // kInt: the largest allowed value
+  std::string_view choices = {};   // kString: allowed values separated by '|'; empty = any
 };
 
 std::string_view KeyTypeName(KeyType type);
+
+// Whether `text` is an allowed value of `key` (type, bounds, choices); the error names the key and what it
+// takes. `where` is the error's origin (a stage name, or "config").
+Status CheckValue(const ConfigKey& key, std::string_view text, std::string_view where);
+
+// The allowed values in words ("at least 1", "between 0 and 1024", "one of auto, text, json"); empty when
+// any value of the type goes. CheckValue's errors and the key listings say the same.
+std::string AllowedValues(const ConfigKey& key);
 
 // Validated values for one stage: every declared key present (defaults filled in), every value parsed.
 class StageOptions {

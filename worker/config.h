@@ -26,12 +26,8 @@
 
 namespace copydesk::worker {
 
-struct WorkerKey {
-  std::string_view name;
-  stages::KeyType type;
-  std::string_view default_value;
-  std::string_view doc;
-};
+// The worker's keys are declared with the same type as the stages' (stages/stage_config.h).
+using WorkerKey = stages::ConfigKey;
 
 // The declared keys, in the order check-config prints them.
 std::span<const WorkerKey> WorkerKeys();

@@ -136,8 +136,10 @@ int Main(int argc, char** argv) {
     for (const stages::StageDescriptor& stage : stages::BuiltinStages()) {
       std::cout << stage.name << ": " << stage.doc << "\n";
       for (const stages::ConfigKey& key : stage.keys) {
+        std::string allowed = stages::AllowedValues(key);
         std::cout << "  stages." << stage.name << "." << key.name << " (" << stages::KeyTypeName(key.type)
-                  << ", default " << key.default_value << "): " << key.doc << "\n";
+                  << (allowed.empty() ? "" : ", " + allowed) << ", default " << key.default_value
+                  << "): " << key.doc << "\n";
       }
     }
     return kExitOk;

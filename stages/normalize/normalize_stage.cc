@@ -10,7 +10,7 @@ namespace {
 
 constexpr std::array<ConfigKey, 1> kKeys = {{
     {"max_bytes", KeyType::kInt, "33554432",
-     "Fail articles whose text is larger than this many bytes (they go to the dead-letter topic)."},
+     "Fail articles whose text is larger than this many bytes (they go to the dead-letter topic).", 1},
 }};
 
 class NormalizeStage final : public Stage {
@@ -66,9 +66,7 @@ StageDescriptor NormalizeStageDescriptor() {
       "Repairs invalid UTF-8, takes the title, splits text into one paragraph per non-blank line.",
       kKeys,
       [](const StageOptions& options) -> StatusOr<std::unique_ptr<Stage>> {
-        int64_t max_bytes = options.GetInt("max_bytes");
-        if (max_bytes <= 0) return Status::Error(StatusCode::kInvalidConfig, "normalize", "max_bytes must be positive");
-        return std::unique_ptr<Stage>(new NormalizeStage(max_bytes));
+        return std::unique_ptr<Stage>(new NormalizeStage(options.GetInt("max_bytes")));
       },
       /*in_default_chain=*/false,
       /*reads=*/{Facet::kDecoded}, /*writes=*/{Facet::kTitle, Facet::kBody},

@@ -56,6 +56,31 @@ TEST(ConfigTest, ChainNoneIsAnEmptyChainOnPurposeAndNoneAmongStagesIsUnknown) {
   EXPECT_FALSE(empty.Validate().ok());
 }
 
+TEST(ConfigTest, RangesAndChoicesComeFromTheKeyTableWithTheValuesOrigin) {
+  struct Case {
+    const char* assignment;
+    const char* expected;
+  };
+  for (const Case& c : {Case{"worker.threads=2000", "'worker.threads' must be between 0 and 1024"},
+                        Case{"worker.max_partition_queue=0", "'worker.max_partition_queue' must be at least 1"},
+                        Case{"http.port=70000", "'http.port' must be between 0 and 65535"},
+                        Case{"worker.stats_interval_ms=-1", "must be at least 0"},
+                        Case{"worker.delivery=twice", "must be one of at-least-once, exactly-once"},
+                        Case{"log.level=loud", "must be one of trace, debug, info, warn, error, off"},
+                        Case{"stages.normalize.max_bytes=0", "'max_bytes' must be at least 1"}}) {
+    Config config;
+    ASSERT_TRUE(config.ApplyOverride(c.assignment).ok()) << c.assignment;
+    Status s = config.Validate();
+    ASSERT_FALSE(s.ok()) << c.assignment;
+    EXPECT_NE(s.detail().find(c.expected), std::string::npos) << c.assignment << ": " << s.ToString();
+    EXPECT_NE(s.detail().find("--set"), std::string::npos) << "the error names where the value came from";
+  }
+  Config fine;
+  ASSERT_TRUE(fine.ApplyOverride("worker.threads=0").ok());
+  ASSERT_TRUE(fine.ApplyOverride("log.level=off").ok());
+  EXPECT_TRUE(fine.Validate().ok());
+}
+
 TEST(ConfigTest, UnknownKeyIsRejectedWithItsOrigin) {
   Config config;
   Status s = config.ApplyYamlText("kafka:\n  gropu_id: x\n", "my.yaml");
