@@ -45,6 +45,7 @@ BENCH = os.path.join(BUILD, "tools", "bench-kafka", "copydesk-bench-kafka")
 CORPUS = os.path.join(ROOT, "..", "shared", "corpus")
 TICK = os.sysconf("SC_CLK_TCK")
 RUN = f"{os.getpid()}"
+WORKER_SETTINGS = []  # --set key=value for every worker run (--worker-set)
 
 
 def log(message):
@@ -183,7 +184,7 @@ class Worker:
         self.process = subprocess.Popen(
             [WORKER, "run", "--bootstrap-servers", broker.bootstrap, "--input-topic", input_topic,
              "--output-topic", output_topic, "--dead-letter-topic", f"bench-dlq-{RUN}", "--group-id", group,
-             "--stages", chain, "--log-format", "json", "--set", "http.port=0"],
+             "--stages", chain, "--log-format", "json", "--set", "http.port=0"] + WORKER_SETTINGS,
             stderr=self.log, stdout=subprocess.DEVNULL)
         self.url = None
         deadline = time.monotonic() + 30
@@ -533,7 +534,11 @@ def main():
     parser.add_argument("--generator", action="store_true", help="invented articles even if the corpus is here")
     parser.add_argument("--plots", default=os.path.join(ROOT, "docs", "performance"))
     parser.add_argument("--json", action="store_true", help="one JSON object on stdout instead of tables")
+    parser.add_argument("--worker-set", action="append", default=[], metavar="KEY=VALUE",
+                        help="configuration for every worker run, e.g. worker.max_in_flight_records=5000")
     args = parser.parse_args()
+    for assignment in args.worker_set:
+        WORKER_SETTINGS.extend(["--set", assignment])
     skip = set(filter(None, args.skip.split(",")))
 
     subprocess.run(["cmake", "--preset", "release"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
@@ -542,7 +547,8 @@ def main():
     workdir = tempfile.mkdtemp(prefix="copydesk-bench-")
     articles, source, count, mean = article_file(workdir, args.generator)
     log(f"articles: {count} {source}, mean record {mean:.0f} B")
-    report = {"articles": {"source": source, "distinct": count, "mean_bytes": mean}, "cores": os.cpu_count()}
+    report = {"articles": {"source": source, "distinct": count, "mean_bytes": mean}, "cores": os.cpu_count(),
+              "worker_settings": args.worker_set}
     broker = None
     try:
         if not {"drain", "latency", "memory"} <= skip:
