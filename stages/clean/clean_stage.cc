@@ -28,7 +28,7 @@ using clean::HtmlExtractor;
 using clean::RepairCounts;
 using clean::TextRepairer;
 
-constexpr std::array<ConfigKey, 6> kKeys = {{
+constexpr std::array<ConfigKey, 7> kKeys = {{
     {"max_bytes", KeyType::kInt, "33554432",
      "Fail articles whose text or html is larger than this many bytes (they go to the dead-letter topic)."},
     {"max_boilerplate_chars", KeyType::kInt, "400",
@@ -39,6 +39,9 @@ constexpr std::array<ConfigKey, 6> kKeys = {{
     {"max_link_density", KeyType::kDouble, "0.5",
      "HTML input: a block with a larger share of link text and at most max_boilerplate_chars bytes is "
      "removed as RELATED_LINK."},
+    {"html_sibling_ratio", KeyType::kDouble, "0.2",
+     "HTML input: a sibling of the best-scoring container, or another copy of its template (a body split "
+     "into chunks), joins the article when it scores at least this share of the best score."},
 }};
 
 // Share of bytes that no text contains (NUL and C0 controls other than TAB, LF, CR, FF, ESC, SUB) above
@@ -226,7 +229,12 @@ StageDescriptor CleanStageDescriptor() {
                                                          embedded::news_organizations(),
                                                          settings.max_boilerplate_chars);
         if (!boilerplate.ok()) return boilerplate.status();
-        auto html = HtmlExtractor::Create(embedded::clean_html_chrome());
+        clean::HtmlExtractOptions html_options;
+        html_options.sibling_ratio = options.GetDouble("html_sibling_ratio");
+        if (html_options.sibling_ratio < 0 || html_options.sibling_ratio > 1) {
+          return Status::Error(StatusCode::kInvalidConfig, "clean", "html_sibling_ratio must be within [0, 1]");
+        }
+        auto html = HtmlExtractor::Create(embedded::clean_html_chrome(), html_options);
         if (!html.ok()) return html.status();
         clean::RepairOptions repair;
         repair.decode_entities = options.GetBool("decode_entities");

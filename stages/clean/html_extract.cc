@@ -19,6 +19,9 @@ constexpr size_t kMinScoredChars = 25;  // shorter blocks say nothing about wher
 constexpr int kScoredAncestors = 3;     // a block's score goes to its parent, grandparent, ...
 constexpr size_t kMinArticleChars = 500;
 constexpr size_t kMaxNestingDepth = 4096;  // less than this after dropping chrome: retry without
+constexpr double kMinJoinScore = 10;         // a sibling scoring less is not article
+constexpr int kChunkTemplateLevels = 2;      // the best container and its parent
+constexpr double kMaxChunkLinkDensity = 0.5;  // a "chunk" of the body that is mostly links is a link list
 
 bool IsDroppedTag(GumboTag tag) {
   switch (tag) {
@@ -308,17 +311,82 @@ struct Selection {
   bool skip_chrome = true;
 };
 
+struct Score {
+  double score = 0;
+  size_t chars = 0;
+  size_t link_chars = 0;
+};
+
+using Scores = std::unordered_map<const GumboNode*, Score>;
+
+// The first name in an element's class list: the template's own name ("story-chunk"), which modifier
+// classes after it ("story-chunk wide", "story-chunk version-2") do not change.
+std::string_view FirstClass(const GumboNode* node) {
+  std::string_view cls = Attribute(node, "class");
+  size_t start = cls.find_first_not_of(" \t\n\r\f");
+  if (start == std::string_view::npos) return std::string_view();
+  size_t end = cls.find_first_of(" \t\n\r\f", start);
+  return cls.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+}
+
+bool Contains(const Span& outer, const Span& inner) { return inner.enter >= outer.enter && inner.exit <= outer.exit; }
+
+// A body split across several copies of one container (a CMS that cuts the article into chunks between
+// ad slots, each chunk in its own grid row): every other element made by the best container's template
+// that holds scored prose, mostly not links, is more of the same article wherever it stands. The
+// template shows in the tag and the class list, or in its first class when modifiers differ
+// ("story-chunk wide"); an element without a class says nothing of its template. A class that a page
+// builder puts on every widget (most copies holding no prose) says nothing either: the chunks are taken
+// only when at least half of the copies hold such prose.
+bool AddChunksOf(const GumboNode* best, Walker& walker, const Scores& scores, double min_score,
+                 Selection* selection) {
+  if (FirstClass(best).empty()) return false;
+  for (bool whole_list : {true, false}) {
+    auto same_template = [&](const GumboNode* node) {
+      if (node->v.element.tag != best->v.element.tag) return false;
+      return whole_list ? Attribute(node, "class") == Attribute(best, "class") : FirstClass(node) == FirstClass(best);
+    };
+    size_t copies = 0;
+    std::vector<Span> chunks;
+    for (const auto& [node, span] : walker.spans) {
+      if (node == best || !same_template(node)) continue;
+      ++copies;
+      auto it = scores.find(node);
+      if (it == scores.end() || it->second.chars == 0) continue;
+      const Score& s = it->second;
+      if (s.score < min_score) continue;
+      if (static_cast<double>(s.link_chars) > kMaxChunkLinkDensity * static_cast<double>(s.chars)) continue;
+      chunks.push_back(span);
+    }
+    if (chunks.empty() || chunks.size() * 2 < copies) continue;
+    for (const Span& span : chunks) {
+      bool overlaps = false;
+      for (const Span& included : selection->included) {
+        overlaps |= Contains(included, span) || Contains(span, included);
+      }
+      if (!overlaps) selection->included.push_back(span);
+    }
+    return true;
+  }
+  return false;
+}
+
+// The template may be the best container's or that of a wrapper around it (the chunk's inner
+// "content" div is often a class the page uses for every component).
+void AddBodyChunks(Walker& walker, const Scores& scores, double min_score, Selection* selection) {
+  const GumboNode* node = selection->best;
+  for (int level = 0; level < kChunkTemplateLevels && node && node->type == GUMBO_NODE_ELEMENT;
+       ++level, node = node->parent) {
+    if (AddChunksOf(node, walker, scores, min_score, selection)) return;
+  }
+}
+
 // Scores containers by the prose below them and picks the article: the best container and those of its
 // siblings that score comparably (readability's sibling rule).
-Selection SelectArticle(Walker& walker, bool skip_chrome) {
-  struct Score {
-    double score = 0;
-    size_t chars = 0;
-    size_t link_chars = 0;
-  };
+Selection SelectArticle(Walker& walker, bool skip_chrome, double sibling_ratio) {
   Selection selection;
   selection.skip_chrome = skip_chrome;
-  std::unordered_map<const GumboNode*, Score> scores;
+  Scores scores;
   for (const RawBlock& block : walker.blocks) {
     if (skip_chrome && block.chrome) continue;
     size_t chars = block.chars;
@@ -345,10 +413,12 @@ Selection SelectArticle(Walker& walker, bool skip_chrome) {
   }
   if (!selection.best) return selection;
   selection.included.push_back(walker.spans[selection.best]);
+  // What a sibling must score to join the best container; a copy of its template needs no floor, the
+  // template being evidence enough.
+  const double threshold = std::max(kMinJoinScore, best_score * sibling_ratio);
   const GumboNode* parent = selection.best->parent;
   if (parent && parent->type == GUMBO_NODE_ELEMENT) {
     const GumboVector& siblings = parent->v.element.children;
-    double threshold = std::max(10.0, best_score * 0.2);
     for (unsigned i = 0; i < siblings.length; ++i) {
       const auto* sibling = static_cast<const GumboNode*>(siblings.data[i]);
       if (sibling == selection.best) continue;
@@ -358,6 +428,7 @@ Selection SelectArticle(Walker& walker, bool skip_chrome) {
       }
     }
   }
+  AddBodyChunks(walker, scores, best_score * sibling_ratio, &selection);
   for (const RawBlock& block : walker.blocks) {
     if (skip_chrome && block.chrome) continue;
     for (const Span& span : selection.included) {
@@ -509,8 +580,10 @@ std::string StripRawText(std::string_view html, size_t* stripped) {
 
 HtmlExtractor::~HtmlExtractor() = default;
 
-StatusOr<std::shared_ptr<const HtmlExtractor>> HtmlExtractor::Create(std::string_view chrome_table) {
+StatusOr<std::shared_ptr<const HtmlExtractor>> HtmlExtractor::Create(std::string_view chrome_table,
+                                                                     HtmlExtractOptions tunables) {
   std::shared_ptr<HtmlExtractor> extractor(new HtmlExtractor());
+  extractor->options_ = tunables;
   re2::RE2::Options options;
   options.set_case_sensitive(false);
   for (const TableLine& line : SplitTableLines(chrome_table)) {
@@ -566,10 +639,10 @@ StatusOr<HtmlArticle> HtmlExtractor::Extract(std::string_view html) const {
   walker.Walk(output->root);
   article.elements_dropped = walker.dropped + stripped;
 
-  Selection selection = SelectArticle(walker, /*skip_chrome=*/true);
+  Selection selection = SelectArticle(walker, /*skip_chrome=*/true, options_.sibling_ratio);
   if (selection.chars < kMinArticleChars) {
     // Readability's retry: the page may wrap its article in classes that look like chrome.
-    Selection relaxed = SelectArticle(walker, /*skip_chrome=*/false);
+    Selection relaxed = SelectArticle(walker, /*skip_chrome=*/false, options_.sibling_ratio);
     if (relaxed.chars > selection.chars) selection = std::move(relaxed);
   }
   const GumboNode* best = selection.best;

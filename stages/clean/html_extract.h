@@ -52,9 +52,17 @@ size_t NestingDepth(std::string_view html);
 // many it emptied or removed. Exposed for tests.
 std::string StripRawText(std::string_view html, size_t* stripped);
 
+// The tunable thresholds, each chosen by cross-validation over pages (tests/stages/clean/crossval.py).
+struct HtmlExtractOptions {
+  // A sibling of the best container, or another copy of its template (a body split into chunks), joins
+  // the article when it scores at least this share of the best container's score (readability's 0.2).
+  double sibling_ratio = 0.2;
+};
+
 class HtmlExtractor {
  public:
-  static StatusOr<std::shared_ptr<const HtmlExtractor>> Create(std::string_view chrome_table);
+  static StatusOr<std::shared_ptr<const HtmlExtractor>> Create(std::string_view chrome_table,
+                                                               HtmlExtractOptions options = {});
   ~HtmlExtractor();
 
   // `html` must be valid UTF-8. Fails when elements nest deeper than 4096 (the parser's time would grow
@@ -63,6 +71,7 @@ class HtmlExtractor {
 
  private:
   HtmlExtractor() = default;
+  HtmlExtractOptions options_;
   std::unique_ptr<re2::RE2> unlikely_;
   std::unique_ptr<re2::RE2> likely_;
 };

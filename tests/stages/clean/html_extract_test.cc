@@ -134,3 +134,63 @@ TEST(HtmlExtractTest, ArticleWrappedInAChromeLookingClassOrAFormIsStillFound) {
 
 }  // namespace
 }  // namespace copydesk::stages::clean
+
+namespace copydesk::stages::clean {
+namespace {
+
+bool HasBlockWith(const HtmlArticle& article, std::string_view needle) {
+  for (const HtmlBlock& b : article.blocks) {
+    if (b.text.find(needle) != std::string::npos) return true;
+  }
+  return false;
+}
+
+std::string Prose(std::string_view topic, int n) {
+  std::string out;
+  for (int i = 0; i < n; ++i) {
+    out += "<p>The " + std::string(topic) + " report, number " + std::to_string(i) +
+           ", says the tide tables, the dredging plan and the ferry timetable all changed this year.</p>";
+  }
+  return out;
+}
+
+TEST(HtmlExtractTest, BodySplitIntoTemplateChunksBetweenAdRowsIsTakenWhole) {
+  // A magazine layout: each chunk of the story sits in its own grid row, with an ad rail beside it.
+  std::string page = "<body><h1>Tides</h1><div class='story-chunks'>";
+  for (std::string_view topic : {"first", "second", "third"}) {
+    page += "<div class='row'><div class='row-item story-text wide'>" + Prose(topic, 4) +
+            "</div><div class='row-item rail'><div class='ad-slot'></div></div></div>";
+  }
+  page += "</div><div class='row-item promo'><p>Subscribe today.</p></div></body>";
+  HtmlArticle article = Extractor().Extract(page).value();
+  EXPECT_TRUE(HasBlockWith(article, "The first report, number 0"));
+  EXPECT_TRUE(HasBlockWith(article, "The second report, number 3"));
+  EXPECT_TRUE(HasBlockWith(article, "The third report, number 2"));
+  EXPECT_FALSE(HasBlockWith(article, "Subscribe"));
+}
+
+TEST(HtmlExtractTest, ChunksMayDifferInModifierClasses) {
+  // A newspaper template: the first chunk carries a "lead" modifier the others lack.
+  std::string page = "<body><h1>Harbour</h1><article><div class='body-text lead'><div class='inner'>" +
+                     Prose("opening", 2) + "</div></div><div class='inline-ad'></div><div class='body-text'>" +
+                     "<div class='inner'>" + Prose("main", 6) + "</div></div></article>" +
+                     "<div class='inner'><p>Cookie settings and privacy choices for this site.</p></div></body>";
+  HtmlArticle article = Extractor().Extract(page).value();
+  EXPECT_TRUE(HasBlockWith(article, "The opening report, number 1"));
+  EXPECT_TRUE(HasBlockWith(article, "The main report, number 5"));
+  EXPECT_FALSE(HasBlockWith(article, "Cookie settings"));
+}
+
+TEST(HtmlExtractTest, AClassOnEveryWidgetOfAPageBuilderJoinsNothing) {
+  // A page builder wraps every widget, prose or not, in the same class: that names no template.
+  std::string page = "<body><h1>Ferries</h1><div class='widget-box'>" + Prose("ferry", 6) + "</div>";
+  for (int i = 0; i < 5; ++i) page += "<div class='widget-box'><img src='x.png'></div>";
+  page += "<div class='widget-box'><p>Our founder writes about ferries, tides, harbours and the sea, "
+          "and speaks at conferences every spring.</p></div></body>";
+  HtmlArticle article = Extractor().Extract(page).value();
+  EXPECT_TRUE(HasBlockWith(article, "The ferry report, number 5"));
+  EXPECT_FALSE(HasBlockWith(article, "Our founder"));
+}
+
+}  // namespace
+}  // namespace copydesk::stages::clean
