@@ -19,6 +19,9 @@ constexpr size_t kMinScoredChars = 25;  // shorter blocks say nothing about wher
 constexpr int kScoredAncestors = 3;     // a block's score goes to its parent, grandparent, ...
 constexpr size_t kMinArticleChars = 500;
 constexpr size_t kMaxNestingDepth = 4096;  // less than this after dropping chrome: retry without
+constexpr size_t kProseSiblingChars = 80;          // readability: a sibling paragraph this long ...
+constexpr double kProseSiblingLinkDensity = 0.25;  // ... with less of its text in links is prose
+constexpr size_t kProseSiblingWords = 12;          // fewer words make a byline, a dek or a URL, not prose
 constexpr double kMinJoinScore = 10;         // a sibling scoring less is not article
 constexpr int kChunkTemplateLevels = 2;      // the best container and its parent
 constexpr double kMaxChunkLinkDensity = 0.5;  // a "chunk" of the body that is mostly links is a link list
@@ -381,6 +384,66 @@ void AddBodyChunks(Walker& walker, const Scores& scores, double min_score, Selec
   }
 }
 
+// Runs of non-space characters: a URL or a code is one, a sentence is many.
+size_t Words(std::string_view s) {
+  size_t n = 0;
+  bool in_word = false;
+  for (char c : s) {
+    bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    n += !space && !in_word;
+    in_word = !space;
+  }
+  return n;
+}
+
+// A <p>, or a <div> used as one (no block-level children: readability turns those into paragraphs).
+bool IsParagraph(const GumboNode* node) {
+  GumboTag tag = node->v.element.tag;
+  if (tag == GUMBO_TAG_P) return true;
+  if (tag != GUMBO_TAG_DIV) return false;
+  const GumboVector& children = node->v.element.children;
+  for (unsigned i = 0; i < children.length; ++i) {
+    const auto* child = static_cast<const GumboNode*>(children.data[i]);
+    if (child->type == GUMBO_NODE_ELEMENT && (IsBlockTag(child->v.element.tag) && child->v.element.tag != GUMBO_TAG_BR)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Readability's other sibling rule: a sibling that is a paragraph of prose itself (long and mostly not
+// links, or short, link-free and ending a sentence) belongs to the article even though it scores little
+// as a container: templates that put the lead paragraph, or every paragraph, in its own wrapper.
+void AddProseSiblings(const Walker& walker, const std::vector<Span>& siblings, bool skip_chrome,
+                      Selection* selection) {
+  if (siblings.empty()) return;
+  std::vector<Score> text(siblings.size());
+  std::vector<bool> sentence_end(siblings.size(), false);
+  std::vector<size_t> words(siblings.size(), 0);
+  for (const RawBlock& block : walker.blocks) {
+    if (skip_chrome && block.chrome) continue;
+    auto it = std::upper_bound(siblings.begin(), siblings.end(), block.order,
+                               [](uint32_t order, const Span& span) { return order < span.enter; });
+    if (it == siblings.begin()) continue;
+    --it;
+    if (block.order > it->exit) continue;
+    const auto k = static_cast<size_t>(it - siblings.begin());
+    text[k].chars += block.chars;
+    text[k].link_chars += block.link_chars;
+    std::string_view t = block.text;
+    size_t last = t.find_last_not_of(" \n\t\r");
+    sentence_end[k] = last != std::string_view::npos && (t[last] == '.' || t[last] == '!' || t[last] == '?');
+    words[k] += Words(t);
+  }
+  for (size_t k = 0; k < siblings.size(); ++k) {
+    const double chars = static_cast<double>(text[k].chars);
+    const double links = static_cast<double>(text[k].link_chars);
+    bool prose = text[k].chars >= kProseSiblingChars ? links < kProseSiblingLinkDensity * chars
+                                                      : text[k].chars > 0 && links == 0 && sentence_end[k];
+    if (prose && words[k] >= kProseSiblingWords) selection->included.push_back(siblings[k]);
+  }
+}
+
 // Scores containers by the prose below them and picks the article: the best container and those of its
 // siblings that score comparably (readability's sibling rule).
 Selection SelectArticle(Walker& walker, bool skip_chrome, double sibling_ratio) {
@@ -419,14 +482,20 @@ Selection SelectArticle(Walker& walker, bool skip_chrome, double sibling_ratio) 
   const GumboNode* parent = selection.best->parent;
   if (parent && parent->type == GUMBO_NODE_ELEMENT) {
     const GumboVector& siblings = parent->v.element.children;
+    std::vector<Span> paragraphs;  // siblings that score too little but may be paragraphs themselves
     for (unsigned i = 0; i < siblings.length; ++i) {
       const auto* sibling = static_cast<const GumboNode*>(siblings.data[i]);
-      if (sibling == selection.best) continue;
+      if (sibling == selection.best || sibling->type != GUMBO_NODE_ELEMENT) continue;
+      auto span = walker.spans.find(sibling);
+      if (span == walker.spans.end()) continue;
       auto it = scores.find(sibling);
-      if (it != scores.end() && it->second.score >= threshold && walker.spans.count(sibling)) {
-        selection.included.push_back(walker.spans[sibling]);
+      if (it != scores.end() && it->second.score >= threshold) {
+        selection.included.push_back(span->second);
+      } else if (IsParagraph(sibling)) {
+        paragraphs.push_back(span->second);
       }
     }
+    AddProseSiblings(walker, paragraphs, skip_chrome, &selection);
   }
   AddBodyChunks(walker, scores, best_score * sibling_ratio, &selection);
   for (const RawBlock& block : walker.blocks) {

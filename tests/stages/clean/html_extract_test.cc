@@ -194,3 +194,28 @@ TEST(HtmlExtractTest, AClassOnEveryWidgetOfAPageBuilderJoinsNothing) {
 
 }  // namespace
 }  // namespace copydesk::stages::clean
+
+namespace copydesk::stages::clean {
+namespace {
+
+TEST(HtmlExtractTest, ParagraphSiblingsOfTheBodyContainerAreProse) {
+  // A broadcaster's layout: the lead paragraph and a late one stand in their own wrappers beside the
+  // container that holds the rest; a byline and a link stand there too.
+  std::string page =
+      "<body><h1>Storm</h1><section class='story'><div class='byline'>By Ann Other, Weather Desk</div>"
+      "<div class='para'>A storm that formed over the bay on Sunday night flooded two streets near the old "
+      "market, the coast guard said.</div><div class='read-all'>" +
+      Prose("storm", 6) +
+      "</div><p>Forecasters expect calmer weather by Thursday, though gusts may still reach sixty "
+      "kilometres an hour on the headland.</p><p><a href='/more'>More weather coverage from the coast</a></p>"
+      "</section></body>";
+  HtmlArticle article = Extractor().Extract(page).value();
+  EXPECT_TRUE(HasBlockWith(article, "A storm that formed over the bay"));
+  EXPECT_TRUE(HasBlockWith(article, "Forecasters expect calmer weather"));
+  EXPECT_TRUE(HasBlockWith(article, "The storm report, number 5"));
+  EXPECT_FALSE(HasBlockWith(article, "By Ann Other"));
+  EXPECT_FALSE(HasBlockWith(article, "More weather coverage"));
+}
+
+}  // namespace
+}  // namespace copydesk::stages::clean
