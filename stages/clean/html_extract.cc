@@ -22,6 +22,8 @@ constexpr size_t kMaxNestingDepth = 4096;  // less than this after dropping chro
 constexpr size_t kProseSiblingChars = 80;          // readability: a sibling paragraph this long ...
 constexpr double kProseSiblingLinkDensity = 0.25;  // ... with less of its text in links is prose
 constexpr size_t kProseSiblingWords = 12;          // fewer words make a byline, a dek or a URL, not prose
+constexpr size_t kMaxHoverCardNodes = 200;  // a larger inline subtree is no hover card
+constexpr double kHoverCardLinkShare = 0.8;  // of a hover card's text, at least this much is links
 constexpr double kMinJoinScore = 10;         // a sibling scoring less is not article
 constexpr int kChunkTemplateLevels = 2;      // the best container and its parent
 constexpr double kMaxChunkLinkDensity = 0.5;  // a "chunk" of the body that is mostly links is a link list
@@ -140,6 +142,47 @@ size_t CountChars(std::string_view s) {
   return n;
 }
 
+// A hover card: an inline element inside running text that opens with a picture and holds links and
+// nothing else (the portrait and latest headlines a site shows when the pointer rests on a person's
+// name). CSS hides it until then, so no reader sees it in the sentence; the name's own link stays.
+bool IsHoverCard(const GumboNode* root) {
+  if (IsBlockTag(root->v.element.tag) || root->v.element.children.length == 0) return false;
+  size_t images = 0;
+  size_t links = 0;
+  size_t chars = 0;
+  size_t link_chars = 0;
+  size_t visited = 0;
+  struct Item {
+    const GumboNode* node;
+    bool in_link;
+  };
+  std::vector<Item> stack = {{root, false}};
+  while (!stack.empty()) {
+    Item item = stack.back();
+    stack.pop_back();
+    if (++visited > kMaxHoverCardNodes) return false;
+    const GumboNode* node = item.node;
+    if (node->type == GUMBO_NODE_TEXT) {
+      // The card opens with its picture: text before it is the name the card belongs to.
+      if (images == 0) return false;
+      size_t n = CountChars(node->v.text.text);
+      chars += n;
+      if (item.in_link) link_chars += n;
+      continue;
+    }
+    if (node->type != GUMBO_NODE_ELEMENT) continue;
+    GumboTag tag = node->v.element.tag;
+    images += tag == GUMBO_TAG_IMG;
+    links += tag == GUMBO_TAG_A;
+    const GumboVector& children = node->v.element.children;
+    for (unsigned i = children.length; i > 0; --i) {  // popped in document order
+      stack.push_back({static_cast<const GumboNode*>(children.data[i - 1]), item.in_link || tag == GUMBO_TAG_A});
+    }
+  }
+  return images > 0 && links >= 2 && chars > 0 &&
+         static_cast<double>(link_chars) >= kHoverCardLinkShare * static_cast<double>(chars);
+}
+
 // A block found in the walk, before the article container is chosen.
 struct RawBlock {
   std::string text;
@@ -212,7 +255,7 @@ class Walker {
   template <typename Stack>
   void Enter(const GumboNode* node, Stack* stack) {
     GumboTag tag = node->v.element.tag;
-    if (IsDroppedTag(tag) || IsHidden(node)) {
+    if (IsDroppedTag(tag) || IsHidden(node) || (!current_.text.empty() && IsHoverCard(node))) {
       ++dropped;
       return;
     }

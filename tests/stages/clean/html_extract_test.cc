@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "stages/text/utf8.h"
+
 namespace copydesk::embedded {
 std::string_view clean_html_chrome();
 }  // namespace copydesk::embedded
@@ -215,6 +217,38 @@ TEST(HtmlExtractTest, ParagraphSiblingsOfTheBodyContainerAreProse) {
   EXPECT_TRUE(HasBlockWith(article, "The storm report, number 5"));
   EXPECT_FALSE(HasBlockWith(article, "By Ann Other"));
   EXPECT_FALSE(HasBlockWith(article, "More weather coverage"));
+}
+
+}  // namespace
+}  // namespace copydesk::stages::clean
+
+namespace copydesk::stages::clean {
+namespace {
+
+TEST(HtmlExtractTest, HoverCardsInsideASentenceAreDropped) {
+  // A political site: a senator's name opens a card with a portrait and her latest headlines.
+  std::string card =
+      "<span class='person'><a href='/people/jo-marsh'>Jo Marsh</a><span class='person-card'><img src='jo.jpg'>"
+      "<a href='/people/jo-marsh'>Jo Marsh</a><a href='/a'>Marsh backs the new ferry levy</a> "
+      "<a href='/b'>Senate panel delays harbour vote</a></span></span>";
+  std::string page = "<body><h1>Levy</h1><div class='story'><p>The levy was proposed by Sen. " + card +
+                     " (D-Bay), who said the ferries had run at a loss for six years in a row.</p>" + Prose("levy", 5) +
+                     "</div></body>";
+  HtmlArticle article = Extractor().Extract(page).value();
+  ASSERT_FALSE(article.blocks.empty());
+  EXPECT_EQ(text::CollapseWhitespace(article.blocks[0].text),
+            "The levy was proposed by Sen. Jo Marsh (D-Bay), who said the ferries had run at a loss for six years "
+            "in a row.");
+}
+
+TEST(HtmlExtractTest, AnInlinePictureWithACreditLinkStaysInItsSentence) {
+  // Not a hover card: one link beside the picture, and the words around it are prose.
+  std::string page = "<body><h1>Dunes</h1><div class='story'><p>The dunes moved <span><img src='d.jpg'> "
+                     "<a href='/photo'>pictured</a> here</span> by two metres last winter, the survey found.</p>" +
+                     Prose("dune", 5) + "</div></body>";
+  HtmlArticle article = Extractor().Extract(page).value();
+  ASSERT_FALSE(article.blocks.empty());
+  EXPECT_NE(article.blocks[0].text.find("pictured"), std::string::npos);
 }
 
 }  // namespace
