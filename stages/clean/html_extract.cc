@@ -183,6 +183,10 @@ bool IsHoverCard(const GumboNode* root) {
          static_cast<double>(link_chars) >= kHoverCardLinkShare * static_cast<double>(chars);
 }
 
+// Why a block may be left out of the first selection pass.
+constexpr uint8_t kChrome = 1;         // inside an element whose class or id looks like page chrome
+constexpr uint8_t kNestedArticle = 2;  // inside an <article> inside another <article>
+
 // A block found in the walk, before the article container is chosen.
 struct RawBlock {
   std::string text;
@@ -190,14 +194,14 @@ struct RawBlock {
   const GumboNode* element = nullptr;  // innermost block-level element holding the text
   uint32_t order = 0;                  // pre-order number of that element
   bool heading1 = false;
-  bool chrome = false;  // inside an element whose class or id looks like page chrome
+  uint8_t flags = 0;    // kChrome, kNestedArticle: what the first selection pass leaves out
   size_t chars = 0;     // CountChars(text)
 };
 
 struct RawFigure {
   HtmlFigure figure;
   uint32_t order = 0;
-  bool chrome = false;
+  uint8_t flags = 0;
 };
 
 struct Span {
@@ -274,6 +278,7 @@ class Walker {
     if (IsBlockTag(tag)) Flush();
     if (tag == GUMBO_TAG_A) ++link_depth_;
     if (tag == GUMBO_TAG_H1) ++h1_depth_;
+    if (tag == GUMBO_TAG_ARTICLE) ++article_depth_;
     if (chrome) ++chrome_depth_;
     stack->push_back({node, 0, chrome});
   }
@@ -282,6 +287,7 @@ class Walker {
     GumboTag tag = node->v.element.tag;
     if (IsBlockTag(tag)) Flush();
     if (chrome) --chrome_depth_;
+    if (tag == GUMBO_TAG_ARTICLE) --article_depth_;
     if (tag == GUMBO_TAG_A) --link_depth_;
     if (tag == GUMBO_TAG_H1) --h1_depth_;
     spans[node].exit = next_order_ - 1;
@@ -298,7 +304,7 @@ class Walker {
       current_.element = element;
       current_.order = spans[element].enter;
       current_.heading1 = h1_depth_ > 0;
-      current_.chrome = chrome_depth_ > 0;
+      current_.flags = Flags();
     }
     current_.text += text;
     if (link_depth_ > 0) current_.link_chars += text.size();
@@ -314,7 +320,7 @@ class Walker {
 
   void AddFigure(const GumboNode* node) {
     RawFigure raw;
-    raw.chrome = chrome_depth_ > 0;
+    raw.flags = Flags();
     raw.order = next_order_++;
     raw.figure.position = blocks.size();
     // The caption is the figcaption when there is one; a credit sits in <cite> or a *credit* class.
@@ -346,7 +352,12 @@ class Walker {
   int link_depth_ = 0;
   int h1_depth_ = 0;
   int chrome_depth_ = 0;
+  int article_depth_ = 0;
   uint32_t next_order_ = 0;
+
+  uint8_t Flags() const {
+    return static_cast<uint8_t>((chrome_depth_ > 0 ? kChrome : 0) | (article_depth_ >= 2 ? kNestedArticle : 0));
+  }
 };
 
 
@@ -354,7 +365,7 @@ struct Selection {
   const GumboNode* best = nullptr;  // nullptr: no container stood out; take every block
   std::vector<Span> included;       // pre-order ranges of the container and its kept siblings
   size_t chars = 0;                 // characters of prose in the selection
-  bool skip_chrome = true;
+  uint8_t skip = kChrome | kNestedArticle;  // the block flags this selection left out
 };
 
 struct Score {
@@ -457,14 +468,14 @@ bool IsParagraph(const GumboNode* node) {
 // Readability's other sibling rule: a sibling that is a paragraph of prose itself (long and mostly not
 // links, or short, link-free and ending a sentence) belongs to the article even though it scores little
 // as a container: templates that put the lead paragraph, or every paragraph, in its own wrapper.
-void AddProseSiblings(const Walker& walker, const std::vector<Span>& siblings, bool skip_chrome,
+void AddProseSiblings(const Walker& walker, const std::vector<Span>& siblings, uint8_t skip,
                       Selection* selection) {
   if (siblings.empty()) return;
   std::vector<Score> text(siblings.size());
   std::vector<bool> sentence_end(siblings.size(), false);
   std::vector<size_t> words(siblings.size(), 0);
   for (const RawBlock& block : walker.blocks) {
-    if (skip_chrome && block.chrome) continue;
+    if (skip & block.flags) continue;
     auto it = std::upper_bound(siblings.begin(), siblings.end(), block.order,
                                [](uint32_t order, const Span& span) { return order < span.enter; });
     if (it == siblings.begin()) continue;
@@ -489,12 +500,12 @@ void AddProseSiblings(const Walker& walker, const std::vector<Span>& siblings, b
 
 // Scores containers by the prose below them and picks the article: the best container and those of its
 // siblings that score comparably (readability's sibling rule).
-Selection SelectArticle(Walker& walker, bool skip_chrome, double sibling_ratio) {
+Selection SelectArticle(Walker& walker, uint8_t skip, double sibling_ratio) {
   Selection selection;
-  selection.skip_chrome = skip_chrome;
+  selection.skip = skip;
   Scores scores;
   for (const RawBlock& block : walker.blocks) {
-    if (skip_chrome && block.chrome) continue;
+    if (skip & block.flags) continue;
     size_t chars = block.chars;
     if (chars < kMinScoredChars) continue;
     double score = 1.0 + static_cast<double>(std::count(block.text.begin(), block.text.end(), ',')) +
@@ -538,11 +549,11 @@ Selection SelectArticle(Walker& walker, bool skip_chrome, double sibling_ratio) 
         paragraphs.push_back(span->second);
       }
     }
-    AddProseSiblings(walker, paragraphs, skip_chrome, &selection);
+    AddProseSiblings(walker, paragraphs, skip, &selection);
   }
   AddBodyChunks(walker, scores, best_score * sibling_ratio, &selection);
   for (const RawBlock& block : walker.blocks) {
-    if (skip_chrome && block.chrome) continue;
+    if (skip & block.flags) continue;
     for (const Span& span : selection.included) {
       if (block.order >= span.enter && block.order <= span.exit) {
         selection.chars += block.chars;
@@ -751,15 +762,18 @@ StatusOr<HtmlArticle> HtmlExtractor::Extract(std::string_view html) const {
   walker.Walk(output->root);
   article.elements_dropped = walker.dropped + stripped;
 
-  Selection selection = SelectArticle(walker, /*skip_chrome=*/true, options_.sibling_ratio);
-  if (selection.chars < kMinArticleChars) {
-    // Readability's retry: the page may wrap its article in classes that look like chrome.
-    Selection relaxed = SelectArticle(walker, /*skip_chrome=*/false, options_.sibling_ratio);
+  // Precision first: chrome and the <article>s nested in another one (teaser cards of a "more stories"
+  // listing, comments) are left out. Readability's retry when too little is left: the page may hold
+  // its story in a nested <article>, or wrap it in classes that look like chrome.
+  Selection selection = SelectArticle(walker, kChrome | kNestedArticle, options_.sibling_ratio);
+  for (uint8_t skip : {uint8_t{kChrome}, uint8_t{0}}) {
+    if (selection.chars >= kMinArticleChars) break;
+    Selection relaxed = SelectArticle(walker, skip, options_.sibling_ratio);
     if (relaxed.chars > selection.chars) selection = std::move(relaxed);
   }
   const GumboNode* best = selection.best;
   const std::vector<Span>& included = selection.included;
-  const bool skip_chrome = selection.skip_chrome;
+  const uint8_t skip = selection.skip;
   auto inside = [&](uint32_t order) {
     if (!best) return true;
     for (const Span& span : included) {
@@ -771,7 +785,7 @@ StatusOr<HtmlArticle> HtmlExtractor::Extract(std::string_view html) const {
   for (size_t i = 0; i < walker.blocks.size(); ++i) {
     new_index[i] = article.blocks.size();
     RawBlock& block = walker.blocks[i];
-    if (block.heading1 || (skip_chrome && block.chrome) || !inside(block.order)) continue;
+    if (block.heading1 || (skip & block.flags) || !inside(block.order)) continue;
     size_t chars = block.chars;
     HtmlBlock out;
     out.link_density = chars ? std::min(1.0, static_cast<double>(block.link_chars) / static_cast<double>(chars)) : 0;
@@ -780,7 +794,7 @@ StatusOr<HtmlArticle> HtmlExtractor::Extract(std::string_view html) const {
   }
   new_index[walker.blocks.size()] = article.blocks.size();
   for (RawFigure& raw : walker.figures) {
-    if ((skip_chrome && raw.chrome) || !inside(raw.order)) continue;
+    if ((skip & raw.flags) || !inside(raw.order)) continue;
     raw.figure.position = new_index[std::min(raw.figure.position, walker.blocks.size())];
     article.figures.push_back(std::move(raw.figure));
   }

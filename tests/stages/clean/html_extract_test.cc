@@ -253,3 +253,41 @@ TEST(HtmlExtractTest, AnInlinePictureWithACreditLinkStaysInItsSentence) {
 
 }  // namespace
 }  // namespace copydesk::stages::clean
+
+namespace copydesk::stages::clean {
+namespace {
+
+TEST(HtmlExtractTest, TeaserArticlesNestedInAListingAreNotTheStory) {
+  // A blog theme: the post (long enough to stand as an article), then a "you may also like" <article>
+  // holding one <article> per teaser, each with a paragraph of its own; together they outweigh the post.
+  std::string page = "<body><div id='main'><article class='post'><h1>Dunes</h1><p>The dunes north of the harbour "
+                     "moved two metres inland last winter, the survey found, and the path along them, which the "
+                     "council rebuilt in the spring, is buried again under drifts of sand, wrack and broken "
+                     "fencing from the old car park.</p><p>Volunteers will plant marram grass in March.</p><p>The survey, "
+                     "paid for by the harbour trust, will be repeated every autumn for five years, so that the "
+                     "council can see whether the new fences hold the sand where the old ones did not, and whether the "
+                     "grass takes root before the first of the winter storms.</p></article>"
+                     "<article class='post related'><h3>You may also like</h3>";
+  for (int i = 0; i < 5; ++i) {
+    page += "<article class='post teaser'><h2><a href='/t" + std::to_string(i) + "'>Teaser " + std::to_string(i) +
+            "</a></h2><p>Another story, number " + std::to_string(i) +
+            ", about the tides, the wind, the ferries, the beaches and the weather this week.</p></article>";
+  }
+  page += "</article></div></body>";
+  HtmlArticle article = Extractor().Extract(page).value();
+  EXPECT_TRUE(HasBlockWith(article, "The dunes north of the harbour"));
+  EXPECT_TRUE(HasBlockWith(article, "Volunteers will plant"));
+  EXPECT_FALSE(HasBlockWith(article, "Another story"));
+}
+
+TEST(HtmlExtractTest, AStoryInsideANestedArticleIsStillFound) {
+  // A news site that wraps the whole page in an <article> and the story in another.
+  std::string page = "<body><article class='page'><header>Site</header><article class='story'><h1>Tides</h1>" +
+                     Prose("tide", 6) + "</article></article></body>";
+  HtmlArticle article = Extractor().Extract(page).value();
+  EXPECT_TRUE(HasBlockWith(article, "The tide report, number 0"));
+  EXPECT_TRUE(HasBlockWith(article, "The tide report, number 5"));
+}
+
+}  // namespace
+}  // namespace copydesk::stages::clean
