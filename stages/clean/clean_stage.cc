@@ -9,6 +9,7 @@
 #include "stages/clean/html_extract.h"
 #include "stages/clean/paragraphs.h"
 #include "stages/clean/text_repair.h"
+#include "stages/text/sentence.h"
 #include "stages/text/utf8.h"
 
 namespace copydesk::embedded {
@@ -28,7 +29,7 @@ using clean::HtmlExtractor;
 using clean::RepairCounts;
 using clean::TextRepairer;
 
-constexpr std::array<ConfigKey, 7> kKeys = {{
+constexpr std::array<ConfigKey, 8> kKeys = {{
     {"max_bytes", KeyType::kInt, "33554432",
      "Fail articles whose text or html is larger than this many bytes (they go to the dead-letter topic)."},
     {"max_boilerplate_chars", KeyType::kInt, "400",
@@ -39,6 +40,9 @@ constexpr std::array<ConfigKey, 7> kKeys = {{
     {"max_link_density", KeyType::kDouble, "0.5",
      "HTML input: a block with a larger share of link text and at most max_boilerplate_chars bytes is "
      "removed as RELATED_LINK."},
+    {"link_sentence_words", KeyType::kInt, "6",
+     "HTML input: a link-heavy block that ends a sentence (. ! ?) with at least this many words is prose, "
+     "not a RELATED_LINK (0: never)."},
     {"html_sibling_ratio", KeyType::kDouble, "0.2",
      "HTML input: a sibling of the best-scoring container, or another copy of its template (a body split "
      "into chunks), joins the article when it scores at least this share of the best score."},
@@ -62,11 +66,19 @@ bool LooksBinary(std::string_view input) {
          static_cast<double>(controls) > kMaxControlShare * static_cast<double>(input.size());
 }
 
+// A link-heavy block that reads as a sentence ("The inquiry, reopened in May, [is expected to report]
+// in the spring.") is prose with a link in it; a list of links ("Profile: the minister") does not end
+// one. trafilatura tests link density on short elements only, for the same reason.
+bool IsLinkedSentence(std::string_view paragraph, size_t min_words) {
+  return min_words > 0 && text::EndsWithSentencePunctuation(paragraph) && text::CountWords(paragraph) >= min_words;
+}
+
 struct Settings {
   int64_t max_bytes;
   size_t max_boilerplate_chars;
   bool remove_boilerplate;
   double max_link_density;
+  size_t link_sentence_words;
 };
 
 class CleanStage final : public Stage {
@@ -150,7 +162,8 @@ class CleanStage final : public Stage {
       if (settings_.remove_boilerplate) {
         verdict = boilerplate_->Classify(paragraphs[i], i, paragraphs.size());
         if (!verdict.remove && link_density[i] > settings_.max_link_density &&
-            paragraphs[i].size() <= settings_.max_boilerplate_chars) {
+            paragraphs[i].size() <= settings_.max_boilerplate_chars &&
+            !IsLinkedSentence(paragraphs[i], settings_.link_sentence_words)) {
           verdict.remove = true;
           verdict.reason = v1::RemovedSpan::RELATED_LINK;
         }
@@ -219,6 +232,11 @@ StageDescriptor CleanStageDescriptor() {
         settings.max_boilerplate_chars = static_cast<size_t>(max_chars);
         settings.remove_boilerplate = options.GetBool("remove_boilerplate");
         settings.max_link_density = options.GetDouble("max_link_density");
+        int64_t sentence_words = options.GetInt("link_sentence_words");
+        if (sentence_words < 0) {
+          return Status::Error(StatusCode::kInvalidConfig, "clean", "link_sentence_words must not be negative");
+        }
+        settings.link_sentence_words = static_cast<size_t>(sentence_words);
 
         StatusOr<clean::EntityDecoder> entities = clean::EntityDecoder::Parse(embedded::clean_html_entities());
         if (!entities.ok()) return entities.status();

@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "stages/clean/table_lines.h"
+#include "stages/text/sentence.h"
 #include "stages/text/utf8.h"
 
 namespace copydesk::stages::clean {
@@ -438,18 +439,6 @@ void AddBodyChunks(Walker& walker, const Scores& scores, double min_score, Selec
   }
 }
 
-// Runs of non-space characters: a URL or a code is one, a sentence is many.
-size_t Words(std::string_view s) {
-  size_t n = 0;
-  bool in_word = false;
-  for (char c : s) {
-    bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
-    n += !space && !in_word;
-    in_word = !space;
-  }
-  return n;
-}
-
 // A <p>, or a <div> used as one (no block-level children: readability turns those into paragraphs).
 bool IsParagraph(const GumboNode* node) {
   GumboTag tag = node->v.element.tag;
@@ -486,8 +475,8 @@ void AddProseSiblings(const Walker& walker, const std::vector<Span>& siblings, u
     text[k].link_chars += block.link_chars;
     std::string_view t = block.text;
     size_t last = t.find_last_not_of(" \n\t\r");
-    sentence_end[k] = last != std::string_view::npos && (t[last] == '.' || t[last] == '!' || t[last] == '?');
-    words[k] += Words(t);
+    sentence_end[k] = last != std::string_view::npos && text::EndsWithSentencePunctuation(t.substr(0, last + 1));
+    words[k] += text::CountWords(t);
   }
   for (size_t k = 0; k < siblings.size(); ++k) {
     const double chars = static_cast<double>(text[k].chars);
