@@ -19,6 +19,8 @@ namespace {
 constexpr size_t kMinScoredChars = 25;  // shorter blocks say nothing about where the article is
 constexpr int kScoredAncestors = 3;     // a block's score goes to its parent, grandparent, ...
 constexpr size_t kMinArticleChars = 500;
+constexpr double kBaselineRatio = 2;       // the baseline replaces a selection it holds twice the text of
+constexpr double kMinTextDensity = 20;     // characters per inline element in a paragraph of prose
 constexpr size_t kMaxNestingDepth = 4096;  // less than this after dropping chrome: retry without
 constexpr size_t kProseSiblingChars = 80;          // readability: a sibling paragraph this long ...
 constexpr double kProseSiblingLinkDensity = 0.25;  // ... with less of its text in links is prose
@@ -197,6 +199,7 @@ struct RawBlock {
   bool heading1 = false;
   uint8_t flags = 0;    // kChrome, kNestedArticle: what the first selection pass leaves out
   size_t chars = 0;     // CountChars(text)
+  size_t tags = 0;      // inline elements inside the block: its text density is chars / (tags + 1)
 };
 
 struct RawFigure {
@@ -276,7 +279,11 @@ class Walker {
     }
     uint32_t order = next_order_++;
     spans[node] = Span{order, order};
-    if (IsBlockTag(tag)) Flush();
+    if (IsBlockTag(tag)) {
+      Flush();
+    } else {
+      ++inline_tags_;
+    }
     if (tag == GUMBO_TAG_A) ++link_depth_;
     if (tag == GUMBO_TAG_H1) ++h1_depth_;
     if (tag == GUMBO_TAG_ARTICLE) ++article_depth_;
@@ -314,9 +321,11 @@ class Walker {
   void Flush() {
     if (HasNonSpace(current_.text)) {
       current_.chars = CountChars(current_.text);
+      current_.tags = inline_tags_;
       blocks.push_back(std::move(current_));
     }
     current_ = RawBlock();
+    inline_tags_ = 0;
   }
 
   void AddFigure(const GumboNode* node) {
@@ -354,6 +363,7 @@ class Walker {
   int h1_depth_ = 0;
   int chrome_depth_ = 0;
   int article_depth_ = 0;
+  size_t inline_tags_ = 0;  // inline elements entered since the last block boundary
   uint32_t next_order_ = 0;
 
   uint8_t Flags() const {
@@ -452,6 +462,20 @@ bool IsParagraph(const GumboNode* node) {
     }
   }
   return true;
+}
+
+// A block that reads as a paragraph of prose wherever it stands: a paragraph element, enough words,
+// little of it in links, and a text density (characters per inline element) that menus, tag clouds
+// and link rows do not reach.
+bool IsProseBlock(const RawBlock& block) {
+  const GumboNode* element = block.element;
+  if (!element || element->type != GUMBO_NODE_ELEMENT) return false;
+  GumboTag tag = element->v.element.tag;
+  if (tag != GUMBO_TAG_BLOCKQUOTE && !IsParagraph(element)) return false;
+  const double chars = static_cast<double>(block.chars);
+  return text::CountWords(block.text) >= kProseSiblingWords &&
+         static_cast<double>(block.link_chars) < kProseSiblingLinkDensity * chars &&
+         chars / static_cast<double>(block.tags + 1) >= kMinTextDensity;
 }
 
 // Readability's other sibling rule: a sibling that is a paragraph of prose itself (long and mostly not
@@ -760,10 +784,29 @@ StatusOr<HtmlArticle> HtmlExtractor::Extract(std::string_view html) const {
     Selection relaxed = SelectArticle(walker, skip, options_.sibling_ratio);
     if (relaxed.chars > selection.chars) selection = std::move(relaxed);
   }
+  // The recall pass, compared with a baseline as trafilatura compares its extraction with
+  // readability's: when even the retries found little, and the page's prose paragraphs wherever they
+  // stand hold much more, those paragraphs are the article (a story spread over a page with no
+  // container to find it by).
+  std::vector<bool> prose;
+  if (selection.chars < kMinArticleChars) {
+    prose.resize(walker.blocks.size());
+    size_t baseline_chars = 0;
+    for (size_t i = 0; i < walker.blocks.size(); ++i) {
+      const RawBlock& block = walker.blocks[i];
+      prose[i] = !(block.flags & kChrome) && !block.heading1 && IsProseBlock(block);
+      if (prose[i]) baseline_chars += block.chars;
+    }
+    if (static_cast<double>(baseline_chars) <= kBaselineRatio * static_cast<double>(selection.chars) ||
+        baseline_chars < kMinArticleChars) {
+      prose.clear();
+    }
+  }
   const GumboNode* best = selection.best;
   const std::vector<Span>& included = selection.included;
-  const uint8_t skip = selection.skip;
-  auto inside = [&](uint32_t order) {
+  const uint8_t skip = prose.empty() ? selection.skip : uint8_t{kChrome};
+  auto inside = [&](size_t index, uint32_t order) {
+    if (!prose.empty()) return index < prose.size() && static_cast<bool>(prose[index]);
     if (!best) return true;
     for (const Span& span : included) {
       if (order >= span.enter && order <= span.exit) return true;
@@ -774,7 +817,7 @@ StatusOr<HtmlArticle> HtmlExtractor::Extract(std::string_view html) const {
   for (size_t i = 0; i < walker.blocks.size(); ++i) {
     new_index[i] = article.blocks.size();
     RawBlock& block = walker.blocks[i];
-    if (block.heading1 || (skip & block.flags) || !inside(block.order)) continue;
+    if (block.heading1 || (skip & block.flags) || !inside(i, block.order)) continue;
     size_t chars = block.chars;
     HtmlBlock out;
     out.link_density = chars ? std::min(1.0, static_cast<double>(block.link_chars) / static_cast<double>(chars)) : 0;
@@ -783,7 +826,7 @@ StatusOr<HtmlArticle> HtmlExtractor::Extract(std::string_view html) const {
   }
   new_index[walker.blocks.size()] = article.blocks.size();
   for (RawFigure& raw : walker.figures) {
-    if ((skip & raw.flags) || !inside(raw.order)) continue;
+    if ((skip & raw.flags) || (prose.empty() && !inside(0, raw.order))) continue;
     raw.figure.position = new_index[std::min(raw.figure.position, walker.blocks.size())];
     article.figures.push_back(std::move(raw.figure));
   }

@@ -1,12 +1,18 @@
 // Article extraction from a raw HTML page, with gumbo (a conformant HTML5 parser).
 //
 // Contract
-// - Drops script, style, nav, aside, footer, comments and hidden elements; forms and elements whose class
-//   or id marks them as chrome (html_chrome.tsv) are dropped too unless nothing article-like is left
-//   without them (readability's retry). Splits the rest into text blocks at block-level elements
-//   and <br>, and scores containers by the text and link density of the blocks inside them (the
-//   readability / trafilatura approach); the blocks of the best container, minus link lists, are the
-//   body in reading order.
+// - Drops script, style, nav, aside, footer, comments, hidden elements and hover cards (an inline element
+//   in running text that opens with a picture and is all links). Splits the rest into text blocks at
+//   block-level elements and <br>, and scores containers by the text and link density of the blocks
+//   inside them (the readability / trafilatura approach); the blocks of the best container, minus link
+//   lists, are the body in reading order. Joining it: siblings that score comparably or are paragraphs
+//   of prose themselves (readability's sibling rules), and the other copies of its template when the
+//   page cut the body into chunks.
+// - Precision first: the first pass leaves out chrome (forms, class or id patterns of html_chrome.tsv)
+//   and <article>s nested in another <article> (teaser listings, comments). When less than an
+//   article's worth is found, the retries take the nested <article>s back, then the chrome (readability's
+//   retry); when even that finds little and the page's prose paragraphs wherever they stand (the
+//   baseline) hold more than twice as much, they are the body (the recall pass).
 // - <figure>/<figcaption> content inside the article is never body: it is returned as caption candidates
 //   with the index of the body block they stood before.
 // - Title: the first <h1>, else og:title, else <title>.

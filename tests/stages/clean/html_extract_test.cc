@@ -291,3 +291,28 @@ TEST(HtmlExtractTest, AStoryInsideANestedArticleIsStillFound) {
 
 }  // namespace
 }  // namespace copydesk::stages::clean
+
+namespace copydesk::stages::clean {
+namespace {
+
+TEST(HtmlExtractTest, ProseSpreadOverALegacyTableLayoutIsFoundByTheRecallPass) {
+  // An old regional paper: every paragraph in a table of its own, several levels down, so that no
+  // container holds more than one of them; a menu row and a tag row stand among them.
+  std::string page = "<body><h1>Regatta</h1><table><tr><td><a href='/'>Home</a> | <a href='/n'>News</a> | "
+                     "<a href='/s'>Sport</a></td></tr></table>";
+  for (int i = 0; i < 5; ++i) {
+    page += "<table><tr><td><table><tr><td><font><p>The regatta, held for the " + std::to_string(40 + i) +
+            "th time this summer, drew crews from four harbours along the coast and a crowd of several "
+            "thousand to the sea wall.</p></font></td></tr></table></td></tr></table>";
+  }
+  page += "<table><tr><td><p><a href='/t/a'>sailing</a> <a href='/t/b'>harbour</a> <a href='/t/c'>summer</a> "
+          "<a href='/t/d'>crowds</a></p></td></tr></table></body>";
+  HtmlArticle article = Extractor().Extract(page).value();
+  EXPECT_TRUE(HasBlockWith(article, "held for the 40th time"));
+  EXPECT_TRUE(HasBlockWith(article, "held for the 44th time"));
+  EXPECT_FALSE(HasBlockWith(article, "Sport"));
+  EXPECT_FALSE(HasBlockWith(article, "sailing"));
+}
+
+}  // namespace
+}  // namespace copydesk::stages::clean
