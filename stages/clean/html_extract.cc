@@ -27,6 +27,9 @@ constexpr double kProseSiblingLinkDensity = 0.25;  // ... with less of its text 
 constexpr size_t kProseSiblingWords = 12;          // fewer words make a byline, a dek or a URL, not prose
 constexpr size_t kMaxHoverCardNodes = 200;  // a larger inline subtree is no hover card
 constexpr double kHoverCardLinkShare = 0.8;  // of a hover card's text, at least this much is links
+constexpr size_t kMinLinkListItems = 3;       // fewer items make a list in the story, not a link list
+constexpr double kLinkListShare = 0.3;        // of a link list's text, at least this share is links
+constexpr size_t kLinkListHeadingChars = 60;  // a longer block before a link list is prose, not its heading
 constexpr double kMinJoinScore = 10;         // a sibling scoring less is not article
 constexpr int kChunkTemplateLevels = 2;      // the best container and its parent
 constexpr double kMaxChunkLinkDensity = 0.5;  // a "chunk" of the body that is mostly links is a link list
@@ -198,6 +201,7 @@ struct RawBlock {
   uint32_t order = 0;                  // pre-order number of that element
   bool heading1 = false;
   uint8_t flags = 0;    // kChrome, kNestedArticle: what the first selection pass leaves out
+  bool link_list = false;  // an item of a list of links to other pages, or the heading just before one
   size_t chars = 0;     // CountChars(text)
   size_t tags = 0;      // inline elements inside the block: its text density is chars / (tags + 1)
 };
@@ -284,7 +288,15 @@ class Walker {
     } else {
       ++inline_tags_;
     }
-    if (tag == GUMBO_TAG_A) ++link_depth_;
+    if (tag == GUMBO_TAG_A) {
+      ++link_depth_;
+      ++links_entered_;
+    }
+    if (tag == GUMBO_TAG_UL || tag == GUMBO_TAG_OL) lists_.push_back({blocks.size(), 0, 0});
+    if (tag == GUMBO_TAG_LI && !lists_.empty()) {
+      ++lists_.back().items;
+      item_links_.push_back(links_entered_);
+    }
     if (tag == GUMBO_TAG_H1) ++h1_depth_;
     if (tag == GUMBO_TAG_ARTICLE) ++article_depth_;
     if (chrome) ++chrome_depth_;
@@ -297,6 +309,14 @@ class Walker {
     if (chrome) --chrome_depth_;
     if (tag == GUMBO_TAG_ARTICLE) --article_depth_;
     if (tag == GUMBO_TAG_A) --link_depth_;
+    if (tag == GUMBO_TAG_LI && !lists_.empty() && !item_links_.empty()) {
+      lists_.back().linked_items += links_entered_ > item_links_.back();
+      item_links_.pop_back();
+    }
+    if ((tag == GUMBO_TAG_UL || tag == GUMBO_TAG_OL) && !lists_.empty()) {
+      MarkLinkList(lists_.back());
+      lists_.pop_back();
+    }
     if (tag == GUMBO_TAG_H1) --h1_depth_;
     spans[node].exit = next_order_ - 1;
   }
@@ -363,8 +383,40 @@ class Walker {
   int h1_depth_ = 0;
   int chrome_depth_ = 0;
   int article_depth_ = 0;
+  struct List {
+    size_t first_block;  // index of the first block inside the list
+    size_t items;
+    size_t linked_items;  // items holding a link
+  };
+  std::vector<List> lists_;
+  std::vector<size_t> item_links_;  // links_entered_ when each open <li> began
+  size_t links_entered_ = 0;
   size_t inline_tags_ = 0;  // inline elements entered since the last block boundary
   uint32_t next_order_ = 0;
+
+  // A list of three or more items that each hold a link, a good part of its text link text: the
+  // "more stories" list at the foot of a story, whose items are teasers even when only part of each is
+  // linked. The short heading just before it ("More from the coast desk") goes with it.
+  void MarkLinkList(const List& list) {
+    if (list.items < kMinLinkListItems || list.linked_items < list.items || list.first_block >= blocks.size()) return;
+    size_t chars = 0;
+    size_t link_chars = 0;
+    for (size_t i = list.first_block; i < blocks.size(); ++i) {
+      chars += blocks[i].chars;
+      link_chars += std::min(blocks[i].link_chars, blocks[i].chars);
+    }
+    if (static_cast<double>(link_chars) < kLinkListShare * static_cast<double>(chars)) return;
+    for (size_t i = list.first_block; i < blocks.size(); ++i) blocks[i].link_list = true;
+    if (list.first_block == 0) return;
+    RawBlock& before = blocks[list.first_block - 1];
+    std::string_view heading = before.text;
+    size_t last = heading.find_last_not_of(" \n\t\r");
+    if (last == std::string_view::npos) return;
+    heading = heading.substr(0, last + 1);
+    if (before.chars <= kLinkListHeadingChars && !text::EndsWithSentencePunctuation(heading) && heading.back() != ':') {
+      before.link_list = true;
+    }
+  }
 
   uint8_t Flags() const {
     return static_cast<uint8_t>((chrome_depth_ > 0 ? kChrome : 0) | (article_depth_ >= 2 ? kNestedArticle : 0));
@@ -817,7 +869,7 @@ StatusOr<HtmlArticle> HtmlExtractor::Extract(std::string_view html) const {
   for (size_t i = 0; i < walker.blocks.size(); ++i) {
     new_index[i] = article.blocks.size();
     RawBlock& block = walker.blocks[i];
-    if (block.heading1 || (skip & block.flags) || !inside(i, block.order)) continue;
+    if (block.heading1 || block.link_list || (skip & block.flags) || !inside(i, block.order)) continue;
     size_t chars = block.chars;
     HtmlBlock out;
     out.link_density = chars ? std::min(1.0, static_cast<double>(block.link_chars) / static_cast<double>(chars)) : 0;

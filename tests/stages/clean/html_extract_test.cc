@@ -316,3 +316,40 @@ TEST(HtmlExtractTest, ProseSpreadOverALegacyTableLayoutIsFoundByTheRecallPass) {
 
 }  // namespace
 }  // namespace copydesk::stages::clean
+
+namespace copydesk::stages::clean {
+namespace {
+
+TEST(HtmlExtractTest, AMoreStoriesListAtTheFootOfTheStoryGoesWithItsHeading) {
+  // A technology magazine: after the last paragraph, a heading and a list whose items are teasers with
+  // only their second half linked.
+  std::string page = "<body><h1>Drones</h1><div class='body'>" + Prose("drone", 5) +
+                     "<div class='heading-3'>More From the Lab</div><ul>"
+                     "<li>Why gulls follow ferries, <a href='/g'>and what they want</a></li>"
+                     "<li>The quiet return <a href='/o'>of the otters</a></li>"
+                     "<li>Tide clocks, <a href='/t'>explained</a></li></ul></div></body>";
+  HtmlArticle article = Extractor().Extract(page).value();
+  EXPECT_TRUE(HasBlockWith(article, "The drone report, number 4"));
+  EXPECT_FALSE(HasBlockWith(article, "More From the Lab"));
+  EXPECT_FALSE(HasBlockWith(article, "gulls"));
+  EXPECT_FALSE(HasBlockWith(article, "otters"));
+}
+
+TEST(HtmlExtractTest, AListInTheStoryWithALinkPerItemStays) {
+  // A council report: each point cites its source with a short link; the points are the story.
+  std::string page = "<body><h1>Budget</h1><div class='body'>" + Prose("budget", 4) +
+                     "<p>The plan has three parts:</p><ul>"
+                     "<li>A new ferry berth on the east quay, paid for by the port and the region over ten years "
+                     "(<a href='/1'>plan</a>)</li>"
+                     "<li>Dredging of the outer channel every second winter, starting next year, to keep it open "
+                     "for the larger boats (<a href='/2'>survey</a>)</li>"
+                     "<li>A levy of two euros on every car ticket, to be reviewed after three years of operation "
+                     "(<a href='/3'>levy</a>)</li></ul></div></body>";
+  HtmlArticle article = Extractor().Extract(page).value();
+  EXPECT_TRUE(HasBlockWith(article, "The plan has three parts:"));
+  EXPECT_TRUE(HasBlockWith(article, "A new ferry berth"));
+  EXPECT_TRUE(HasBlockWith(article, "A levy of two euros"));
+}
+
+}  // namespace
+}  // namespace copydesk::stages::clean
