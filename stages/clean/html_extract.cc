@@ -30,6 +30,7 @@ constexpr double kHoverCardLinkShare = 0.8;  // of a hover card's text, at least
 constexpr size_t kMinLinkListItems = 3;       // fewer items make a list in the story, not a link list
 constexpr double kLinkListShare = 0.3;        // of a link list's text, at least this share is links
 constexpr size_t kLinkListHeadingChars = 60;  // a longer block before a link list is prose, not its heading
+constexpr size_t kMinGallerySlides = 3;       // fewer captioned pictures illustrate a story, not tell it
 constexpr double kMinJoinScore = 10;         // a sibling scoring less is not article
 constexpr int kChunkTemplateLevels = 2;      // the best container and its parent
 constexpr double kMaxChunkLinkDensity = 0.5;  // a "chunk" of the body that is mostly links is a link list
@@ -728,6 +729,41 @@ std::string StripRawTextImpl(std::string_view html, size_t* stripped, bool drop_
   return out;
 }
 
+// A gallery: the story is told in the captions of its pictures, three or more of them prose, which
+// together hold more text than the blocks between them (a slide show's intro and "Next" links).
+bool IsGallery(const HtmlArticle& article) {
+  size_t slides = 0;
+  size_t caption_chars = 0;
+  for (const HtmlFigure& figure : article.figures) {
+    if (text::CountWords(figure.text) < kProseSiblingWords) continue;
+    ++slides;
+    caption_chars += CountChars(figure.text);
+  }
+  size_t body_chars = 0;
+  for (const HtmlBlock& block : article.blocks) body_chars += CountChars(block.text);
+  return slides >= kMinGallerySlides && caption_chars > body_chars;
+}
+
+// The captions become body blocks where their pictures stood; credits stay out of the body, as in any
+// caption. The figures are then no caption candidates any more.
+void TakeGalleryCaptionsAsBody(HtmlArticle* article) {
+  std::vector<HtmlBlock> blocks;
+  blocks.reserve(article->blocks.size() + article->figures.size());
+  size_t next_figure = 0;
+  for (size_t i = 0; i <= article->blocks.size(); ++i) {
+    for (; next_figure < article->figures.size() && article->figures[next_figure].position <= i; ++next_figure) {
+      HtmlFigure& figure = article->figures[next_figure];
+      if (!HasNonSpace(figure.text)) continue;
+      HtmlBlock caption;
+      caption.text = std::move(figure.text);
+      blocks.push_back(std::move(caption));
+    }
+    if (i < article->blocks.size()) blocks.push_back(std::move(article->blocks[i]));
+  }
+  article->blocks = std::move(blocks);
+  article->figures.clear();
+}
+
 }  // namespace
 
 size_t NestingDepth(std::string_view html) {
@@ -882,6 +918,7 @@ StatusOr<HtmlArticle> HtmlExtractor::Extract(std::string_view html) const {
     raw.figure.position = new_index[std::min(raw.figure.position, walker.blocks.size())];
     article.figures.push_back(std::move(raw.figure));
   }
+  if (IsGallery(article)) TakeGalleryCaptionsAsBody(&article);
   // No gumbo_destroy_output: the tree lives in `arena`, freed on return.
   return article;
 }

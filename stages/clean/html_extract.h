@@ -13,8 +13,10 @@
 //   article's worth is found, the retries take the nested <article>s back, then the chrome (readability's
 //   retry); when even that finds little and the page's prose paragraphs wherever they stand (the
 //   baseline) hold more than twice as much, they are the body (the recall pass).
-// - <figure>/<figcaption> content inside the article is never body: it is returned as caption candidates
-//   with the index of the body block they stood before.
+// - <figure>/<figcaption> content inside the article is not body: it is returned as caption candidates
+//   with the index of the body block they stood before. Except in a gallery (three or more prose
+//   captions holding more text than the blocks between them): there the captions are the body, in place,
+//   their credits left out.
 // - Title: the first <h1>, else og:title, else <title>.
 // - Text is returned as written (character references already decoded by the parser, white space not yet
 //   collapsed). Iterative walks only, so nesting depth cannot exhaust the stack; time linear in the page.

@@ -353,3 +353,37 @@ TEST(HtmlExtractTest, AListInTheStoryWithALinkPerItemStays) {
 
 }  // namespace
 }  // namespace copydesk::stages::clean
+
+namespace copydesk::stages::clean {
+namespace {
+
+std::string Slide(int i) {
+  return "<figure><img src='s" + std::to_string(i) + ".jpg'><figcaption>Slide " + std::to_string(i) +
+         ": the lifeboat crew brings the trawler's skipper ashore at dawn, after six hours on the water in a "
+         "force nine gale. <span class='credit'>Ann Other/Coast Photos</span></figcaption></figure>";
+}
+
+TEST(HtmlExtractTest, AGalleryTellsItsStoryInItsCaptions) {
+  // A picture desk's slide show: a one-line intro, then the slides.
+  std::string page = "<body><h1>Rescue</h1><div class='gallery'><p>The night of the rescue, in pictures.</p>";
+  for (int i = 1; i <= 4; ++i) page += Slide(i);
+  page += "</div></body>";
+  HtmlArticle article = Extractor().Extract(page).value();
+  EXPECT_TRUE(HasBlockWith(article, "The night of the rescue"));
+  EXPECT_TRUE(HasBlockWith(article, "Slide 1: the lifeboat crew"));
+  EXPECT_TRUE(HasBlockWith(article, "Slide 4: the lifeboat crew"));
+  EXPECT_FALSE(HasBlockWith(article, "Ann Other"));
+  EXPECT_TRUE(article.figures.empty());
+}
+
+TEST(HtmlExtractTest, PicturesThatIllustrateAStoryStayCaptions) {
+  std::string page = "<body><h1>Rescue</h1><div class='story'>" + Prose("rescue", 8);
+  for (int i = 1; i <= 3; ++i) page += Slide(i);
+  page += "</div></body>";
+  HtmlArticle article = Extractor().Extract(page).value();
+  EXPECT_FALSE(HasBlockWith(article, "Slide 1"));
+  EXPECT_EQ(article.figures.size(), 3u);
+}
+
+}  // namespace
+}  // namespace copydesk::stages::clean
