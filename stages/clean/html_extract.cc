@@ -190,9 +190,22 @@ bool IsHoverCard(const GumboNode* root) {
          static_cast<double>(link_chars) >= kHoverCardLinkShare * static_cast<double>(chars);
 }
 
+bool HasArticleSibling(const GumboNode* node) {
+  const GumboNode* parent = node->parent;
+  if (!parent || parent->type != GUMBO_NODE_ELEMENT) return false;
+  const GumboVector& siblings = parent->v.element.children;
+  for (unsigned i = 0; i < siblings.length; ++i) {
+    const auto* sibling = static_cast<const GumboNode*>(siblings.data[i]);
+    if (sibling != node && sibling->type == GUMBO_NODE_ELEMENT && sibling->v.element.tag == GUMBO_TAG_ARTICLE) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // Why a block may be left out of the first selection pass.
 constexpr uint8_t kChrome = 1;         // inside an element whose class or id looks like page chrome
-constexpr uint8_t kNestedArticle = 2;  // inside an <article> inside another <article>
+constexpr uint8_t kNestedArticle = 2;  // inside one of several <article>s inside another <article>
 
 // A block found in the walk, before the article container is chosen.
 struct RawBlock {
@@ -227,6 +240,7 @@ class Walker {
       const GumboNode* node;
       unsigned next;
       bool chrome;
+      bool teaser;  // an <article> of a listing inside another <article>
     };
     std::vector<Frame> stack;
     Enter(root, &stack);
@@ -243,7 +257,7 @@ class Walker {
         }
         continue;
       }
-      Exit(top.node, top.chrome);
+      Exit(top.node, top.chrome, top.teaser);
       stack.pop_back();
     }
     Flush();
@@ -299,16 +313,21 @@ class Walker {
       item_links_.push_back(links_entered_);
     }
     if (tag == GUMBO_TAG_H1) ++h1_depth_;
+    // An <article> inside another that has <article> siblings is one of a listing (teasers, comments);
+    // a story that a site wraps in a second <article> of its own has none.
+    bool teaser = tag == GUMBO_TAG_ARTICLE && article_depth_ > 0 && HasArticleSibling(node);
     if (tag == GUMBO_TAG_ARTICLE) ++article_depth_;
+    if (teaser) ++teaser_depth_;
     if (chrome) ++chrome_depth_;
-    stack->push_back({node, 0, chrome});
+    stack->push_back({node, 0, chrome, teaser});
   }
 
-  void Exit(const GumboNode* node, bool chrome) {
+  void Exit(const GumboNode* node, bool chrome, bool teaser) {
     GumboTag tag = node->v.element.tag;
     if (IsBlockTag(tag)) Flush();
     if (chrome) --chrome_depth_;
     if (tag == GUMBO_TAG_ARTICLE) --article_depth_;
+    if (teaser) --teaser_depth_;
     if (tag == GUMBO_TAG_A) --link_depth_;
     if (tag == GUMBO_TAG_LI && !lists_.empty() && !item_links_.empty()) {
       lists_.back().linked_items += links_entered_ > item_links_.back();
@@ -384,6 +403,7 @@ class Walker {
   int h1_depth_ = 0;
   int chrome_depth_ = 0;
   int article_depth_ = 0;
+  int teaser_depth_ = 0;
   struct List {
     size_t first_block;  // index of the first block inside the list
     size_t items;
@@ -420,7 +440,7 @@ class Walker {
   }
 
   uint8_t Flags() const {
-    return static_cast<uint8_t>((chrome_depth_ > 0 ? kChrome : 0) | (article_depth_ >= 2 ? kNestedArticle : 0));
+    return static_cast<uint8_t>((chrome_depth_ > 0 ? kChrome : 0) | (teaser_depth_ > 0 ? kNestedArticle : 0));
   }
 };
 
@@ -863,8 +883,8 @@ StatusOr<HtmlArticle> HtmlExtractor::Extract(std::string_view html) const {
   walker.Walk(output->root);
   article.elements_dropped = walker.dropped + stripped;
 
-  // Precision first: chrome and the <article>s nested in another one (teaser cards of a "more stories"
-  // listing, comments) are left out. Readability's retry when too little is left: the page may hold
+  // Precision first: chrome and the <article>s of a listing inside another <article> (teaser cards of a
+  // "more stories" block, comments) are left out. Readability's retry when too little is left: the page may hold
   // its story in a nested <article>, or wrap it in classes that look like chrome.
   Selection selection = SelectArticle(walker, kChrome | kNestedArticle, options_.sibling_ratio);
   for (uint8_t skip : {uint8_t{kChrome}, uint8_t{0}}) {

@@ -9,7 +9,7 @@
 //   of prose themselves (readability's sibling rules), and the other copies of its template when the
 //   page cut the body into chunks.
 // - Precision first: the first pass leaves out chrome (forms, class or id patterns of html_chrome.tsv)
-//   and <article>s nested in another <article> (teaser listings, comments). When less than an
+//   and the <article>s of a listing inside another <article> (teasers, comments: several side by side). When less than an
 //   article's worth is found, the retries take the nested <article>s back, then the chrome (readability's
 //   retry); when even that finds little and the page's prose paragraphs wherever they stand (the
 //   baseline) hold more than twice as much, they are the body (the recall pass).

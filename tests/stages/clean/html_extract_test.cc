@@ -281,12 +281,13 @@ TEST(HtmlExtractTest, TeaserArticlesNestedInAListingAreNotTheStory) {
 }
 
 TEST(HtmlExtractTest, AStoryInsideANestedArticleIsStillFound) {
-  // A news site that wraps the whole page in an <article> and the story in another.
-  std::string page = "<body><article class='page'><header>Site</header><article class='story'><h1>Tides</h1>" +
-                     Prose("tide", 6) + "</article></article></body>";
+  // A news site that wraps the whole page in an <article> and the story in another, with an editor's
+  // note beside it long enough to pass for an article if the story were left out of the first pass.
+  std::string page = "<body><article class='page'><header>Site</header><div class='note'>" + Prose("editor", 6) +
+                     "</div><article class='story'><h1>Tides</h1>" + Prose("tide", 12) + "</article></article></body>";
   HtmlArticle article = Extractor().Extract(page).value();
   EXPECT_TRUE(HasBlockWith(article, "The tide report, number 0"));
-  EXPECT_TRUE(HasBlockWith(article, "The tide report, number 5"));
+  EXPECT_TRUE(HasBlockWith(article, "The tide report, number 11"));
 }
 
 }  // namespace
