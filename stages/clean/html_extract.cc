@@ -19,21 +19,27 @@ namespace {
 constexpr size_t kMinScoredChars = 25;  // shorter blocks say nothing about where the article is
 constexpr int kScoredAncestors = 3;     // a block's score goes to its parent, grandparent, ...
 constexpr size_t kMinArticleChars = 500;
-constexpr double kBaselineRatio = 2;       // the baseline replaces a selection it holds twice the text of
-constexpr double kMinTextDensity = 20;     // characters per inline element in a paragraph of prose
 constexpr size_t kMaxNestingDepth = 4096;  // less than this after dropping chrome: retry without
+
+// Joining the best container (readability's sibling rules, body chunks).
+constexpr double kMinJoinScore = 10;               // a sibling scoring less is not article
 constexpr size_t kProseSiblingChars = 80;          // readability: a sibling paragraph this long ...
 constexpr double kProseSiblingLinkDensity = 0.25;  // ... with less of its text in links is prose
 constexpr size_t kProseSiblingWords = 12;          // fewer words make a byline, a dek or a URL, not prose
-constexpr size_t kMaxHoverCardNodes = 200;  // a larger inline subtree is no hover card
-constexpr double kHoverCardLinkShare = 0.8;  // of a hover card's text, at least this much is links
+constexpr int kChunkTemplateLevels = 2;            // the best container and its parent
+constexpr double kMaxChunkLinkDensity = 0.5;       // a "chunk" of the body that is mostly links is a link list
+
+// The recall pass.
+constexpr double kBaselineRatio = 2;    // the baseline replaces a selection it holds twice the text of
+constexpr double kMinTextDensity = 20;  // characters per inline element in a paragraph of prose
+
+// What is not body inside the body.
+constexpr size_t kMaxHoverCardNodes = 200;    // a larger inline subtree is no hover card
+constexpr double kHoverCardLinkShare = 0.8;   // of a hover card's text, at least this much is links
 constexpr size_t kMinLinkListItems = 3;       // fewer items make a list in the story, not a link list
 constexpr double kLinkListShare = 0.3;        // of a link list's text, at least this share is links
 constexpr size_t kLinkListHeadingChars = 60;  // a longer block before a link list is prose, not its heading
 constexpr size_t kMinGallerySlides = 3;       // fewer captioned pictures illustrate a story, not tell it
-constexpr double kMinJoinScore = 10;         // a sibling scoring less is not article
-constexpr int kChunkTemplateLevels = 2;      // the best container and its parent
-constexpr double kMaxChunkLinkDensity = 0.5;  // a "chunk" of the body that is mostly links is a link list
 
 bool IsDroppedTag(GumboTag tag) {
   switch (tag) {
@@ -530,9 +536,8 @@ bool IsParagraph(const GumboNode* node) {
   const GumboVector& children = node->v.element.children;
   for (unsigned i = 0; i < children.length; ++i) {
     const auto* child = static_cast<const GumboNode*>(children.data[i]);
-    if (child->type == GUMBO_NODE_ELEMENT && (IsBlockTag(child->v.element.tag) && child->v.element.tag != GUMBO_TAG_BR)) {
-      return false;
-    }
+    if (child->type != GUMBO_NODE_ELEMENT) continue;
+    if (IsBlockTag(child->v.element.tag) && child->v.element.tag != GUMBO_TAG_BR) return false;
   }
   return true;
 }
@@ -883,9 +888,9 @@ StatusOr<HtmlArticle> HtmlExtractor::Extract(std::string_view html) const {
   walker.Walk(output->root);
   article.elements_dropped = walker.dropped + stripped;
 
-  // Precision first: chrome and the <article>s of a listing inside another <article> (teaser cards of a
-  // "more stories" block, comments) are left out. Readability's retry when too little is left: the page may hold
-  // its story in a nested <article>, or wrap it in classes that look like chrome.
+  // Precision first: chrome and the <article>s of a listing inside another <article> (teaser cards of
+  // a "more stories" block, comments) are left out. Readability's retry when too little is left: the
+  // page may hold its story in such an <article>, or wrap it in classes that look like chrome.
   Selection selection = SelectArticle(walker, kChrome | kNestedArticle, options_.sibling_ratio);
   for (uint8_t skip : {uint8_t{kChrome}, uint8_t{0}}) {
     if (selection.chars >= kMinArticleChars) break;

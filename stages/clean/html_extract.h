@@ -9,10 +9,10 @@
 //   of prose themselves (readability's sibling rules), and the other copies of its template when the
 //   page cut the body into chunks.
 // - Precision first: the first pass leaves out chrome (forms, class or id patterns of html_chrome.tsv)
-//   and the <article>s of a listing inside another <article> (teasers, comments: several side by side). When less than an
-//   article's worth is found, the retries take the nested <article>s back, then the chrome (readability's
-//   retry); when even that finds little and the page's prose paragraphs wherever they stand (the
-//   baseline) hold more than twice as much, they are the body (the recall pass).
+//   and the <article>s of a listing inside another <article> (teasers, comments: several side by side).
+//   When less than an article's worth is found, the retries take those <article>s back, then the chrome
+//   (readability's retry); when even that finds little and the page's prose paragraphs wherever they
+//   stand (the baseline) hold more than twice as much, they are the body (the recall pass).
 // - <figure>/<figcaption> content inside the article is not body: it is returned as caption candidates
 //   with the index of the body block they stood before. Except in a gallery (three or more prose
 //   captions holding more text than the blocks between them): there the captions are the body, in place,

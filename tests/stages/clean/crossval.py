@@ -67,7 +67,8 @@ def objective(kind, result):
 
 def main(argv):
     parser = argument_parser(__doc__, ["../shared/corpus/extraction/dev", "../shared/corpus/mojibake/dev"])
-    parser.add_argument("--sweep", action="append", default=[], help="KEY=V1,V2,... a clean config key to choose per fold")
+    parser.add_argument("--sweep", action="append", default=[],
+                        help="KEY=V1,V2,... a clean config key to choose per fold")
     args = parser.parse_args(argv)
 
     axes = []
