@@ -103,6 +103,13 @@ TEST(BoilerplateTest, TimeStampsInAnyLanguageAreRemovedAtTheEdges) {
   EXPECT_FALSE(Classifier().Classify("quinta-feira, 3 de março de 2022 às 18:05", 10, 20).remove);
 }
 
+TEST(BoilerplateTest, PageNumbersAreChromeButNumbersInProseAreNot) {
+  EXPECT_EQ(ReasonInMiddle("1 2 3 4 5 6"), v1::RemovedSpan::PAGE_CHROME);
+  EXPECT_EQ(ReasonInMiddle("« Prev 1 2 3 … 12 Next »"), v1::RemovedSpan::PAGE_CHROME);
+  EXPECT_FALSE(Classifier().Classify("3, 7 and 12 were the winning numbers.", 5, 20).remove);
+  EXPECT_FALSE(Classifier().Classify("1 2", 5, 20).remove);
+}
+
 TEST(BoilerplateTest, AgencyCreditLinesAreSyndicationNotesButPhotoCreditsAreNot) {
   Verdict v = Classifier().Classify("- AFP", 19, 20);
   ASSERT_TRUE(v.remove);
