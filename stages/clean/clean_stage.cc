@@ -29,7 +29,7 @@ using clean::HtmlExtractor;
 using clean::RepairCounts;
 using clean::TextRepairer;
 
-constexpr std::array<ConfigKey, 8> kKeys = {{
+constexpr std::array<ConfigKey, 11> kKeys = {{
     {"max_bytes", KeyType::kInt, "33554432",
      "Fail articles whose text or html is larger than this many bytes (they go to the dead-letter topic)."},
     {"max_boilerplate_chars", KeyType::kInt, "400",
@@ -46,6 +46,15 @@ constexpr std::array<ConfigKey, 8> kKeys = {{
     {"html_sibling_ratio", KeyType::kDouble, "0.2",
      "HTML input: a sibling of the best-scoring container, or another copy of its template (a body split "
      "into chunks), joins the article when it scores at least this share of the best score."},
+    {"html_prose_words", KeyType::kInt, "16",
+     "HTML input: a paragraph of prose (a sibling joining the article, a block of the recall pass, a gallery "
+     "caption) has at least this many words."},
+    {"html_link_list_share", KeyType::kDouble, "0.3",
+     "HTML input: a list of three or more items that each hold a link is a link list (dropped with its "
+     "heading) when at least this share of its text is link text."},
+    {"html_chunk_levels", KeyType::kInt, "2",
+     "HTML input: a body split into copies of one template is looked for at the best container and this "
+     "many levels of wrappers in all (0: never)."},
 }};
 
 // Share of bytes that no text contains (NUL and C0 controls other than TAB, LF, CR, FF, ESC, SUB) above
@@ -249,9 +258,20 @@ StageDescriptor CleanStageDescriptor() {
         if (!boilerplate.ok()) return boilerplate.status();
         clean::HtmlExtractOptions html_options;
         html_options.sibling_ratio = options.GetDouble("html_sibling_ratio");
-        if (html_options.sibling_ratio < 0 || html_options.sibling_ratio > 1) {
-          return Status::Error(StatusCode::kInvalidConfig, "clean", "html_sibling_ratio must be within [0, 1]");
+        html_options.link_list_share = options.GetDouble("html_link_list_share");
+        int64_t prose_words = options.GetInt("html_prose_words");
+        int64_t chunk_levels = options.GetInt("html_chunk_levels");
+        if (html_options.sibling_ratio < 0 || html_options.sibling_ratio > 1 || html_options.link_list_share < 0 ||
+            html_options.link_list_share > 1) {
+          return Status::Error(StatusCode::kInvalidConfig, "clean",
+                               "html_sibling_ratio and html_link_list_share must be within [0, 1]");
         }
+        if (prose_words < 0 || chunk_levels < 0 || chunk_levels > 8) {
+          return Status::Error(StatusCode::kInvalidConfig, "clean",
+                               "html_prose_words must not be negative and html_chunk_levels must be within [0, 8]");
+        }
+        html_options.prose_words = static_cast<size_t>(prose_words);
+        html_options.chunk_template_levels = static_cast<int>(chunk_levels);
         auto html = HtmlExtractor::Create(embedded::clean_html_chrome(), html_options);
         if (!html.ok()) return html.status();
         clean::RepairOptions repair;

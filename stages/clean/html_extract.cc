@@ -25,8 +25,6 @@ constexpr size_t kMaxNestingDepth = 4096;  // less than this after dropping chro
 constexpr double kMinJoinScore = 10;               // a sibling scoring less is not article
 constexpr size_t kProseSiblingChars = 80;          // readability: a sibling paragraph this long ...
 constexpr double kProseSiblingLinkDensity = 0.25;  // ... with less of its text in links is prose
-constexpr size_t kProseSiblingWords = 12;          // fewer words make a byline, a dek or a URL, not prose
-constexpr int kChunkTemplateLevels = 2;            // the best container and its parent
 constexpr double kMaxChunkLinkDensity = 0.5;       // a "chunk" of the body that is mostly links is a link list
 
 // The recall pass.
@@ -37,7 +35,6 @@ constexpr double kMinTextDensity = 20;  // characters per inline element in a pa
 constexpr size_t kMaxHoverCardNodes = 200;    // a larger inline subtree is no hover card
 constexpr double kHoverCardLinkShare = 0.8;   // of a hover card's text, at least this much is links
 constexpr size_t kMinLinkListItems = 3;       // fewer items make a list in the story, not a link list
-constexpr double kLinkListShare = 0.3;        // of a link list's text, at least this share is links
 constexpr size_t kLinkListHeadingChars = 60;  // a longer block before a link list is prose, not its heading
 constexpr size_t kMinGallerySlides = 3;       // fewer captioned pictures illustrate a story, not tell it
 
@@ -239,7 +236,8 @@ struct Span {
 
 class Walker {
  public:
-  Walker(const re2::RE2& unlikely, const re2::RE2& likely) : unlikely_(unlikely), likely_(likely) {}
+  Walker(const re2::RE2& unlikely, const re2::RE2& likely, const HtmlExtractOptions& options)
+      : unlikely_(unlikely), likely_(likely), options_(options) {}
 
   void Walk(const GumboNode* root) {
     struct Frame {
@@ -404,6 +402,7 @@ class Walker {
 
   const re2::RE2& unlikely_;
   const re2::RE2& likely_;
+  const HtmlExtractOptions& options_;
   RawBlock current_;
   int link_depth_ = 0;
   int h1_depth_ = 0;
@@ -432,7 +431,7 @@ class Walker {
       chars += blocks[i].chars;
       link_chars += std::min(blocks[i].link_chars, blocks[i].chars);
     }
-    if (static_cast<double>(link_chars) < kLinkListShare * static_cast<double>(chars)) return;
+    if (static_cast<double>(link_chars) < options_.link_list_share * static_cast<double>(chars)) return;
     for (size_t i = list.first_block; i < blocks.size(); ++i) blocks[i].link_list = true;
     if (list.first_block == 0) return;
     RawBlock& before = blocks[list.first_block - 1];
@@ -520,9 +519,9 @@ bool AddChunksOf(const GumboNode* best, Walker& walker, const Scores& scores, do
 
 // The template may be the best container's or that of a wrapper around it (the chunk's inner
 // "content" div is often a class the page uses for every component).
-void AddBodyChunks(Walker& walker, const Scores& scores, double min_score, Selection* selection) {
+void AddBodyChunks(Walker& walker, const Scores& scores, double min_score, int levels, Selection* selection) {
   const GumboNode* node = selection->best;
-  for (int level = 0; level < kChunkTemplateLevels && node && node->type == GUMBO_NODE_ELEMENT;
+  for (int level = 0; level < levels && node && node->type == GUMBO_NODE_ELEMENT;
        ++level, node = node->parent) {
     if (AddChunksOf(node, walker, scores, min_score, selection)) return;
   }
@@ -545,13 +544,13 @@ bool IsParagraph(const GumboNode* node) {
 // A block that reads as a paragraph of prose wherever it stands: a paragraph element, enough words,
 // little of it in links, and a text density (characters per inline element) that menus, tag clouds
 // and link rows do not reach.
-bool IsProseBlock(const RawBlock& block) {
+bool IsProseBlock(const RawBlock& block, size_t min_words) {
   const GumboNode* element = block.element;
   if (!element || element->type != GUMBO_NODE_ELEMENT) return false;
   GumboTag tag = element->v.element.tag;
   if (tag != GUMBO_TAG_BLOCKQUOTE && !IsParagraph(element)) return false;
   const double chars = static_cast<double>(block.chars);
-  return text::CountWords(block.text) >= kProseSiblingWords &&
+  return text::CountWords(block.text) >= min_words &&
          static_cast<double>(block.link_chars) < kProseSiblingLinkDensity * chars &&
          chars / static_cast<double>(block.tags + 1) >= kMinTextDensity;
 }
@@ -559,7 +558,7 @@ bool IsProseBlock(const RawBlock& block) {
 // Readability's other sibling rule: a sibling that is a paragraph of prose itself (long and mostly not
 // links, or short, link-free and ending a sentence) belongs to the article even though it scores little
 // as a container: templates that put the lead paragraph, or every paragraph, in its own wrapper.
-void AddProseSiblings(const Walker& walker, const std::vector<Span>& siblings, uint8_t skip,
+void AddProseSiblings(const Walker& walker, const std::vector<Span>& siblings, uint8_t skip, size_t min_words,
                       Selection* selection) {
   if (siblings.empty()) return;
   std::vector<Score> text(siblings.size());
@@ -585,13 +584,13 @@ void AddProseSiblings(const Walker& walker, const std::vector<Span>& siblings, u
     const double links = static_cast<double>(text[k].link_chars);
     bool prose = text[k].chars >= kProseSiblingChars ? links < kProseSiblingLinkDensity * chars
                                                       : text[k].chars > 0 && links == 0 && sentence_end[k];
-    if (prose && words[k] >= kProseSiblingWords) selection->included.push_back(siblings[k]);
+    if (prose && words[k] >= min_words) selection->included.push_back(siblings[k]);
   }
 }
 
 // Scores containers by the prose below them and picks the article: the best container and those of its
 // siblings that score comparably (readability's sibling rule).
-Selection SelectArticle(Walker& walker, uint8_t skip, double sibling_ratio) {
+Selection SelectArticle(Walker& walker, uint8_t skip, const HtmlExtractOptions& options) {
   Selection selection;
   selection.skip = skip;
   Scores scores;
@@ -623,7 +622,7 @@ Selection SelectArticle(Walker& walker, uint8_t skip, double sibling_ratio) {
   selection.included.push_back(walker.spans[selection.best]);
   // What a sibling must score to join the best container; a copy of its template needs no floor, the
   // template being evidence enough.
-  const double threshold = std::max(kMinJoinScore, best_score * sibling_ratio);
+  const double threshold = std::max(kMinJoinScore, best_score * options.sibling_ratio);
   const GumboNode* parent = selection.best->parent;
   if (parent && parent->type == GUMBO_NODE_ELEMENT) {
     const GumboVector& siblings = parent->v.element.children;
@@ -640,9 +639,9 @@ Selection SelectArticle(Walker& walker, uint8_t skip, double sibling_ratio) {
         paragraphs.push_back(span->second);
       }
     }
-    AddProseSiblings(walker, paragraphs, skip, &selection);
+    AddProseSiblings(walker, paragraphs, skip, options.prose_words, &selection);
   }
-  AddBodyChunks(walker, scores, best_score * sibling_ratio, &selection);
+  AddBodyChunks(walker, scores, best_score * options.sibling_ratio, options.chunk_template_levels, &selection);
   for (const RawBlock& block : walker.blocks) {
     if (skip & block.flags) continue;
     for (const Span& span : selection.included) {
@@ -756,11 +755,11 @@ std::string StripRawTextImpl(std::string_view html, size_t* stripped, bool drop_
 
 // A gallery: the story is told in the captions of its pictures, three or more of them prose, which
 // together hold more text than the blocks between them (a slide show's intro and "Next" links).
-bool IsGallery(const HtmlArticle& article) {
+bool IsGallery(const HtmlArticle& article, size_t min_words) {
   size_t slides = 0;
   size_t caption_chars = 0;
   for (const HtmlFigure& figure : article.figures) {
-    if (text::CountWords(figure.text) < kProseSiblingWords) continue;
+    if (text::CountWords(figure.text) < min_words) continue;
     ++slides;
     caption_chars += CountChars(figure.text);
   }
@@ -883,7 +882,7 @@ StatusOr<HtmlArticle> HtmlExtractor::Extract(std::string_view html) const {
   FindTitles(output->root, &titles);
   article.title = text::CollapseWhitespace(!titles.h1.empty() ? titles.h1 : !titles.og.empty() ? titles.og : titles.title);
 
-  Walker walker(*unlikely_, *likely_);
+  Walker walker(*unlikely_, *likely_, options_);
   walker.spans.reserve(static_cast<size_t>(std::count(page.begin(), page.end(), '<')));
   walker.Walk(output->root);
   article.elements_dropped = walker.dropped + stripped;
@@ -891,10 +890,10 @@ StatusOr<HtmlArticle> HtmlExtractor::Extract(std::string_view html) const {
   // Precision first: chrome and the <article>s of a listing inside another <article> (teaser cards of
   // a "more stories" block, comments) are left out. Readability's retry when too little is left: the
   // page may hold its story in such an <article>, or wrap it in classes that look like chrome.
-  Selection selection = SelectArticle(walker, kChrome | kNestedArticle, options_.sibling_ratio);
+  Selection selection = SelectArticle(walker, kChrome | kNestedArticle, options_);
   for (uint8_t skip : {uint8_t{kChrome}, uint8_t{0}}) {
     if (selection.chars >= kMinArticleChars) break;
-    Selection relaxed = SelectArticle(walker, skip, options_.sibling_ratio);
+    Selection relaxed = SelectArticle(walker, skip, options_);
     if (relaxed.chars > selection.chars) selection = std::move(relaxed);
   }
   // The recall pass, compared with a baseline as trafilatura compares its extraction with
@@ -907,7 +906,7 @@ StatusOr<HtmlArticle> HtmlExtractor::Extract(std::string_view html) const {
     size_t baseline_chars = 0;
     for (size_t i = 0; i < walker.blocks.size(); ++i) {
       const RawBlock& block = walker.blocks[i];
-      prose[i] = !(block.flags & kChrome) && !block.heading1 && IsProseBlock(block);
+      prose[i] = !(block.flags & kChrome) && !block.heading1 && IsProseBlock(block, options_.prose_words);
       if (prose[i]) baseline_chars += block.chars;
     }
     if (static_cast<double>(baseline_chars) <= kBaselineRatio * static_cast<double>(selection.chars) ||
@@ -943,7 +942,7 @@ StatusOr<HtmlArticle> HtmlExtractor::Extract(std::string_view html) const {
     raw.figure.position = new_index[std::min(raw.figure.position, walker.blocks.size())];
     article.figures.push_back(std::move(raw.figure));
   }
-  if (IsGallery(article)) TakeGalleryCaptionsAsBody(&article);
+  if (IsGallery(article, options_.prose_words)) TakeGalleryCaptionsAsBody(&article);
   // No gumbo_destroy_output: the tree lives in `arena`, freed on return.
   return article;
 }

@@ -65,6 +65,14 @@ struct HtmlExtractOptions {
   // A sibling of the best container, or another copy of its template (a body split into chunks), joins
   // the article when it scores at least this share of the best container's score (readability's 0.2).
   double sibling_ratio = 0.2;
+  // A paragraph of prose (a sibling joining the article, a block of the recall pass, a gallery caption)
+  // has at least this many words; fewer make a byline, a dek, a label or a URL.
+  size_t prose_words = 16;
+  // A list whose every item (three or more) holds a link is a link list when at least this share of its
+  // text is link text.
+  double link_list_share = 0.3;
+  // Template chunks are looked for at the best container and this many levels of its wrappers in all.
+  int chunk_template_levels = 2;
 };
 
 class HtmlExtractor {
