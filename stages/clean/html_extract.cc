@@ -37,6 +37,9 @@ constexpr double kHoverCardLinkShare = 0.8;   // of a hover card's text, at leas
 constexpr size_t kMinLinkListItems = 3;       // fewer items make a list in the story, not a link list
 constexpr size_t kLinkListHeadingChars = 60;  // a longer block before a link list is prose, not its heading
 constexpr size_t kMinGallerySlides = 3;       // fewer captioned pictures illustrate a story, not tell it
+constexpr size_t kMinTeaserCards = 3;         // fewer linked thumbnails side by side are no grid of cards
+constexpr size_t kMaxTeaserCardWords = 40;    // a card says a headline and a line; more is a story's item
+constexpr size_t kMaxTeaserCardNodes = 100;   // nor has a card more markup than this
 
 bool IsDroppedTag(GumboTag tag) {
   switch (tag) {
@@ -234,6 +237,23 @@ struct Span {
   uint32_t exit = 0;
 };
 
+// The first name in an element's class list: the template's own name ("story-chunk"), which modifier
+// classes after it ("story-chunk wide", "story-chunk version-2") do not change.
+std::string_view FirstClass(const GumboNode* node) {
+  std::string_view cls = Attribute(node, "class");
+  size_t start = cls.find_first_not_of(" \t\n\r\f");
+  if (start == std::string_view::npos) return std::string_view();
+  size_t end = cls.find_first_of(" \t\n\r\f", start);
+  return cls.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+}
+
+// Children of one parent made by one template (tag and first class) that look like teaser cards.
+struct CardGroup {
+  GumboTag tag;
+  std::string_view cls;
+  size_t cards;  // those holding a linked picture and few words
+};
+
 class Walker {
  public:
   Walker(const re2::RE2& unlikely, const re2::RE2& likely, const HtmlExtractOptions& options)
@@ -286,7 +306,7 @@ class Walker {
   template <typename Stack>
   void Enter(const GumboNode* node, Stack* stack) {
     GumboTag tag = node->v.element.tag;
-    if (IsDroppedTag(tag) || IsHidden(node) || (!current_.text.empty() && IsHoverCard(node))) {
+    if (IsDroppedTag(tag) || IsHidden(node) || (!current_.text.empty() && IsHoverCard(node)) || IsTeaserCard(node)) {
       ++dropped;
       return;
     }
@@ -417,8 +437,81 @@ class Walker {
   std::vector<List> lists_;
   std::vector<size_t> item_links_;  // links_entered_ when each open <li> began
   size_t links_entered_ = 0;
+  std::unordered_map<const GumboNode*, std::vector<CardGroup>> cards_;  // by parent: its cards by template
   size_t inline_tags_ = 0;  // inline elements entered since the last block boundary
   uint32_t next_order_ = 0;
+
+  // A teaser card of a grid: one of three or more siblings made by the same template (tag and first
+  // class) that each show a linked picture (a thumbnail leading to another page) beside a few words.
+  // Pictures in a story rarely link anywhere but to themselves; cards always do.
+  bool IsTeaserCard(const GumboNode* node) {
+    std::string_view cls = FirstClass(node);
+    if (cls.empty() || !node->parent || node->parent->type != GUMBO_NODE_ELEMENT) return false;
+    auto [it, fresh] = cards_.try_emplace(node->parent);
+    if (fresh) it->second = CardGroups(node->parent);
+    for (const CardGroup& group : it->second) {
+      if (group.tag != node->v.element.tag || group.cls != cls) continue;
+      return group.cards >= kMinTeaserCards && HasLinkedPicture(node);
+    }
+    return false;
+  }
+
+  // The children of `parent` grouped by template, each child looked at once.
+  static std::vector<CardGroup> CardGroups(const GumboNode* parent) {
+    std::vector<CardGroup> groups;
+    const GumboVector& children = parent->v.element.children;
+    size_t elements = 0;
+    for (unsigned i = 0; i < children.length; ++i) {
+      elements += static_cast<const GumboNode*>(children.data[i])->type == GUMBO_NODE_ELEMENT;
+    }
+    if (elements < kMinTeaserCards) return groups;  // most parents: no subtree to look into
+    for (unsigned i = 0; i < children.length; ++i) {
+      const auto* child = static_cast<const GumboNode*>(children.data[i]);
+      if (child->type != GUMBO_NODE_ELEMENT) continue;
+      std::string_view cls = FirstClass(child);
+      if (cls.empty() || !HasLinkedPicture(child)) continue;
+      auto group = std::find_if(groups.begin(), groups.end(), [&](const CardGroup& g) {
+        return g.tag == child->v.element.tag && g.cls == cls;
+      });
+      if (group == groups.end()) {
+        groups.push_back({child->v.element.tag, cls, 1});
+      } else {
+        ++group->cards;
+      }
+    }
+    return groups;
+  }
+
+  // A link holding an <img>, inside a subtree of few nodes and few words.
+  static bool HasLinkedPicture(const GumboNode* root) {
+    struct Item {
+      const GumboNode* node;
+      bool in_link;
+    };
+    std::vector<Item> stack = {{root, false}};
+    size_t visited = 0;
+    size_t words = 0;
+    bool linked_picture = false;
+    while (!stack.empty()) {
+      Item item = stack.back();
+      stack.pop_back();
+      if (++visited > kMaxTeaserCardNodes) return false;
+      const GumboNode* n = item.node;
+      if (n->type == GUMBO_NODE_TEXT) {
+        words += text::CountWords(n->v.text.text);
+        if (words > kMaxTeaserCardWords) return false;
+        continue;
+      }
+      if (n->type != GUMBO_NODE_ELEMENT) continue;
+      GumboTag tag = n->v.element.tag;
+      linked_picture |= tag == GUMBO_TAG_IMG && item.in_link;
+      const GumboVector& children = n->v.element.children;
+      for (unsigned i = 0; i < children.length; ++i) {
+        stack.push_back({static_cast<const GumboNode*>(children.data[i]), item.in_link || tag == GUMBO_TAG_A});
+      }
+    }
+    return linked_picture;
+  }
 
   // A list of three or more items that each hold a link, a good part of its text link text: the
   // "more stories" list at the foot of a story, whose items are teasers even when only part of each is
@@ -464,16 +557,6 @@ struct Score {
 };
 
 using Scores = std::unordered_map<const GumboNode*, Score>;
-
-// The first name in an element's class list: the template's own name ("story-chunk"), which modifier
-// classes after it ("story-chunk wide", "story-chunk version-2") do not change.
-std::string_view FirstClass(const GumboNode* node) {
-  std::string_view cls = Attribute(node, "class");
-  size_t start = cls.find_first_not_of(" \t\n\r\f");
-  if (start == std::string_view::npos) return std::string_view();
-  size_t end = cls.find_first_of(" \t\n\r\f", start);
-  return cls.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
-}
 
 bool Contains(const Span& outer, const Span& inner) { return inner.enter >= outer.enter && inner.exit <= outer.exit; }
 

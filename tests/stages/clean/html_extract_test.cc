@@ -388,3 +388,38 @@ TEST(HtmlExtractTest, PicturesThatIllustrateAStoryStayCaptions) {
 
 }  // namespace
 }  // namespace copydesk::stages::clean
+
+namespace copydesk::stages::clean {
+namespace {
+
+std::string Card(int i, int extra_words) {
+  std::string words;
+  for (int k = 0; k < extra_words; ++k) words += " and more about the harbour";
+  return "<div class='card'><a href='/c" + std::to_string(i) + "'><img src='c" + std::to_string(i) +
+         ".jpg'></a><div class='card-title'><a href='/c" + std::to_string(i) + "'>Harbour story " +
+         std::to_string(i) + "</a></div><div class='card-text'>A short line about the quay" + words + ".</div></div>";
+}
+
+TEST(HtmlExtractTest, AGridOfTeaserCardsInsideTheStoryIsDropped) {
+  // A health site: after the story, inside its container, a grid of cards with linked thumbnails.
+  std::string page = "<body><h1>Quay</h1><div class='main'>" + Prose("quay", 6) + "<div class='grid'>";
+  for (int i = 0; i < 4; ++i) page += Card(i, 0);
+  page += "</div></div></body>";
+  HtmlArticle article = Extractor().Extract(page).value();
+  EXPECT_TRUE(HasBlockWith(article, "The quay report, number 5"));
+  EXPECT_FALSE(HasBlockWith(article, "Harbour story"));
+  EXPECT_FALSE(HasBlockWith(article, "A short line"));
+}
+
+TEST(HtmlExtractTest, AListicleWhoseItemsLinkTheirPicturesKeepsItsItems) {
+  // Items with a linked picture but a paragraph of their own are the story, not teasers.
+  std::string page = "<body><h1>Quays</h1><div class='main'>" + Prose("quay", 2) + "<div class='grid'>";
+  for (int i = 0; i < 4; ++i) page += Card(i, 8);
+  page += "</div></div></body>";
+  HtmlArticle article = Extractor().Extract(page).value();
+  EXPECT_TRUE(HasBlockWith(article, "Harbour story 3"));
+  EXPECT_TRUE(HasBlockWith(article, "A short line about the quay and more"));
+}
+
+}  // namespace
+}  // namespace copydesk::stages::clean
