@@ -158,41 +158,54 @@ size_t CountChars(std::string_view s) {
 // A hover card: an inline element inside running text that opens with a picture and holds links and
 // nothing else (the portrait and latest headlines a site shows when the pointer rests on a person's
 // name). CSS hides it until then, so no reader sees it in the sentence; the name's own link stays.
+// Visits a small subtree in document order: visit(node, inside_link) for each text node and element,
+// stopping when it returns false. False when the subtree has more than max_nodes nodes or the visit
+// stopped; iterative, so depth costs no stack.
+template <typename Visit>
+bool VisitSmallSubtree(const GumboNode* root, size_t max_nodes, Visit&& visit) {
+  struct Item {
+    const GumboNode* node;
+    bool in_link;
+  };
+  std::vector<Item> stack = {{root, false}};
+  size_t visited = 0;
+  while (!stack.empty()) {
+    Item item = stack.back();
+    stack.pop_back();
+    if (++visited > max_nodes) return false;
+    const GumboNode* node = item.node;
+    if (node->type != GUMBO_NODE_TEXT && node->type != GUMBO_NODE_ELEMENT) continue;
+    if (!visit(node, item.in_link)) return false;
+    if (node->type != GUMBO_NODE_ELEMENT) continue;
+    const bool in_link = item.in_link || node->v.element.tag == GUMBO_TAG_A;
+    const GumboVector& children = node->v.element.children;
+    for (unsigned i = children.length; i > 0; --i) {  // popped in document order
+      stack.push_back({static_cast<const GumboNode*>(children.data[i - 1]), in_link});
+    }
+  }
+  return true;
+}
+
 bool IsHoverCard(const GumboNode* root) {
   if (IsBlockTag(root->v.element.tag) || root->v.element.children.length == 0) return false;
   size_t images = 0;
   size_t links = 0;
   size_t chars = 0;
   size_t link_chars = 0;
-  size_t visited = 0;
-  struct Item {
-    const GumboNode* node;
-    bool in_link;
-  };
-  std::vector<Item> stack = {{root, false}};
-  while (!stack.empty()) {
-    Item item = stack.back();
-    stack.pop_back();
-    if (++visited > kMaxHoverCardNodes) return false;
-    const GumboNode* node = item.node;
+  bool small = VisitSmallSubtree(root, kMaxHoverCardNodes, [&](const GumboNode* node, bool in_link) {
     if (node->type == GUMBO_NODE_TEXT) {
       // The card opens with its picture: text before it is the name the card belongs to.
       if (images == 0) return false;
       size_t n = CountChars(node->v.text.text);
       chars += n;
-      if (item.in_link) link_chars += n;
-      continue;
+      if (in_link) link_chars += n;
+      return true;
     }
-    if (node->type != GUMBO_NODE_ELEMENT) continue;
-    GumboTag tag = node->v.element.tag;
-    images += tag == GUMBO_TAG_IMG;
-    links += tag == GUMBO_TAG_A;
-    const GumboVector& children = node->v.element.children;
-    for (unsigned i = children.length; i > 0; --i) {  // popped in document order
-      stack.push_back({static_cast<const GumboNode*>(children.data[i - 1]), item.in_link || tag == GUMBO_TAG_A});
-    }
-  }
-  return images > 0 && links >= 2 && chars > 0 &&
+    images += node->v.element.tag == GUMBO_TAG_IMG;
+    links += node->v.element.tag == GUMBO_TAG_A;
+    return true;
+  });
+  return small && images > 0 && links >= 2 && chars > 0 &&
          static_cast<double>(link_chars) >= kHoverCardLinkShare * static_cast<double>(chars);
 }
 
@@ -484,33 +497,17 @@ class Walker {
 
   // A link holding an <img>, inside a subtree of few nodes and few words.
   static bool HasLinkedPicture(const GumboNode* root) {
-    struct Item {
-      const GumboNode* node;
-      bool in_link;
-    };
-    std::vector<Item> stack = {{root, false}};
-    size_t visited = 0;
     size_t words = 0;
     bool linked_picture = false;
-    while (!stack.empty()) {
-      Item item = stack.back();
-      stack.pop_back();
-      if (++visited > kMaxTeaserCardNodes) return false;
-      const GumboNode* n = item.node;
-      if (n->type == GUMBO_NODE_TEXT) {
-        words += text::CountWords(n->v.text.text);
-        if (words > kMaxTeaserCardWords) return false;
-        continue;
+    bool small = VisitSmallSubtree(root, kMaxTeaserCardNodes, [&](const GumboNode* node, bool in_link) {
+      if (node->type == GUMBO_NODE_TEXT) {
+        words += text::CountWords(node->v.text.text);
+        return words <= kMaxTeaserCardWords;
       }
-      if (n->type != GUMBO_NODE_ELEMENT) continue;
-      GumboTag tag = n->v.element.tag;
-      linked_picture |= tag == GUMBO_TAG_IMG && item.in_link;
-      const GumboVector& children = n->v.element.children;
-      for (unsigned i = 0; i < children.length; ++i) {
-        stack.push_back({static_cast<const GumboNode*>(children.data[i]), item.in_link || tag == GUMBO_TAG_A});
-      }
-    }
-    return linked_picture;
+      linked_picture |= node->v.element.tag == GUMBO_TAG_IMG && in_link;
+      return true;
+    });
+    return small && linked_picture;
   }
 
   // A list of three or more items that each hold a link, a good part of its text link text: the
