@@ -22,15 +22,6 @@ std::string_view TrimSpaces(std::string_view s) {
   return s;
 }
 
-size_t CountWords(std::string_view s) {
-  size_t words = 0;
-  ForEachWord(s, [&](std::string_view) {
-    ++words;
-    return true;
-  });
-  return words;
-}
-
 bool HasQuotationMark(std::string_view s) {
   for (size_t i = 0; i < s.size(); ++i) {
     if (s[i] == '"') return true;
@@ -41,28 +32,6 @@ bool HasQuotationMark(std::string_view s) {
     }
   }
   return false;
-}
-
-bool EndsWithSentencePunctuation(std::string_view s) {
-  // Strip closing quotes and brackets: ASCII ones and U+201D / U+2019 (E2 80 9D / E2 80 99).
-  while (!s.empty()) {
-    char c = s.back();
-    if (c == '"' || c == '\'' || c == ')' || c == ']') {
-      s.remove_suffix(1);
-    } else if (s.size() >= 3 && static_cast<unsigned char>(s[s.size() - 3]) == 0xE2 &&
-               static_cast<unsigned char>(s[s.size() - 2]) == 0x80 &&
-               (static_cast<unsigned char>(c) == 0x9D || static_cast<unsigned char>(c) == 0x99)) {
-      s.remove_suffix(3);
-    } else {
-      break;
-    }
-  }
-  if (s.empty()) return false;
-  char c = s.back();
-  if (c == '.' || c == '!' || c == '?') return true;
-  // U+2026 horizontal ellipsis.
-  return s.size() >= 3 && static_cast<unsigned char>(s[s.size() - 3]) == 0xE2 &&
-         static_cast<unsigned char>(s[s.size() - 2]) == 0x80 && static_cast<unsigned char>(c) == 0xA6;
 }
 
 }  // namespace copydesk::stages::captions

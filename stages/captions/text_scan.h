@@ -6,6 +6,8 @@
 
 #include <string_view>
 
+#include "stages/text/sentence.h"
+
 namespace copydesk::stages::captions {
 
 inline char AsciiLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
@@ -35,13 +37,12 @@ void ForEachWord(std::string_view s, F&& f) {
   }
 }
 
-size_t CountWords(std::string_view s);
+// Shared with every stage (stages/text/sentence.h).
+using text::CountWords;
+using text::EndsWithSentencePunctuation;
 
 // True when the text holds a double quotation mark: '"', U+201C or U+201D.
 bool HasQuotationMark(std::string_view s);
-
-// True when the text ends a sentence: '.', '!', '?', or one of them followed by closing quotes/brackets.
-bool EndsWithSentencePunctuation(std::string_view s);
 
 // True when the word starts with an upper-case ASCII letter or a non-ASCII byte.
 inline bool IsCapitalized(std::string_view word) {

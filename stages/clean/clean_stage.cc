@@ -9,6 +9,7 @@
 #include "stages/clean/html_extract.h"
 #include "stages/clean/paragraphs.h"
 #include "stages/clean/text_repair.h"
+#include "stages/text/sentence.h"
 #include "stages/text/utf8.h"
 
 namespace copydesk::embedded {
@@ -28,7 +29,7 @@ using clean::HtmlExtractor;
 using clean::RepairCounts;
 using clean::TextRepairer;
 
-constexpr std::array<ConfigKey, 6> kKeys = {{
+constexpr std::array<ConfigKey, 11> kKeys = {{
     {"max_bytes", KeyType::kInt, "33554432",
      "Fail articles whose text or html is larger than this many bytes (they go to the dead-letter topic)."},
     {"max_boilerplate_chars", KeyType::kInt, "400",
@@ -39,6 +40,21 @@ constexpr std::array<ConfigKey, 6> kKeys = {{
     {"max_link_density", KeyType::kDouble, "0.5",
      "HTML input: a block with a larger share of link text and at most max_boilerplate_chars bytes is "
      "removed as RELATED_LINK."},
+    {"link_sentence_words", KeyType::kInt, "6",
+     "HTML input: a link-heavy block that ends a sentence (. ! ?) with at least this many words is prose, "
+     "not a RELATED_LINK (0: never)."},
+    {"html_sibling_ratio", KeyType::kDouble, "0.2",
+     "HTML input: a sibling of the best-scoring container, or another copy of its template (a body split "
+     "into chunks), joins the article when it scores at least this share of the best score."},
+    {"html_prose_words", KeyType::kInt, "16",
+     "HTML input: a paragraph of prose (a sibling joining the article, a block of the recall pass, a gallery "
+     "caption) has at least this many words."},
+    {"html_link_list_share", KeyType::kDouble, "0.3",
+     "HTML input: a list of three or more items that each hold a link is a link list (dropped with its "
+     "heading) when at least this share of its text is link text."},
+    {"html_chunk_levels", KeyType::kInt, "2",
+     "HTML input: a body split into copies of one template is looked for at the best container and this "
+     "many levels of wrappers in all (0: never)."},
 }};
 
 // Share of bytes that no text contains (NUL and C0 controls other than TAB, LF, CR, FF, ESC, SUB) above
@@ -59,11 +75,19 @@ bool LooksBinary(std::string_view input) {
          static_cast<double>(controls) > kMaxControlShare * static_cast<double>(input.size());
 }
 
+// A link-heavy block that reads as a sentence ("The inquiry, reopened in May, [is expected to report]
+// in the spring.") is prose with a link in it; a list of links ("Profile: the minister") does not end
+// one. trafilatura tests link density on short elements only, for the same reason.
+bool IsLinkedSentence(std::string_view paragraph, size_t min_words) {
+  return min_words > 0 && text::EndsWithSentencePunctuation(paragraph) && text::CountWords(paragraph) >= min_words;
+}
+
 struct Settings {
   int64_t max_bytes;
   size_t max_boilerplate_chars;
   bool remove_boilerplate;
   double max_link_density;
+  size_t link_sentence_words;
 };
 
 class CleanStage final : public Stage {
@@ -147,7 +171,8 @@ class CleanStage final : public Stage {
       if (settings_.remove_boilerplate) {
         verdict = boilerplate_->Classify(paragraphs[i], i, paragraphs.size());
         if (!verdict.remove && link_density[i] > settings_.max_link_density &&
-            paragraphs[i].size() <= settings_.max_boilerplate_chars) {
+            paragraphs[i].size() <= settings_.max_boilerplate_chars &&
+            !IsLinkedSentence(paragraphs[i], settings_.link_sentence_words)) {
           verdict.remove = true;
           verdict.reason = v1::RemovedSpan::RELATED_LINK;
         }
@@ -216,6 +241,11 @@ StageDescriptor CleanStageDescriptor() {
         settings.max_boilerplate_chars = static_cast<size_t>(max_chars);
         settings.remove_boilerplate = options.GetBool("remove_boilerplate");
         settings.max_link_density = options.GetDouble("max_link_density");
+        int64_t sentence_words = options.GetInt("link_sentence_words");
+        if (sentence_words < 0) {
+          return Status::Error(StatusCode::kInvalidConfig, "clean", "link_sentence_words must not be negative");
+        }
+        settings.link_sentence_words = static_cast<size_t>(sentence_words);
 
         StatusOr<clean::EntityDecoder> entities = clean::EntityDecoder::Parse(embedded::clean_html_entities());
         if (!entities.ok()) return entities.status();
@@ -226,7 +256,23 @@ StageDescriptor CleanStageDescriptor() {
                                                          embedded::news_organizations(),
                                                          settings.max_boilerplate_chars);
         if (!boilerplate.ok()) return boilerplate.status();
-        auto html = HtmlExtractor::Create(embedded::clean_html_chrome());
+        clean::HtmlExtractOptions html_options;
+        html_options.sibling_ratio = options.GetDouble("html_sibling_ratio");
+        html_options.link_list_share = options.GetDouble("html_link_list_share");
+        int64_t prose_words = options.GetInt("html_prose_words");
+        int64_t chunk_levels = options.GetInt("html_chunk_levels");
+        if (html_options.sibling_ratio < 0 || html_options.sibling_ratio > 1 || html_options.link_list_share < 0 ||
+            html_options.link_list_share > 1) {
+          return Status::Error(StatusCode::kInvalidConfig, "clean",
+                               "html_sibling_ratio and html_link_list_share must be within [0, 1]");
+        }
+        if (prose_words < 0 || chunk_levels < 0 || chunk_levels > 8) {
+          return Status::Error(StatusCode::kInvalidConfig, "clean",
+                               "html_prose_words must not be negative and html_chunk_levels must be within [0, 8]");
+        }
+        html_options.prose_words = static_cast<size_t>(prose_words);
+        html_options.chunk_template_levels = static_cast<int>(chunk_levels);
+        auto html = HtmlExtractor::Create(embedded::clean_html_chrome(), html_options);
         if (!html.ok()) return html.status();
         clean::RepairOptions repair;
         repair.decode_entities = options.GetBool("decode_entities");

@@ -5,6 +5,8 @@
 #include <unicode/ucnv.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
+
 #include "stages/clean/ascii_scan.h"
 #include "stages/clean/html_entities.h"
 #include "stages/clean/table_lines.h"
@@ -95,6 +97,64 @@ bool DecodeBytes(std::string_view bytes, std::u32string* out) {
       continue;
     }
     return false;
+  }
+  return true;
+}
+
+// Stands in the re-encoded bytes for a character that was lost on the way: U+FFFD written by a decoder
+// that met a byte it had no character for (0x81, 0x8D, 0x8F, 0x90, 0x9D in Windows-1252). ASCII SUB is
+// what ftfy uses too; a line that holds a real U+001A is never re-decoded.
+constexpr char kLostByte = '\x1A';
+
+size_t SequenceLength(uint8_t lead) {
+  if (lead >= 0xC2 && lead <= 0xDF) return 2;
+  if (lead >= 0xE0 && lead <= 0xEF) return 3;
+  if (lead >= 0xF0 && lead <= 0xF4) return 4;
+  return 0;
+}
+
+// UTF-8 in which some bytes did not survive: a sequence whose continuation bytes are there except for
+// lost ones (kLostByte, or '?' where a converter wrote one for a byte it could not map) becomes one
+// U+FFFD, as ftfy's fix_text has it, since the character cannot be known; a space where a three- or
+// four-byte sequence needs a continuation and has all its others was a no-break space (0xA0) that an
+// editor turned into a space. Anything else that is not UTF-8 makes the whole decoding fail.
+bool DecodeLossyBytes(std::string_view bytes, bool a0_is_nbsp, std::u32string* out) {
+  out->clear();
+  const auto* p = reinterpret_cast<const uint8_t*>(bytes.data());
+  for (size_t i = 0; i < bytes.size();) {
+    if (p[i] < 0x80) {
+      out->push_back(bytes[i] == kLostByte ? 0xFFFD : static_cast<char32_t>(p[i]));
+      ++i;
+      continue;
+    }
+    const size_t n = SequenceLength(p[i]);
+    if (n == 0 || i + n > bytes.size()) return false;
+    size_t lost = 0;
+    size_t spaces = 0;
+    std::string sequence(1, bytes[i]);
+    for (size_t k = 1; k < n; ++k) {
+      char c = bytes[i + k];
+      if (IsContinuation(p[i + k])) {
+        sequence.push_back(c);
+      } else if (c == kLostByte || c == '?') {
+        ++lost;
+      } else if (c == ' ' && a0_is_nbsp && n >= 3) {
+        ++spaces;
+        sequence.push_back('\xA0');
+      } else {
+        return false;
+      }
+    }
+    if (lost > 0) {
+      if (spaces > 0) return false;
+      out->push_back(0xFFFD);
+    } else {
+      if (spaces > 1) return false;
+      std::u32string cps;
+      if (!DecodeBytes(sequence, &cps) || cps.size() != 1) return false;
+      out->push_back(cps[0]);
+    }
+    i += n;
   }
   return true;
 }
@@ -235,9 +295,12 @@ bool MojibakeRepairer::RedecodeWhole(const std::u32string& line, const CodePage&
                                      std::u32string* out) const {
   std::string bytes;
   bytes.reserve(line.size());
+  bool lossy = false;
   for (char32_t cp : line) {
-    int b = page.Encode(cp);
+    if (cp == 0x1A) return false;
+    int b = cp == 0xFFFD ? kLostByte : page.Encode(cp);
     if (b < 0) return false;
+    lossy |= cp == 0xFFFD;
     bytes.push_back(static_cast<char>(b));
   }
   // A no-break space (0xA0) is the second byte of "à" and of several letters; editors and crawlers
@@ -256,7 +319,7 @@ bool MojibakeRepairer::RedecodeWhole(const std::u32string& line, const CodePage&
     bool keep_space = b == 0xC3 && !JoinsGraveA(std::string_view(bytes).substr(i + 2));
     if (!keep_space) ++i;
   }
-  if (!DecodeBytes(restored, out)) return false;
+  if ((lossy || !DecodeBytes(restored, out)) && !DecodeLossyBytes(restored, a0_is_nbsp, out)) return false;
   return *out != line;
 }
 
@@ -433,7 +496,11 @@ size_t MojibakeRepairer::RepairLine(std::string_view line, std::string* out) con
     }
     if (!changed) break;
   }
-  if (repairs > 0 && Oddness(current) >= initial_oddness) {
+  // A U+FFFD in the result stands for a byte that was already lost when the line came: it is no new
+  // oddness of the repair, so it is judged as plain punctuation would be.
+  std::u32string judged = current;
+  std::replace(judged.begin(), judged.end(), char32_t{0xFFFD}, char32_t{'?'});
+  if (repairs > 0 && Oddness(judged) >= initial_oddness) {
     // The re-decodings did not make the line any less odd: it was not mojibake of a kind we know.
     current = DecodeUtf8(line);
     repairs = 0;

@@ -6,7 +6,9 @@
 // - Conservative: a line is touched only when it shows odd character sequences (mojibake_rules.tsv over
 //   the classes of mojibake_classes.tsv), and then only by re-decodings that are valid UTF-8 and that,
 //   after the last round, leave the line less odd than it came. Correct text in any script comes out
-//   unchanged. Sequences whose last byte was lost ("â€" + U+FFFD or '?') become one U+FFFD.
+//   unchanged. A sequence that lost a byte on the way (a U+FFFD a decoder wrote for a byte its code
+//   page lacks, or a '?' a converter wrote) becomes one U+FFFD, as in ftfy's fix_text: the character is
+//   gone but the rest of the line can still be re-decoded; a U+FFFD so made counts as no oddness.
 // - Written by hand: ICU supplies the code-page tables, but no library detects mojibake in C++; the
 //   design follows ftfy (character classes, odd-sequence rules, re-encode and decode), with rules of
 //   our own tuned so that ftfy's public negative cases stay unchanged.

@@ -19,68 +19,17 @@ Usage (from the worktree root, after building copydesk-worker):
 The corpus texts are read from ../shared/corpus at run time and written only to a temporary directory.
 Python standard library only.
 """
-import argparse
-import hashlib
 import json
 import os
 import shlex
-import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from crossval_folds import argument_parser, figure, fmt, fold_of, read_jsonl, run_worker, score_subset  # noqa: E402
+
 FIGURES = (("captions", "F1"), ("captions", "P"), ("captions", "R"), ("captions", "leakage"),
            ("credits", "all_found"))
-
-
-def fold_of(article_id, folds):
-    return int(hashlib.sha1(article_id.encode("utf-8")).hexdigest(), 16) % folds
-
-
-def read_jsonl(path):
-    with open(path, encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
-
-
-def write_jsonl(path, records):
-    with open(path, "w", encoding="utf-8") as f:
-        for r in records:
-            f.write(json.dumps(r, ensure_ascii=False) + "\n")
-
-
-def run_worker(cmd, articles):
-    data = "".join(json.dumps(a, ensure_ascii=False) + "\n" for a in articles).encode("utf-8")
-    proc = subprocess.run(cmd, shell=True, input=data, stdout=subprocess.PIPE, stderr=subprocess.PIPE, check=False)
-    if proc.returncode != 0:
-        sys.exit(f"crossval: worker failed ({proc.returncode}): {proc.stderr.decode('utf-8', 'replace')[-2000:]}")
-    preds = {}
-    for line in proc.stdout.decode("utf-8").splitlines():
-        if line.strip():
-            rec = json.loads(line)
-            preds.setdefault(rec.get("id"), line)
-    return preds
-
-
-def score_subset(score, tmp, name, articles, gold, preds):
-    """Writes the subset as its own set dir and scores it with `score compare`; returns {task: figures}."""
-    set_dir = os.path.join(tmp, name)
-    os.makedirs(set_dir, exist_ok=True)
-    write_jsonl(os.path.join(set_dir, "articles.jsonl"), articles)
-    write_jsonl(os.path.join(set_dir, "gold.jsonl"), gold)
-    predicted = os.path.join(tmp, name + ".predicted.jsonl")
-    with open(predicted, "w", encoding="utf-8") as f:
-        for g in gold:
-            if g["id"] in preds:
-                f.write(preds[g["id"]] + "\n")
-    proc = subprocess.run([score, "compare", "--json", "--only", "captions,credits", set_dir, predicted],
-                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, check=False)
-    if proc.returncode != 0:
-        sys.exit(f"crossval: score failed: {proc.stderr.decode('utf-8', 'replace')[-2000:]}")
-    report = json.loads(proc.stdout)
-    if isinstance(report, list):
-        report = report[0]
-    if "sets" in report:
-        report = report["sets"][0]
-    return {task: r["figures"] for task, r in report["tasks"].items()}
 
 
 def pooled(sets):
@@ -94,24 +43,9 @@ def pooled(sets):
     return articles, gold
 
 
-def figure(result, task, key):
-    v = result.get(task, {}).get(key)
-    return v if isinstance(v, (int, float)) else None
-
-
-def fmt(v):
-    return "    -" if v is None else f"{v:.3f}"
-
-
 def main(argv):
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("sets", nargs="*", default=["../shared/corpus/captions/dev", "../shared/corpus/credits/dev"])
-    parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--cmd", default="build/release/worker/copydesk-worker process")
-    parser.add_argument("--score", default="../shared/tools/score")
+    parser = argument_parser(__doc__, ["../shared/corpus/captions/dev", "../shared/corpus/credits/dev"])
     parser.add_argument("--sweep", default="", help="KEY=V1,V2,... a captions config key to choose per fold")
-    parser.add_argument("--set-flag", default="--set", help="worker flag that sets one config key")
-    parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
 
     articles, gold = pooled(args.sets)
@@ -129,7 +63,7 @@ def main(argv):
     with tempfile.TemporaryDirectory(prefix="captions-crossval-") as tmp:
         def score_fold(value, indices, name):
             return score_subset(args.score, tmp, name, [articles[i] for i in indices], [gold[i] for i in indices],
-                                preds[value])
+                                preds[value], only="captions,credits")
 
         for k, held in enumerate(folds):
             chosen = candidates[0][0]

@@ -92,6 +92,24 @@ TEST(BoilerplateTest, MetadataLinesAtTheEdgesAreRemoved) {
   EXPECT_FALSE(Classifier().Classify("Published: Monday, March 4, 2024", 10, 20).remove);
 }
 
+TEST(BoilerplateTest, TimeStampsInAnyLanguageAreRemovedAtTheEdges) {
+  EXPECT_EQ(Classifier().Classify("quinta-feira, 3 de março de 2022 às 18:05", 0, 20).reason,
+            v1::RemovedSpan::PAGE_CHROME);
+  EXPECT_EQ(Classifier().Classify("Dienstag, 14. Mai 2024, 07:30 Uhr", 1, 20).reason, v1::RemovedSpan::PAGE_CHROME);
+  EXPECT_EQ(Classifier().Classify("Friday June 7, 2024 6:15 pm PDT by Jane Roe", 0, 20).reason,
+            v1::RemovedSpan::PAGE_CHROME);
+  // A sentence with a year and a time is prose, and the middle of the body is no edge.
+  EXPECT_FALSE(Classifier().Classify("The ferry left at 06:40 on the first day of 2024.", 0, 20).remove);
+  EXPECT_FALSE(Classifier().Classify("quinta-feira, 3 de março de 2022 às 18:05", 10, 20).remove);
+}
+
+TEST(BoilerplateTest, PageNumbersAreChromeButNumbersInProseAreNot) {
+  EXPECT_EQ(ReasonInMiddle("1 2 3 4 5 6"), v1::RemovedSpan::PAGE_CHROME);
+  EXPECT_EQ(ReasonInMiddle("« Prev 1 2 3 … 12 Next »"), v1::RemovedSpan::PAGE_CHROME);
+  EXPECT_FALSE(Classifier().Classify("3, 7 and 12 were the winning numbers.", 5, 20).remove);
+  EXPECT_FALSE(Classifier().Classify("1 2", 5, 20).remove);
+}
+
 TEST(BoilerplateTest, AgencyCreditLinesAreSyndicationNotesButPhotoCreditsAreNot) {
   Verdict v = Classifier().Classify("- AFP", 19, 20);
   ASSERT_TRUE(v.remove);

@@ -129,6 +129,24 @@ TEST(CleanStageTest, CaptionPositionCountsOnlyKeptParagraphs) {
   EXPECT_EQ(run.scratch.caption_candidates[0].position, 1u);
 }
 
+TEST(CleanStageTest, ALinkHeavySentenceIsProseButALinkListIsNot) {
+  // A public broadcaster's layout: links to related coverage between paragraphs, and a sentence whose
+  // longer half is a link to the earlier story.
+  Outcome run = CleanHtml(
+      "<article><h1>Inquiry</h1><p>The harbour inquiry heard from six witnesses on Monday, among them two "
+      "pilots, a tug master and the port's former safety officer.</p><ul><li><a href='/p'>Profile: the port "
+      "authority</a></li><li><a href='/t'>Timeline of the inquiry</a></li></ul><p>The inquiry "
+      "<a href='/s'>had been suspended in March but was reopened after new evidence</a> came to light.</p>"
+      "<p>It resumes on Thursday.</p></article>");
+  ASSERT_FALSE(run.result.failed()) << run.result.reason();
+  EXPECT_EQ(Body(run.out),
+            "The harbour inquiry heard from six witnesses on Monday, among them two pilots, a tug master and the "
+            "port's former safety officer.\nThe inquiry had been suspended in March but was reopened after new "
+            "evidence came to light.\nIt resumes on Thursday.");
+  ASSERT_EQ(run.out.cleaning().removed_size(), 2);
+  EXPECT_EQ(run.out.cleaning().removed(0).reason(), v1::RemovedSpan::RELATED_LINK);
+}
+
 TEST(CleanStageTest, HtmlWinsOverText) {
   v1::RawArticle raw;
   raw.set_text("text body");

@@ -48,6 +48,38 @@ TEST(MojibakeTest, MojibakeNextToCorrectTextIsRepairedInPlace) {
   EXPECT_EQ(Repair("It said â€œyesâ€\xC2\x9D — and lâ€™Ã©quipe too"), "It said “yes” — and l’équipe too");
 }
 
+TEST(MojibakeTest, SequencesThatLostAByteBecomeOneReplacementCharacter) {
+  // Windows-1252 has no character for 0x81, 0x8D, 0x8F, 0x90 and 0x9D: a decoder writes U+FFFD for them,
+  // so "👍" (F0 9F 91 8D) arrives as "ðŸ‘" + U+FFFD. The character is gone; the rest of the line is not.
+  EXPECT_EQ(Repair("Nice work \xC3\xB0\xC5\xB8\xE2\x80\x98\xEF\xBF\xBD see you at the pier"),
+            "Nice work \xEF\xBF\xBD see you at the pier");
+  // The same in Windows-1250, which lacks 0x81 (the second byte of "Á"), with a soft hyphen (0xAD) too.
+  EXPECT_EQ(Repair("\xC4\x82\xEF\xBF\xBDlvaro reached Bogot\xC4\x82\xCB\x87 and Medell\xC4\x82\xC2\xADn"),
+            "\xEF\xBF\xBDlvaro reached Bogotá and Medellín");
+}
+
+TEST(MojibakeTest, QuestionMarksWrittenForUnmappableBytesAreLostBytes) {
+  // "’" mangled twice, the second time by a converter that wrote '?' for the C1 bytes it could not map.
+  EXPECT_EQ(Repair("The harbour\xC3\x83\xC2\xA2\xC3\xA2?\xC2\xAC\xC3\xA2?\xC2\xA2s edge"),
+            "The harbour\xEF\xBF\xBDs edge");
+}
+
+TEST(MojibakeTest, NoBreakSpaceInsideAThreeByteSequenceIsRestored) {
+  // "⚠" is E2 9A A0; its A0 became a space beside the real one. ("âš" alone is no evidence: the
+  // apostrophe's "â€™" is what makes the line look like mojibake.)
+  EXPECT_EQ(Repair("\xC3\xA2\xC5\xA1  Ferry cancelled, todayâ€™s crossings too"),
+            "⚠ Ferry cancelled, today’s crossings too");
+}
+
+TEST(MojibakeTest, CorrectTextWithReplacementCharactersIsUnchanged) {
+  for (const char* line : {"Caf\xC3\xA9 \xEF\xBF\xBD menu? Tr\xC3\xA8s bien", "O\xC3\xB9 est-il? \xC3\x80 Paris.",
+                           "\xEF\xBF\xBD\xEF\xBF\xBD lost bytes \xEF\xBF\xBD", "GR\xC3\x9C? Na ja.",
+                           "Ã? Â? â?", "\xC3\xA2\xE2\x82\xAC sorry? \xC3\xA9t\xC3\xA9"}) {
+    std::string out;
+    EXPECT_EQ(Repairer().RepairLine(line, &out), 0u) << line << " -> " << out;
+  }
+}
+
 TEST(MojibakeTest, C1ControlsAreReadAsWindows1252WhenTheyAreQuotes) {
   EXPECT_EQ(Repair("\xC2\x93Quoted\xC2\x94 text"), "“Quoted” text");
 }
