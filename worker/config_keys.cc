@@ -22,7 +22,7 @@ std::span<const WorkerKey> WorkerKeys() {
        "Topic for records that cannot be decoded or that a stage rejects, with copydesk.error.* headers."},
       {"worker.threads", KeyType::kInt, "0",
        "Threads running the stage chain; 0 = one per core. Records of one partition never run at once.", 0, 1024},
-      {"worker.max_in_flight_records", KeyType::kInt, "20000",
+      {"worker.max_in_flight_records", KeyType::kInt, "5000",
        "Records consumed but not yet delivered, over all partitions; above it every partition pauses.", 1},
       {"worker.max_in_flight_bytes", KeyType::kInt, "268435456",
        "Bytes of input records in flight; above it every partition pauses.", 1},
