@@ -6,57 +6,15 @@
 
 #include "stages/captions/credit_finder.h"
 #include "stages/captions/credit_parser.h"
+#include "stages/captions/paragraph_features.h"
 #include "stages/captions/prose_marks.h"
+#include "stages/captions/shape_rules.h"
 #include "stages/captions/text_scan.h"
 #include "stages/text/fnv1a.h"
 
 namespace copydesk::stages::captions {
 namespace {
 
-// Beyond this size a paragraph is body text for sure; only its tail is looked at (glued credits).
-constexpr size_t kLongParagraphBytes = 600;
-// Shape-only rules (no credit, no label) may fire this many times in an article before they are taken to
-// describe the article's own layout.
-constexpr size_t kShapeRuleCap = 4;
-// A credit-less caption under the headline is one short sentence, and the lede below it runs longer.
-constexpr size_t kUnderHeadlineWords = 20;
-constexpr size_t kLedeLonger = 5;
-
-bool StartsWithDateline(std::string_view s);
-
-struct Features {
-  std::string_view text;
-  size_t words = 0;
-  size_t lower_words = 0;  // words opening with a lower-case letter
-  size_t sentences = 0;
-  bool ends_sentence = false;
-  bool has_quote = false;
-  bool byline = false;
-  bool used = false;
-};
-
-bool StartsWithFolded(std::string_view s, std::string_view folded) { return FindFolded(s.substr(0, folded.size()), folded) == 0; }
-
-// Bylines, datelines of publication and addresses belong to cleaning, never to a caption.
-bool IsBylineLike(std::string_view s) {
-  // Editorial notes ("Editor's note: ...", "Disclosure: ...") are the publisher's word about the article.
-  static constexpr std::array<std::string_view, 14> kOpeners = {
-      "by ",      "by:",          "posted",          "published",       "updated",     "last updated",
-      "first published", "copyright", "story by",   "editor's note",   "editor\xE2\x80\x99s note", "editors' note",
-      "disclosure:", "correction:"};
-  for (std::string_view o : kOpeners) {
-    if (StartsWithFolded(s, o)) return true;
-  }
-  if (s.find('@') != std::string_view::npos || s.find("http") != std::string_view::npos) return true;
-  // "Release: 03/14/2019", "Updated: 3:45 PM": a short labelled date or time.
-  size_t colon = s.find(':');
-  if (colon != std::string_view::npos && CountWords(s) <= 6) {
-    for (char c : s.substr(colon)) {
-      if (IsAsciiDigit(c)) return true;
-    }
-  }
-  return false;
-}
 
 // "Jane Roe, Associated Press", "Jane Roe | Reuters": a name, a comma or bar, and an organisation, with no
 // photo word, slash or "via". Directly under the headline this is how wires sign a story; a photo credit
@@ -81,49 +39,7 @@ bool IsSignatureShaped(std::string_view s, const CreditLexicon& lexicon) {
          CountWords(org) <= 5;
 }
 
-// One pass over the paragraph for every count the rules need; it runs on every paragraph, so it stays a
-// tight byte loop.
-Features Measure(std::string_view p) {
-  Features f;
-  f.text = p;
-  f.ends_sentence = EndsWithSentencePunctuation(p);
-  if (p.size() > kLongParagraphBytes) {
-    f.words = p.size() / 5;
-    f.lower_words = f.words / 2;
-    f.sentences = f.words / 20 + 1;
-    f.has_quote = true;  // unknown and irrelevant: long paragraphs are body
-    return f;
-  }
-  // Each byte is looked at independently of the others (a word starts at a non-space after a space), so
-  // the compiler can vectorise the counts; the rare marks are found with memchr.
-  const size_t size = p.size();
-  const unsigned char* b = reinterpret_cast<const unsigned char*>(p.data());
-  size_t words = size > 0 && b[0] != ' ' ? 1 : 0;
-  size_t lower_words = size > 0 && b[0] >= 'a' && b[0] <= 'z' ? 1 : 0;
-  for (size_t i = 1; i < size; ++i) {
-    const size_t after_space = b[i - 1] == ' ';
-    words += after_space & static_cast<size_t>(b[i] != ' ');
-    lower_words += after_space & static_cast<size_t>(static_cast<unsigned char>(b[i] - 'a') < 26);
-  }
-  const bool quote = p.find('"') != std::string_view::npos;
-  const bool at_sign = p.find('@') != std::string_view::npos;
-  const bool e2 = p.find('\xE2') != std::string_view::npos;
-  f.words = words;
-  f.lower_words = lower_words;
-  f.has_quote = quote || (e2 && HasQuotationMark(p));
-  // ". Next" after a lower-case word ends a sentence (not "J. Smith" or "U.S. Army").
-  f.sentences = 1;
-  for (size_t at = p.find(". "); at != std::string_view::npos; at = p.find(". ", at + 2)) {
-    if (at >= 2 && at + 2 < size && IsAsciiLower(p[at - 1]) && IsAsciiLower(p[at - 2]) &&
-        IsCapitalized(p.substr(at + 2, 1))) {
-      ++f.sentences;
-    }
-  }
-  f.byline = (at_sign || size <= 300) && IsBylineLike(p);
-  return f;
-}
 
-bool IsBodyLike(const Features& f) { return f.words >= 15 && f.ends_sentence; }
 
 // A credit that stands alone must show it is about a picture: a photo word, a photographer or a known agency
 // ("Source: The Morning Ledger" and "Courtesy: Elmvale Rowing Club" credit the text, not a photo).
@@ -182,13 +98,7 @@ bool IsNameColonQuote(std::string_view s) {
   return !rest.empty() && (rest[0] == '"' || rest.compare(0, 3, "\xE2\x80\x9C") == 0);
 }
 
-// "See the full gallery »": a link, not a caption.
-bool EndsWithArrow(std::string_view s) {
-  return s.size() >= 2 && static_cast<unsigned char>(s[s.size() - 2]) == 0xC2 &&
-         static_cast<unsigned char>(s.back()) == 0xBB;
-}
 
-bool EndsWithColon(std::string_view s) { return !s.empty() && s.back() == ':'; }
 
 // Evidence for and against a paragraph being the caption text of the credit line next to it: a score is
 // a sum of these weights, and the side with the higher score takes the credit. Data, with the reason for
@@ -294,18 +204,6 @@ bool IsPhotoHeadline(const Features& title, std::string_view caption, const Cred
          (SharedCapitalisedWords(title.text, caption) >= 1 || IsHeadlineCased(title.text));
 }
 
-// "CITY, State – ..." / "CITY (AP) -- ...": a paragraph that opens the article's body.
-bool StartsWithDateline(std::string_view s) {
-  std::string_view head = s.substr(0, 80);
-  size_t upper = 0;
-  for (size_t i = 0; i < head.size() && head[i] != ' ' && head[i] != ','; ++i) {
-    if (IsAsciiLower(head[i])) return false;
-    upper += IsAsciiUpper(head[i]) ? 1 : 0;
-  }
-  if (upper < 3 && !StartsWithFolded(head, "(cnn)")) return false;
-  return head.find(" - ") != std::string_view::npos || head.find(" -- ") != std::string_view::npos ||
-         head.find(" \xE2\x80\x93 ") != std::string_view::npos || head.find(" \xE2\x80\x94 ") != std::string_view::npos;
-}
 
 // "HARTWELL, Vermont": a capitalised place opening a dateline.
 bool IsDatelinePlace(std::string_view s) {
@@ -317,41 +215,7 @@ bool IsDatelinePlace(std::string_view s) {
   return true;
 }
 
-// "Sidelined: Tobias Grell watches the match": a short label, a colon, then a caption sentence (not a list,
-// not a date, not a name), set between body paragraphs.
-bool IsLabelColonCaption(const Features& f) {
-  if (f.words < 4 || f.words > 20 || f.ends_sentence || f.has_quote || f.byline) return false;
-  size_t colon = f.text.find(':');
-  if (colon == std::string_view::npos || colon + 2 >= f.text.size() || f.text[colon + 1] != ' ') return false;
-  if (CountWords(f.text.substr(0, colon)) > 6 || !IsCapitalized(f.text.substr(colon + 2))) return false;
-  std::string_view label = f.text.substr(0, colon);
-  std::string_view rest = f.text.substr(colon + 2);
-  size_t lower = 0;
-  size_t commas = 0;
-  ForEachWord(rest, [&](std::string_view w) {
-    if (IsAsciiLower(w[0]) && w.size() > 3) ++lower;
-    return true;
-  });
-  for (char c : rest) {
-    if (IsAsciiDigit(c)) return false;
-    commas += c == ',' ? 1 : 0;
-  }
-  if (lower < 2 || commas > 1 || CountWords(rest) < 4) return false;
-  bool label_has_lower = false;
-  for (char c : label) label_has_lower = label_has_lower || IsAsciiLower(c);
-  if (!label_has_lower) return false;
-  return FindFolded(label, "said") == std::string_view::npos && FindFolded(label, "says") == std::string_view::npos;
-}
 
-size_t RuleIndex(std::string_view rule) {
-  if (rule == "caption_label") return 3;
-  if (rule == "caption_marker") return 4;
-  if (rule == "label_colon") return 5;
-  if (rule == "short_line") return 6;
-  if (rule == "present_action") return 8;
-  if (rule == "under_headline") return 9;
-  return 7;
-}
 
 // Hashes of every run of kGramWords consecutive words (letters and digits only, lower-cased).
 constexpr size_t kGramWords = 6;
@@ -532,60 +396,23 @@ std::vector<CaptionBlock> DetectCaptions(const std::vector<std::string_view>& pa
     blocks.push_back(block);
   }
 
-  // Credit-less blocks: labels and markers first, then shape and neighbours alone.
-  std::vector<CaptionBlock> shaped;
-  std::array<size_t, 10> shaped_fired{};
+  // Credit-less blocks: labels and markers first, then shape and neighbours alone (shape_rules.h). A rule
+  // that fires more often than its cap describes the article's own layout and takes nothing.
+  std::vector<std::pair<CaptionBlock, size_t>> shaped;
+  std::array<size_t, kShapeRules.size()> shaped_fired{};
   for (size_t i = 0; i < n; ++i) {
-    if (f[i].used || f[i].words == 0 || f[i].words > 60 || f[i].byline || EndsWithColon(f[i].text)) continue;
-    std::string_view p = f[i].text;
+    const size_t rule = MatchShapeRule(f, i, lexicon, limits.shape_only_rules);
+    if (rule == kShapeRules.size()) continue;
     CaptionBlock block;
     block.first = block.last = i;
-    std::string_view stripped = StripCaptionLabel(p, lexicon);
-    size_t rule = 0;
-    if (stripped.size() != p.size()) {
-      block.rule = "caption_label";
-      rule = 3;
-    } else if (!f[i].has_quote && f[i].sentences <= 2 && lexicon.Contains(p, WordKind::kCaptionMarker)) {
-      block.rule = "caption_marker";
-      rule = 4;
-    } else if (!limits.shape_only_rules) {
-      continue;
-    } else if (IsLabelColonCaption(f[i]) && (i == 0 || IsBodyLike(f[i - 1])) && i + 1 < n && IsBodyLike(f[i + 1])) {
-      block.rule = "label_colon";
-      rule = 5;
-    } else if (!f[i].has_quote && !f[i].ends_sentence && f[i].words >= 4 && f[i].words <= 20 &&
-               f[i].lower_words >= 2 && IsCapitalized(p) && p.find(':') == std::string_view::npos &&
-               (IsWordByte(p.back()) || p.back() == ')') && !EndsWithArrow(p) &&
-               (i == 0 || IsBodyLike(f[i - 1])) && i + 1 < n && IsBodyLike(f[i + 1])) {
-      block.rule = "short_line";
-      rule = 6;
-    } else if (!f[i].has_quote && f[i].words >= 8 && f[i].words <= 40 && f[i].sentences <= 2 &&
-               OpensWithPresentAction(p) &&
-               i > 0 && IsBodyLike(f[i - 1]) && i + 1 < n && IsBodyLike(f[i + 1])) {
-      block.rule = "present_action";
-      rule = 8;
-    } else if (i == 0 && i + 1 < n && !f[i].has_quote && f[i].words >= 5 && f[i].words <= kUnderHeadlineWords &&
-               f[i].sentences == 1 && IsBodyLike(f[i + 1]) && f[i + 1].words >= f[i].words + kLedeLonger &&
-               !HasReportingVerb(p) && DescribesAPicture(p)) {
-      // Directly under the headline, a short description of a picture above a longer lede (the BBC's and
-      // others' credit-less lead image).
-      block.rule = "under_headline";
-      rule = 9;
-    } else if (i <= 2 && i + 1 < n && f[i].ends_sentence && f[i].words <= 25 && !f[i].has_quote &&
-               StartsWithDateline(f[i + 1].text)) {
-      block.rule = "before_dateline";
-      rule = 7;
-    } else {
-      continue;
-    }
-    block.text = stripped;
+    block.rule = kShapeRules[rule].name;
+    block.text = StripCaptionLabel(f[i].text, lexicon);
     if (!text_fits(block.text)) continue;
     ++shaped_fired[rule];
-    shaped.push_back(block);
+    shaped.emplace_back(block, rule);
   }
-  for (const CaptionBlock& block : shaped) {
-    size_t rule = RuleIndex(block.rule);
-    size_t cap = rule <= 4 ? limits.max_blocks_per_rule : kShapeRuleCap;
+  for (const auto& [block, rule] : shaped) {
+    const size_t cap = kShapeRules[rule].layout_cap ? kShapeRuleCap : limits.max_blocks_per_rule;
     if (shaped_fired[rule] > cap) continue;
     f[block.first].used = true;
     blocks.push_back(block);

@@ -11,11 +11,10 @@
 //   a plural label ("Photos:") also takes the caption-shaped paragraph above. A title line over the caption
 //   becomes its headline when it shares a word with it or is set as a headline (the wire's three-line
 //   block). Bylines never anchor a block: "By ...", editorial notes, and the story's signature under the
-//   headline ("Jane Roe, Associated Press", "Jane Roe | Reuters"). Without a credit: caption labels ("Image caption", "Caption:"), caption
-//   markers ("(L-R)", ", left,", "artist's concept"), and, when `shape_only_rules` is on, shapes set
-//   between body paragraphs: "Label: caption", a short unpunctuated sentence-case line, a present-tense
-//   picture description ("Milo Trent (C) chases the ball during ..."), a short paragraph before the
-//   dateline, a pull quote repeating the body, and a description sharing six words with a caption found.
+//   headline ("Jane Roe, Associated Press", "Jane Roe | Reuters"). Without a credit: the rules of the
+//   table in shape_rules.h (caption labels, caption markers and, when `shape_only_rules` is on, shapes set
+//   between body paragraphs), then a pull quote repeating the body and a description sharing six words
+//   with a caption found.
 // - Every rule removes at most `max_blocks_per_rule` blocks per article; a shape-only rule that fires more
 //   often than that is taken to describe the article's own layout (a list, a schedule) and removes nothing.
 //   Blocks never take more than `max_caption_words` words of text.

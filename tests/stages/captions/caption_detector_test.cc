@@ -6,13 +6,12 @@
 #include <string>
 #include <vector>
 
+#include "caption_fixtures.h"
+
 namespace copydesk::stages::captions {
 namespace {
 
-const CreditLexicon& Lexicon() {
-  static const CreditLexicon lexicon = CreditLexicon::FromEmbeddedData().value();
-  return lexicon;
-}
+const CreditLexicon& Lexicon() { return captions_test::EmbeddedLexicon(); }
 
 constexpr std::string_view kBody1 =
     "The harbour authority said on Monday that the new ferry terminal would open in the spring, two years "

@@ -5,13 +5,12 @@
 
 #include <string>
 
+#include "caption_fixtures.h"
+
 namespace copydesk::stages::captions {
 namespace {
 
-const CreditLexicon& Lexicon() {
-  static const CreditLexicon lexicon = CreditLexicon::FromEmbeddedData().value();
-  return lexicon;
-}
+const CreditLexicon& Lexicon() { return captions_test::EmbeddedLexicon(); }
 
 std::string Trailing(std::string_view p) {
   CreditSpan span = FindTrailingCredit(p, Lexicon());

@@ -6,16 +6,15 @@
 
 #include <string>
 
+#include "caption_fixtures.h"
+
 namespace copydesk::stages::captions {
 namespace {
 
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 
-const CreditLexicon& Lexicon() {
-  static const CreditLexicon lexicon = CreditLexicon::FromEmbeddedData().value();
-  return lexicon;
-}
+const CreditLexicon& Lexicon() { return captions_test::EmbeddedLexicon(); }
 
 ParsedCredit Parse(std::string_view raw) { return ParseCredit(raw, Lexicon()); }
 

@@ -1,0 +1,120 @@
+#include "stages/captions/shape_rules.h"
+
+#include "stages/captions/caption_detector.h"
+#include "stages/captions/prose_marks.h"
+#include "stages/captions/text_scan.h"
+
+namespace copydesk::stages::captions {
+namespace {
+
+// "See the full gallery »": a link, not a caption.
+bool EndsWithArrow(std::string_view s) {
+  return s.size() >= 2 && static_cast<unsigned char>(s[s.size() - 2]) == 0xC2 &&
+         static_cast<unsigned char>(s.back()) == 0xBB;
+}
+
+// "Sidelined: Tobias Grell watches the match": a short label, a colon, then a caption sentence (not a list,
+// not a date, not a name), set between body paragraphs.
+bool IsLabelColonCaption(const Features& f) {
+  if (f.words < 4 || f.words > 20 || f.ends_sentence || f.has_quote || f.byline) return false;
+  size_t colon = f.text.find(':');
+  if (colon == std::string_view::npos || colon + 2 >= f.text.size() || f.text[colon + 1] != ' ') return false;
+  if (CountWords(f.text.substr(0, colon)) > 6 || !IsCapitalized(f.text.substr(colon + 2))) return false;
+  std::string_view label = f.text.substr(0, colon);
+  std::string_view rest = f.text.substr(colon + 2);
+  size_t lower = 0;
+  size_t commas = 0;
+  ForEachWord(rest, [&](std::string_view w) {
+    if (IsAsciiLower(w[0]) && w.size() > 3) ++lower;
+    return true;
+  });
+  for (char c : rest) {
+    if (IsAsciiDigit(c)) return false;
+    commas += c == ',' ? 1 : 0;
+  }
+  if (lower < 2 || commas > 1 || CountWords(rest) < 4) return false;
+  bool label_has_lower = false;
+  for (char c : label) label_has_lower = label_has_lower || IsAsciiLower(c);
+  if (!label_has_lower) return false;
+  return FindFolded(label, "said") == std::string_view::npos && FindFolded(label, "says") == std::string_view::npos;
+}
+
+bool BodyAbove(const std::vector<Features>& f, size_t i) { return i > 0 && IsBodyLike(f[i - 1]); }
+bool BodyBelow(const std::vector<Features>& f, size_t i) { return i + 1 < f.size() && IsBodyLike(f[i + 1]); }
+
+// "Image caption A scooter ...", "Caption: ...": the page says so.
+bool CaptionLabel(const std::vector<Features>& f, size_t i, const CreditLexicon& lexicon) {
+  return StripCaptionLabel(f[i].text, lexicon).size() != f[i].text.size();
+}
+
+// "(L-R)", ", left,", "artist's concept": words only captions use, in a short paragraph without a quote.
+bool CaptionMarker(const std::vector<Features>& f, size_t i, const CreditLexicon& lexicon) {
+  return !f[i].has_quote && f[i].sentences <= kShape.marker_max_sentences &&
+         lexicon.Contains(f[i].text, WordKind::kCaptionMarker);
+}
+
+// "Sidelined: Tobias Grell watches the match" set between body paragraphs (or above the first).
+bool LabelColon(const std::vector<Features>& f, size_t i, const CreditLexicon&) {
+  return IsLabelColonCaption(f[i]) && (i == 0 || BodyAbove(f, i)) && BodyBelow(f, i);
+}
+
+// A short sentence-case line without a full stop between body paragraphs: a description, not prose (which
+// ends its sentences) and not a subhead (which is short, or a link, or ends in a colon).
+bool ShortLine(const std::vector<Features>& f, size_t i, const CreditLexicon&) {
+  const Features& x = f[i];
+  const std::string_view p = x.text;
+  return !x.has_quote && !x.ends_sentence && x.words >= kShape.short_line_min_words &&
+         x.words <= kShape.short_line_max_words && x.lower_words >= 2 && IsCapitalized(p) &&
+         p.find(':') == std::string_view::npos && (IsWordByte(p.back()) || p.back() == ')') && !EndsWithArrow(p) &&
+         (i == 0 || BodyAbove(f, i)) && BodyBelow(f, i);
+}
+
+// "Milo Trent (C) chases the ball during ...": a picture described in the present between body paragraphs.
+bool PresentAction(const std::vector<Features>& f, size_t i, const CreditLexicon&) {
+  const Features& x = f[i];
+  return !x.has_quote && x.words >= kShape.action_min_words && x.words <= kShape.action_max_words &&
+         x.sentences <= kShape.action_max_sentences && OpensWithPresentAction(x.text) && BodyAbove(f, i) &&
+         BodyBelow(f, i);
+}
+
+// Directly under the headline, a short description of a picture above a longer lede (the BBC's and
+// others' credit-less lead image).
+bool UnderHeadline(const std::vector<Features>& f, size_t i, const CreditLexicon&) {
+  const Features& x = f[i];
+  return i == 0 && i + 1 < f.size() && !x.has_quote && x.words >= kShape.under_headline_min_words &&
+         x.words <= kShape.under_headline_max_words && x.sentences == 1 && IsBodyLike(f[i + 1]) &&
+         f[i + 1].words >= x.words + kShape.lede_longer && !HasReportingVerb(x.text) && DescribesAPicture(x.text);
+}
+
+// One short sentence in the first paragraphs, right above the dateline that opens the story.
+bool BeforeDateline(const std::vector<Features>& f, size_t i, const CreditLexicon&) {
+  const Features& x = f[i];
+  return i <= kShape.before_dateline_max_index && i + 1 < f.size() && x.ends_sentence &&
+         x.words <= kShape.before_dateline_max_words && !x.has_quote && StartsWithDateline(f[i + 1].text);
+}
+
+}  // namespace
+
+const std::array<ShapeRule, 7> kShapeRules = {{
+    {"caption_label", false, false, CaptionLabel},
+    {"caption_marker", false, false, CaptionMarker},
+    {"label_colon", true, true, LabelColon},
+    {"short_line", true, true, ShortLine},
+    {"present_action", true, true, PresentAction},
+    {"under_headline", true, true, UnderHeadline},
+    {"before_dateline", true, true, BeforeDateline},
+}};
+
+size_t MatchShapeRule(const std::vector<Features>& f, size_t i, const CreditLexicon& lexicon, bool shape_rules) {
+  const Features& x = f[i];
+  if (x.used || x.words == 0 || x.words > kShape.max_words || x.byline || EndsWithColon(x.text)) {
+    return kShapeRules.size();
+  }
+  for (size_t r = 0; r < kShapeRules.size(); ++r) {
+    if (kShapeRules[r].shape_only && !shape_rules) continue;
+    if (kShapeRules[r].matches(f, i, lexicon)) return r;
+  }
+  return kShapeRules.size();
+}
+
+}  // namespace copydesk::stages::captions
