@@ -138,11 +138,36 @@ bool OpensWithPresentAction(std::string_view s) {
   return !InList(verb, kNotActions) && InList(next, kActionFollowers);
 }
 
+bool ShowsAPicture(std::string_view s) {
+  static constexpr std::array<std::string_view, 4> kOpeners = {"a", "an", "this", "these"};
+  static constexpr std::array<std::string_view, 17> kPictureNouns = {
+      "photo",  "photos", "photograph", "photographs", "picture",    "pictures",    "image", "images", "video",
+      "videos", "still",  "stills",     "screenshot",  "screengrab", "screen-grab", "frame", "footage"};
+  static constexpr std::array<std::string_view, 3> kShows = {"shows", "show", "depicts"};
+  size_t index = 0;
+  bool opener = false;
+  bool noun = false;
+  bool shows = false;
+  ForEachWord(s, [&](std::string_view raw) {
+    std::string_view w = StripPunctuation(raw);
+    if (index == 0) opener = InList(w, kOpeners);
+    ++index;
+    if (!opener || raw.back() == '.') return false;  // the sentence ended before the verb
+    if (!noun) {
+      noun = index <= 4 && InList(w, kPictureNouns);
+      return index < 4;
+    }
+    shows = InList(w, kShows);
+    return !shows && index < 16;
+  });
+  return opener && noun && shows;
+}
+
 // A picture described as it is seen: the singular present above, a plural subject with a present verb
 // ("Passengers wait on the quay") or a participle ("Nurses showing visitors around ..."). Past tenses
 // ("-ed", "had", "took") and verbs of speech tell a story instead.
 bool DescribesAPicture(std::string_view s) {
-  if (OpensWithPresentAction(s)) return true;
+  if (OpensWithPresentAction(s) || ShowsAPicture(s)) return true;
   std::string_view verb;
   std::string_view next;
   if (!SplitSubjectVerb(s, &verb, &next) || verb.size() < 3) return false;

@@ -9,7 +9,10 @@
 //   to", "added", "announced"...): article prose attributes, captions describe.
 // - OpensWithPresentAction(s): a capitalised subject, a present-tense verb of action and a function word,
 //   "Harbourside's Milo Trent (C) chases the ball ...", "Wren Addley is seen ...".
-// - DescribesAPicture(s): that, or a plural subject with a present verb ("Passengers wait on the quay") or
+// - ShowsAPicture(s): a picture as the subject of "shows", "A video released on Monday shows ...", "This
+//   handout image shows ...": an indefinite or demonstrative opener, a picture noun, then the verb. "The
+//   video shows" refers back to a video the story told of, so it is prose.
+// - DescribesAPicture(s): that, OpensWithPresentAction, or a plural subject with a present verb ("Passengers wait on the quay") or
 //   a participle ("Nurses showing visitors around ..."); past tenses and verbs of speech tell a story.
 // - Pure functions on short strings; time linear in the input (only the first twelve words are read by
 //   the two tests of the subject and verb).
@@ -23,6 +26,7 @@ bool IsMonthName(std::string_view w);
 bool HasPictureDate(std::string_view s);
 bool HasReportingVerb(std::string_view s);
 bool OpensWithPresentAction(std::string_view s);
+bool ShowsAPicture(std::string_view s);
 bool DescribesAPicture(std::string_view s);
 
 }  // namespace copydesk::stages::captions

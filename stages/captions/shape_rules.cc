@@ -1,6 +1,7 @@
 #include "stages/captions/shape_rules.h"
 
 #include "stages/captions/caption_detector.h"
+#include "stages/captions/credit_parser.h"
 #include "stages/captions/prose_marks.h"
 #include "stages/captions/text_scan.h"
 
@@ -73,7 +74,8 @@ bool ShortLine(const std::vector<Features>& f, size_t i, const CreditLexicon&) {
 bool PresentAction(const std::vector<Features>& f, size_t i, const CreditLexicon&) {
   const Features& x = f[i];
   return !x.has_quote && x.words >= kShape.action_min_words && x.words <= kShape.action_max_words &&
-         x.sentences <= kShape.action_max_sentences && OpensWithPresentAction(x.text) && BodyAbove(f, i) &&
+         x.sentences <= kShape.action_max_sentences && (OpensWithPresentAction(x.text) || ShowsAPicture(x.text)) &&
+         BodyAbove(f, i) &&
          BodyBelow(f, i);
 }
 
@@ -93,9 +95,38 @@ bool BeforeDateline(const std::vector<Features>& f, size_t i, const CreditLexico
          x.words <= kShape.before_dateline_max_words && !x.has_quote && StartsWithDateline(f[i + 1].text);
 }
 
+// `name` stands in `s` as whole words, in the same case.
+bool ContainsWords(std::string_view s, std::string_view name) {
+  for (size_t at = s.find(name); at != std::string_view::npos; at = s.find(name, at + 1)) {
+    const bool starts = at == 0 || !IsWordByte(s[at - 1]);
+    const bool ends = at + name.size() == s.size() || !IsWordByte(s[at + name.size()]);
+    if (starts && ends) return true;
+  }
+  return false;
+}
+
+// "Coun Kris Hopkins" alone on a line, above body prose, and the same name in the story's prose: the label
+// of a head shot. A byline without "By" names someone the story never mentions; a pull quote's speaker
+// hangs under the quote, not under prose.
+bool NameOnly(const std::vector<Features>& f, size_t i, const CreditLexicon&) {
+  const Features& x = f[i];
+  if (x.words < kShape.name_min_words || x.words > kShape.name_max_words || x.lower_words > 0 || x.has_quote ||
+      !IsWordByte(x.text.back()) || !LooksLikeName(x.text) || !BodyBelow(f, i)) {
+    return false;
+  }
+  if (i > 0 && !f[i - 1].byline && !IsBodyLike(f[i - 1])) return false;
+  for (char c : x.text) {
+    if (IsAsciiDigit(c) || c == ',') return false;
+  }
+  for (size_t j = 0; j < f.size(); ++j) {
+    if (j != i && IsBodyLike(f[j]) && ContainsWords(f[j].text, x.text)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
-const std::array<ShapeRule, 7> kShapeRules = {{
+const std::array<ShapeRule, 8> kShapeRules = {{
     {"caption_label", false, false, CaptionLabel},
     {"caption_marker", false, false, CaptionMarker},
     {"label_colon", true, true, LabelColon},
@@ -103,6 +134,7 @@ const std::array<ShapeRule, 7> kShapeRules = {{
     {"present_action", true, true, PresentAction},
     {"under_headline", true, true, UnderHeadline},
     {"before_dateline", true, true, BeforeDateline},
+    {"name_only", true, true, NameOnly},
 }};
 
 size_t MatchShapeRule(const std::vector<Features>& f, size_t i, const CreditLexicon& lexicon, bool shape_rules) {

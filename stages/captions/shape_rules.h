@@ -47,6 +47,9 @@ struct ShapeThresholds {
   // Before the dateline (the story's first paragraph), within the first paragraphs: one short sentence.
   size_t before_dateline_max_index = 2;
   size_t before_dateline_max_words = 25;
+  // A head shot's label is a person's name: two to four capitalised words.
+  size_t name_min_words = 2;
+  size_t name_max_words = 4;
 };
 constexpr ShapeThresholds kShape;
 
@@ -57,7 +60,7 @@ struct ShapeRule {
   bool (*matches)(const std::vector<Features>& f, size_t i, const CreditLexicon& lexicon);
 };
 
-extern const std::array<ShapeRule, 7> kShapeRules;
+extern const std::array<ShapeRule, 8> kShapeRules;
 
 size_t MatchShapeRule(const std::vector<Features>& f, size_t i, const CreditLexicon& lexicon, bool shape_rules);
 

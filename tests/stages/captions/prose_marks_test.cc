@@ -42,5 +42,15 @@ TEST(ProseMarksTest, PictureDescriptionsAgainstStories) {
   EXPECT_FALSE(OpensWithPresentAction("Wren Addley says the vote was fair."));
 }
 
+TEST(ProseMarksTest, APictureThatShows) {
+  EXPECT_TRUE(ShowsAPicture("A video released by the group in March shows Vorn addressing fighters."));
+  EXPECT_TRUE(ShowsAPicture("This handout picture taken on Sunday shows ash above the crater."));
+  EXPECT_TRUE(ShowsAPicture("An image from a traffic camera shows the lorry on its side."));
+  EXPECT_TRUE(DescribesAPicture("These photos show the bridge before and after the flood."));
+  EXPECT_FALSE(ShowsAPicture("The video shows officers running up the stairs."));  // refers back: prose
+  EXPECT_FALSE(ShowsAPicture("A spokesman for the firm shows no sign of backing down."));
+  EXPECT_FALSE(ShowsAPicture("A video was released. It shows nothing new."));  // the sentence ended first
+}
+
 }  // namespace
 }  // namespace copydesk::stages::captions

@@ -82,6 +82,25 @@ TEST(ShapeRulesTest, BeforeDateline) {
   EXPECT_EQ(RuleFor({"The old baths will close at the end of the year.", kBody1, kBody2}, 0), "");
 }
 
+TEST(ShapeRulesTest, NameOnly) {
+  constexpr std::string_view kAbout =
+      "Councillor Orla Brisk, who chairs the leisure committee, said the club would keep its Saturday slot "
+      "at the new pool.";
+  EXPECT_EQ(RuleFor({kBody1, "Orla Brisk", kAbout}, 1), "name_only");
+  EXPECT_EQ(RuleFor({"Orla Brisk", kAbout, kBody2}, 0), "name_only");
+  // A name the story never mentions is a byline without "By".
+  EXPECT_EQ(RuleFor({"Ben Tally", kBody1, kBody2}, 0), "");
+  // Under a line that is not prose (a pull quote without its full stop) it is the quote's speaker.
+  EXPECT_EQ(RuleFor({kBody1, "We will keep swimming whatever the council decides", "Orla Brisk", kAbout}, 2), "");
+  // Named in the story but with prose neither above nor below: a list of names.
+  EXPECT_EQ(RuleFor({kAbout, "Orla Brisk", "Ben Tally"}, 1), "");
+}
+
+TEST(ShapeRulesTest, PresentActionTakesAPictureThatShows) {
+  EXPECT_EQ(RuleFor({kBody1, "A photo taken from the roof shows the cracks above the deep end.", kBody2}, 1),
+            "present_action");
+}
+
 TEST(ShapeRulesTest, NeverBylinesTakenParagraphsOrColons) {
   EXPECT_EQ(RuleFor({kBody1, "By Orla Brisk and Ben Tally", kBody2}, 1), "");
   EXPECT_EQ(RuleFor({kBody1, "The pool will close on these dates:", kBody2}, 1), "");
