@@ -111,6 +111,10 @@ struct CaptionEvidence {
   int picture_date = 2;
   // For: a title line set above it, the wire's three-line block (headline, caption, credit).
   int headline_above = 2;
+  // For: the credit line stands right above the byline or signature, so the block is the lead picture's,
+  // set in the header before the story starts: the paragraph above is its caption, not the lede, even
+  // when it runs long as wire captions do.
+  int above_byline = 3;
   // Against: a finished sentence that runs long, over two sentences, carries a quote or opens the body —
   // article prose — unless a marker or a picture description ("X walks past ...") says otherwise.
   int long_prose = 3;
@@ -125,9 +129,16 @@ constexpr CaptionEvidence kEvidence;
 // `strict`: before the credit, the paragraph opens the body; after it, the credit is only a bare agency.
 // `headline_above`: a photo headline line stands right above the paragraph.
 int CaptionScore(const Features& f, bool before_credit, bool strict, bool headline_above,
-                 const CreditLexicon& lexicon) {
+                 const CreditLexicon& lexicon, bool above_byline = false) {
   if (f.used || f.byline || f.words == 0 || f.words > 60 || EndsWithColon(f.text)) return 0;
-  if (FindTrailingCredit(f.text, lexicon).found()) return 0;  // it has a credit of its own
+  // A credit of its own makes it another block; a weak one ("... shown on KTV.", an unknown owner) only
+  // when the glued-credit rule could take it: no quote and at most 40 words. Otherwise that rule leaves the
+  // paragraph alone, and so must this one not disqualify it.
+  const CreditSpan own = FindTrailingCredit(f.text, lexicon);
+  if (own.found() && (static_cast<int>(own.strength) >= static_cast<int>(CreditStrength::kMedium) ||
+                      (!f.has_quote && f.words <= 40))) {
+    return 0;
+  }
   if (f.text.size() <= 160 && RateCredit(f.text, lexicon) != CreditStrength::kNone &&
       RateCredit(f.text, lexicon) != CreditStrength::kWeak) {
     return 0;  // another credit
@@ -148,6 +159,7 @@ int CaptionScore(const Features& f, bool before_credit, bool strict, bool headli
   if (marked) score += kEvidence.marker;
   if (labelled) score += kEvidence.label;
   if (headline_above) score += kEvidence.headline_above;
+  if (above_byline) score += kEvidence.above_byline;
   if (HasPictureDate(f.text)) score += kEvidence.picture_date;
   if (long_prose) score -= kEvidence.long_prose;
   if (!marked && HasReportingVerb(f.text)) score -= kEvidence.reporting_verb;
@@ -306,7 +318,8 @@ std::vector<CaptionBlock> DetectCaptions(const std::vector<std::string_view>& pa
     if (whole != CreditStrength::kNone && whole != CreditStrength::kWeak && within_cap(0)) {
       const bool firm = static_cast<int>(whole) >= static_cast<int>(CreditStrength::kMedium);
       const bool headline_above = i >= 2 && IsPhotoHeadline(f[i - 2], f[i - 1].text, lexicon);
-      int prev = i > 0 ? CaptionScore(f[i - 1], true, i - 1 == 0, headline_above, lexicon) : 0;
+      const bool byline_below = i + 1 < n && (f[i + 1].byline || IsSignatureShaped(f[i + 1].text, lexicon));
+      int prev = i > 0 ? CaptionScore(f[i - 1], true, i - 1 == 0, headline_above, lexicon, byline_below) : 0;
       // A credit line opening the body is followed by the lede, which must then be short to be a caption.
       int next = i + 1 < n ? CaptionScore(f[i + 1], false, !firm || i == 0, false, lexicon) : 0;
       const int needed = firm ? 2 : 3;

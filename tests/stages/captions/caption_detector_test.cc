@@ -154,6 +154,27 @@ TEST(CaptionDetectorTest, ThreeLineBlockKeepsItsCreditAgainstTheBodyBelow) {
   EXPECT_EQ(blocks[0].credit, "Lia Brandt/AFP via Getty Images");
 }
 
+TEST(CaptionDetectorTest, CreditLineAboveTheSignatureTakesTheLongCaptionAbove) {
+  // The lead picture's block sits in the header, above the writer's signature: the long sentence above the
+  // credit is its caption, though it would read as the lede anywhere else, and though it ends on a word
+  // ("on KTV.") that could pass for a weak credit of its own.
+  std::vector<std::string_view> p = {
+      "The harbour's new ferry \"Brindle Star\" leaves Lakeville on its first crossing of the bay, a trip of "
+      "forty minutes that the old boat took an hour to make, in a film shown on KTV.",
+      "Lia Brandt/Reuters", "Tomas Hale | Travel Writer", kBody1, kBody2};
+  std::vector<CaptionBlock> blocks = Detect(p);
+  ASSERT_EQ(blocks.size(), 1u);
+  EXPECT_EQ(blocks[0].first, 0u);
+  EXPECT_EQ(blocks[0].last, 1u);
+  EXPECT_EQ(blocks[0].credit, "Lia Brandt/Reuters");
+  // The same two lines over the lede, with no signature below: the long sentence is the lede.
+  std::vector<std::string_view> q = {p[0], p[1], kBody1, kBody2};
+  blocks = Detect(q);
+  ASSERT_EQ(blocks.size(), 1u);
+  EXPECT_EQ(blocks[0].first, 1u);
+  EXPECT_EQ(blocks[0].text, "");
+}
+
 TEST(CaptionDetectorTest, SignatureUnderTheHeadlineIsNotACredit) {
   std::vector<std::string_view> p = {"Ida Voss, Associated Press", "The ferry terminal opened on Monday.", kBody1,
                                      kBody2};
