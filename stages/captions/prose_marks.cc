@@ -41,6 +41,11 @@ constexpr std::array<std::string_view, 24> kNotPluralActions = {
     "had",  "have", "were", "are",  "was",  "did",   "do",    "will",  "would", "could", "should", "may",
     "said", "told", "made", "took", "came", "went",  "ran",   "saw",   "left",  "found", "gave",   "got"};
 
+// Words ending in "ed" that are not verbs in the past.
+constexpr std::array<std::string_view, 8> kNotPast = {"need", "needed", "speed", "indeed", "breed", "bed", "seed",
+                                                      "hundred"};
+constexpr std::array<std::string_view, 3> kPossessives = {"his", "her", "their"};
+
 template <size_t N>
 bool InList(std::string_view w, const std::array<std::string_view, N>& list) {
   for (std::string_view x : list) {
@@ -63,9 +68,12 @@ bool SplitSubjectVerb(std::string_view s, std::string_view* verb, std::string_vi
   size_t i = 0;
   // The subject: capitalised words, possessives, numbers and roles in brackets: "Harbourside's Milo Trent (C)".
   // A role noun between names belongs to the subject: "Harbourside coach Ines Moravec".
+  // A relative named after a possessive belongs to it too: "Jon Marsh and his wife Ada".
   while (i < count && !words[i].empty() &&
          (IsCapitalized(words[i]) || words[i].front() == '(' || words[i] == "and" || words[i] == "of" ||
-          (i > 0 && i + 1 < count && IsAsciiLower(words[i][0]) && IsCapitalized(words[i + 1])))) {
+          (i > 0 && i + 1 < count && IsAsciiLower(words[i][0]) && IsCapitalized(words[i + 1])) ||
+          (i > 0 && words[i - 1] == "and" && i + 2 < count && InList(words[i], kPossessives) &&
+           IsAsciiLower(words[i + 1][0]) && IsCapitalized(words[i + 2])))) {
     ++i;
   }
   if (i == 0 || i + 1 >= count || words[i].empty() || !IsAsciiLower(words[i][0])) return false;
@@ -161,6 +169,23 @@ bool ShowsAPicture(std::string_view s) {
     return !shows && index < 16;
   });
   return opener && noun && shows;
+}
+
+bool TellsThePast(std::string_view s) {
+  // Irregular pasts that are nothing else; "-ed" covers the regular ones.
+  static constexpr std::array<std::string_view, 32> kPast = {
+      "was",   "were",   "had",  "did",  "said",  "told",   "began", "became", "took",  "taken", "made",
+      "came",  "went",   "gave", "got",  "won",   "lost",   "left",  "met",    "saw",   "found", "held",
+      "ran",   "brought", "thought", "kept", "drove", "wrote", "spoke", "fell",  "rose",  "sold"};
+  size_t index = 0;
+  bool past = false;
+  ForEachWord(s, [&](std::string_view raw) {
+    std::string_view w = StripPunctuation(raw);
+    past = IsAsciiLower(w.empty() ? 'A' : w[0]) &&
+           (InList(w, kPast) || (w.size() >= 5 && w.substr(w.size() - 2) == "ed" && !InList(w, kNotPast)));
+    return !past && ++index < 20;
+  });
+  return past;
 }
 
 // A picture described as it is seen: the singular present above, a plural subject with a present verb

@@ -14,6 +14,8 @@
 //   video shows" refers back to a video the story told of, so it is prose.
 // - DescribesAPicture(s): that, OpensWithPresentAction, or a plural subject with a present verb ("Passengers wait on the quay") or
 //   a participle ("Nurses showing visitors around ..."); past tenses and verbs of speech tell a story.
+// - TellsThePast(s): a verb in the past among the first twenty words ("was", "had", "said", "-ed"): how a
+//   story's lede reports, where a caption describes what the picture shows.
 // - Pure functions on short strings; time linear in the input (only the first twelve words are read by
 //   the two tests of the subject and verb).
 #pragma once
@@ -28,5 +30,6 @@ bool HasReportingVerb(std::string_view s);
 bool OpensWithPresentAction(std::string_view s);
 bool ShowsAPicture(std::string_view s);
 bool DescribesAPicture(std::string_view s);
+bool TellsThePast(std::string_view s);
 
 }  // namespace copydesk::stages::captions

@@ -79,13 +79,22 @@ bool PresentAction(const std::vector<Features>& f, size_t i, const CreditLexicon
          BodyBelow(f, i);
 }
 
-// Directly under the headline, a short description of a picture above a longer lede (the BBC's and
-// others' credit-less lead image).
+// Directly under the headline (or the byline under it), a description of a picture above a longer lede
+// (the BBC's and others' credit-less lead image): one short sentence, or, when the lede below tells of the
+// past while it describes the present, two or three sentences as captions of a scene run (a lede of that
+// length is one sentence).
 bool UnderHeadline(const std::vector<Features>& f, size_t i, const CreditLexicon&) {
   const Features& x = f[i];
-  return i == 0 && i + 1 < f.size() && !x.has_quote && x.words >= kShape.under_headline_min_words &&
-         x.words <= kShape.under_headline_max_words && x.sentences == 1 && IsBodyLike(f[i + 1]) &&
-         f[i + 1].words >= x.words + kShape.lede_longer && !HasReportingVerb(x.text) && DescribesAPicture(x.text);
+  for (size_t k = 0; k < i; ++k) {
+    if (!f[k].byline) return false;
+  }
+  if (i + 1 >= f.size() || x.has_quote || x.words < kShape.under_headline_min_words || !IsBodyLike(f[i + 1]) ||
+      f[i + 1].words < x.words + kShape.lede_longer || HasReportingVerb(x.text) || !DescribesAPicture(x.text)) {
+    return false;
+  }
+  if (x.words <= kShape.under_headline_max_words && x.sentences == 1) return true;
+  return x.words <= kShape.scene_max_words && x.sentences >= 2 && x.sentences <= kShape.scene_max_sentences &&
+         !TellsThePast(x.text) && TellsThePast(f[i + 1].text);
 }
 
 // One short sentence in the first paragraphs, right above the dateline that opens the story.

@@ -44,6 +44,9 @@ struct ShapeThresholds {
   size_t under_headline_min_words = 5;
   size_t under_headline_max_words = 20;
   size_t lede_longer = 5;
+  // ... or a scene in two or three present-tense sentences when the lede below tells of the past.
+  size_t scene_max_words = 40;
+  size_t scene_max_sentences = 3;
   // Before the dateline (the story's first paragraph), within the first paragraphs: one short sentence.
   size_t before_dateline_max_index = 2;
   size_t before_dateline_max_words = 25;

@@ -52,5 +52,17 @@ TEST(ProseMarksTest, APictureThatShows) {
   EXPECT_FALSE(ShowsAPicture("A video was released. It shows nothing new."));  // the sentence ended first
 }
 
+TEST(ProseMarksTest, TheSubjectTakesARelativeNamedAfterAPossessive) {
+  EXPECT_TRUE(DescribesAPicture("Jon Marsh and his wife Ada wait at the gate of the fete in Ulby."));
+  EXPECT_FALSE(DescribesAPicture("Jon Marsh and his wife decided to sell the farm."));
+}
+
+TEST(ProseMarksTest, StoriesTellOfThePast) {
+  EXPECT_TRUE(TellsThePast("The council voted on Monday to close the baths."));
+  EXPECT_TRUE(TellsThePast("Rescuers began searching the valley at dawn."));  // an irregular past
+  EXPECT_FALSE(TellsThePast("Rescuers search the valley at dawn."));
+  EXPECT_FALSE(TellsThePast("The ferry needs a new engine, the owners say."));  // "-ed" but no past
+}
+
 }  // namespace
 }  // namespace copydesk::stages::captions

@@ -72,6 +72,31 @@ TEST(ShapeRulesTest, UnderHeadline) {
   EXPECT_EQ(RuleFor({"Swimmers said the old baths had served the town well.", kBody1, kBody2}, 0), "");
 }
 
+TEST(ShapeRulesTest, UnderHeadlineBelowTheByline) {
+  EXPECT_EQ(RuleFor({"By Orla Brisk", "Swimmers queue outside the old baths on the last open day.", kBody1}, 1),
+            "under_headline");
+  // Under a line of prose it is no longer directly under the headline.
+  EXPECT_EQ(RuleFor({kBody2, "Swimmers queue outside the old baths on the last open day.", kBody1}, 1), "");
+}
+
+TEST(ShapeRulesTest, UnderHeadlineSceneInThePresentOverALedeInThePast) {
+  constexpr std::string_view kScene =
+      "Swimmers queue outside the old baths on the last open day. Here two brothers from Marlow Cross take "
+      "their final dive from the high board.";
+  EXPECT_EQ(RuleFor({kScene, kBody1, kBody2}, 0), "under_headline");
+  // Over a lede in the present the two sentences may be the story's own opening.
+  constexpr std::string_view kPresentLede =
+      "The county council is closing the old swimming baths at the end of the year, because cracks in the roof "
+      "would cost more to repair than the building is worth.";
+  EXPECT_EQ(RuleFor({kScene, kPresentLede, kBody2}, 0), "");
+  // One long sentence is a lede, whatever follows.
+  EXPECT_EQ(RuleFor({"Swimmers from three towns queue outside the old baths on the last open day before the "
+                     "doors close for good after a hundred years.",
+                     kBody1, kBody2},
+                    0),
+            "");
+}
+
 TEST(ShapeRulesTest, BeforeDateline) {
   EXPECT_EQ(RuleFor({"The old baths will close at the end of the year.",
                      "MARLOW CROSS, England (AP) \xE2\x80\x94 The county council voted on Tuesday to close the "
