@@ -347,17 +347,25 @@ std::vector<CaptionBlock> DetectCaptions(const std::vector<std::string_view>& pa
       f[i].used = true;
       ++fired[0];
       blocks.push_back(block);
-      // "Photos: Jane Roe/PA" under two captions credits both: the caption-shaped paragraph above the
-      // bound caption is a caption of its own (the credit is kept once, on the caption next to it).
-      if (block.headline.empty() && block.first + 1 == i && block.first >= 1 && CreditsSeveralPhotos(p) &&
-          CaptionScore(f[block.first - 1], true, block.first - 1 == 0, false, lexicon) >= needed) {
-        const size_t k = block.first - 1;
-        CaptionBlock sibling;
-        sibling.first = sibling.last = k;
-        sibling.text = StripCaptionLabel(f[k].text, lexicon);
-        sibling.rule = "credit_line";
-        f[k].used = true;
-        blocks.push_back(sibling);
+      // "Photos: Jane Roe/PA" under a gallery credits every caption of it: the caption-shaped paragraphs
+      // right above the bound caption are captions of their own (the credit is kept once, on the caption
+      // next to it). Past the first, a sibling must also be short or describe a picture, so that the walk
+      // stops at the body paragraph that introduces the gallery.
+      if (block.headline.empty() && block.first + 1 == i && CreditsSeveralPhotos(p)) {
+        size_t siblings = 0;
+        for (size_t k = block.first; k >= 1 && siblings < limits.max_blocks_per_rule; --k, ++siblings) {
+          const Features& above = f[k - 1];
+          if (CaptionScore(above, true, k - 1 == 0, false, lexicon) < needed ||
+              (k < block.first && IsBodyLike(above) && !DescribesAPicture(above.text))) {
+            break;
+          }
+          CaptionBlock sibling;
+          sibling.first = sibling.last = k - 1;
+          sibling.text = StripCaptionLabel(above.text, lexicon);
+          sibling.rule = "credit_line";
+          f[k - 1].used = true;
+          blocks.push_back(sibling);
+        }
       }
       continue;
     }
