@@ -167,14 +167,25 @@ int CaptionScore(const Features& f, bool before_credit, bool strict, bool headli
   return std::max(score, 0);
 }
 
-// Shares a capitalised word of four letters or more: a photo headline names what the caption shows. The
-// caption may write it in lower case ("Village Resurfaces" over "the village").
-size_t SharedCapitalisedWords(std::string_view a, std::string_view b) {
+// Shares a capitalised word of four letters or more, or a lower-case content word of five or more (a
+// headline set in sentence case, "Rescue at the quarry"): a photo headline names what the caption shows.
+// The caption may write it in another case ("Village Resurfaces" over "the village").
+bool IsFunctionWord(std::string_view w) {
+  static constexpr std::array<std::string_view, 16> kFunctionWords = {
+      "about", "above", "after", "again", "along", "among", "before", "below", "their", "there",
+      "these", "those", "under", "until", "where", "which"};
+  for (std::string_view x : kFunctionWords) {
+    if (w.size() == x.size() && FindFolded(w, x) == 0) return true;
+  }
+  return false;
+}
+
+size_t SharedTitleWords(std::string_view a, std::string_view b) {
   size_t shared = 0;
   std::string folded;
   ForEachWord(a, [&](std::string_view w) {
     while (!w.empty() && !IsWordByte(w.back())) w.remove_suffix(1);
-    if (w.size() < 4 || !IsCapitalized(w)) return true;
+    if (w.size() < 4 || (!IsCapitalized(w) && (w.size() < 5 || IsFunctionWord(w)))) return true;
     folded.assign(w.begin(), w.end());
     for (char& c : folded) c = AsciiLower(c);
     for (size_t at = FindFolded(b, folded); at != std::string_view::npos; at = FindFolded(b, folded, at + 1)) {
@@ -213,7 +224,7 @@ bool IsTitleLike(const Features& f, const CreditLexicon& lexicon) {
 // set as a headline (the wire's three-line block: headline, caption, credit line).
 bool IsPhotoHeadline(const Features& title, std::string_view caption, const CreditLexicon& lexicon) {
   return IsTitleLike(title, lexicon) &&
-         (SharedCapitalisedWords(title.text, caption) >= 1 || IsHeadlineCased(title.text));
+         (SharedTitleWords(title.text, caption) >= 1 || IsHeadlineCased(title.text));
 }
 
 
@@ -408,7 +419,7 @@ std::vector<CaptionBlock> DetectCaptions(const std::vector<std::string_view>& pa
       block.headline = f[i - 1].text;
       block.first = i - 1;
       f[i - 1].used = true;
-    } else if (i + 1 < n && IsTitleLike(f[i + 1], lexicon) && SharedCapitalisedWords(f[i + 1].text, block.text) >= 1) {
+    } else if (i + 1 < n && IsTitleLike(f[i + 1], lexicon) && SharedTitleWords(f[i + 1].text, block.text) >= 1) {
       block.headline = f[i + 1].text;
       block.last = i + 1;
       f[i + 1].used = true;
