@@ -450,6 +450,32 @@ std::vector<CaptionBlock> DetectCaptions(const std::vector<std::string_view>& pa
     blocks.push_back(block);
   }
 
+  // A gallery's first caption: a run of credit-less captions takes the caption-shaped paragraph right
+  // above it when the line above that is not prose (a heading, a list's announcement, another caption).
+  // Galleries are set as consecutive captions; a paragraph introducing one is prose under prose.
+  if (limits.shape_only_rules && !shaped.empty()) {
+    std::vector<char> caption_at(n, 0);
+    for (const auto& [block, rule] : shaped) caption_at[block.first] = f[block.first].used ? 1 : 0;
+    size_t heads = 0;
+    for (size_t i = 1; i + kShape.gallery_run < n && heads < kShapeRuleCap; ++i) {
+      const Features& x = f[i];
+      bool run = true;
+      for (size_t k = 1; k <= kShape.gallery_run; ++k) run = run && caption_at[i + k];
+      if (!run || x.used || x.byline || x.has_quote || (IsBodyLike(f[i - 1]) && !f[i - 1].used) ||
+          x.words < kShape.action_min_words || x.words > kShape.action_max_words ||
+          x.sentences > kShape.action_max_sentences || EndsWithColon(x.text) || HasReportingVerb(x.text)) {
+        continue;
+      }
+      CaptionBlock block;
+      block.first = block.last = i;
+      block.text = x.text;
+      block.rule = "gallery_head";
+      f[i].used = true;
+      ++heads;
+      blocks.push_back(block);
+    }
+  }
+
   // Pull quotes: 'Jane Roe: "words from the article"' set apart and repeating words of the body. Layout,
   // not article text; the duplicate check only runs when such a paragraph exists.
   if (limits.shape_only_rules) {

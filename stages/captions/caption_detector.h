@@ -13,8 +13,9 @@
 //   block). Bylines never anchor a block: "By ...", editorial notes, and the story's signature under the
 //   headline ("Jane Roe, Associated Press", "Jane Roe | Reuters"). Without a credit: the rules of the
 //   table in shape_rules.h (caption labels, caption markers and, when `shape_only_rules` is on, shapes set
-//   between body paragraphs), then a pull quote repeating the body and a description sharing six words
-//   with a caption found.
+//   between body paragraphs), then the unmarked first caption of a gallery (a caption-shaped paragraph
+//   above a run of two credit-less captions, under a line that is not prose), a pull quote repeating the
+//   body and a description sharing six words with a caption found.
 // - Every rule removes at most `max_blocks_per_rule` blocks per article; a shape-only rule that fires more
 //   often than that is taken to describe the article's own layout (a list, a schedule) and removes nothing.
 //   Blocks never take more than `max_caption_words` words of text.

@@ -53,6 +53,9 @@ struct ShapeThresholds {
   // A head shot's label is a person's name: two to four capitalised words.
   size_t name_min_words = 2;
   size_t name_max_words = 4;
+  // A run of this many credit-less captions is a gallery, whose first caption may lack their marks
+  // (caption_detector.cc, gallery_head).
+  size_t gallery_run = 2;
 };
 constexpr ShapeThresholds kShape;
 

@@ -175,6 +175,23 @@ TEST(CaptionDetectorTest, CreditLineAboveTheSignatureTakesTheLongCaptionAbove) {
   EXPECT_EQ(blocks[0].text, "");
 }
 
+TEST(CaptionDetectorTest, GalleryHeadJoinsTheRunOfCaptionsBelowIt) {
+  // Under a heading (not prose), an unmarked sentence above two marked captions is the gallery's first.
+  constexpr std::string_view kHead = "Workers lay the last section of the new pier at Lakeville on a calm morning.";
+  std::vector<std::string_view> p = {kBody1, "In pictures:", kHead,
+                                     "An artist's impression of the finished terminal building.",
+                                     "Harbour master Ida Voss (left) with the site engineer.", kBody2};
+  std::vector<CaptionBlock> blocks = Detect(p);
+  ASSERT_EQ(blocks.size(), 3u);
+  EXPECT_EQ(blocks[0].text, kHead);
+  EXPECT_EQ(blocks[0].rule, "gallery_head");
+  // Under prose the same sentence introduces the gallery and stays.
+  p[1] = kBody3;
+  blocks = Detect(p);
+  ASSERT_EQ(blocks.size(), 2u);
+  EXPECT_EQ(blocks[0].first, 3u);
+}
+
 TEST(CaptionDetectorTest, SignatureUnderTheHeadlineIsNotACredit) {
   std::vector<std::string_view> p = {"Ida Voss, Associated Press", "The ferry terminal opened on Monday.", kBody1,
                                      kBody2};
