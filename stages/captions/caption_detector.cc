@@ -41,10 +41,13 @@ bool IsSignatureShaped(std::string_view s, const CreditLexicon& lexicon) {
 
 
 
-// A credit that stands alone must show it is about a picture: a photo word, a photographer or a known agency
-// ("Source: The Morning Ledger" and "Courtesy: Elmvale Rowing Club" credit the text, not a photo).
+// A credit that stands alone must show it is about a picture: a photo word, a photographer, a known agency,
+// or "Courtesy (of) X" set as a line ("Courtesy Elmvale Rowing Club": what a page is lent is its
+// pictures). A label and a colon introduce where the text came from: "Source: The Morning Ledger" and
+// "Courtesy: Elmvale Rowing Club" alone credit the article, not a photo.
 bool NamesAPhoto(std::string_view credit, const CreditLexicon& lexicon) {
   if (lexicon.Contains(credit, WordKind::kLabel) || lexicon.Contains(credit, WordKind::kPersonLabel)) return true;
+  if (StartsWithFolded(StripWrapping(credit), "courtesy ")) return true;
   ParsedCredit parsed = ParseCredit(credit, lexicon);
   return !parsed.photographers.empty() || lexicon.Agency(parsed.agency) != nullptr;
 }

@@ -76,6 +76,14 @@ TEST(CaptionDetectorTest, CreditOnlyBlock) {
   EXPECT_EQ(blocks[0].credit, "Photo: Lia Brandt");
 }
 
+TEST(CaptionDetectorTest, CourtesyLineAloneCreditsAPhotoButNotWithAColon) {
+  std::vector<CaptionBlock> blocks = Detect({kBody1, kBody2, "Courtesy Lakeville Harbour Board"});
+  ASSERT_EQ(blocks.size(), 1u);
+  EXPECT_EQ(blocks[0].credit, "Courtesy Lakeville Harbour Board");
+  EXPECT_TRUE(Detect({kBody1, kBody2, "Courtesy: Lakeville Harbour Board"}).empty());
+  EXPECT_TRUE(Detect({kBody1, kBody2, "Source: Lakeville Harbour Board"}).empty());
+}
+
 TEST(CaptionDetectorTest, CaptionLabelIsDropped) {
   std::vector<std::string_view> p = {kBody1, "Image caption Ida Voss has run the harbour since 2009", kBody2};
   std::vector<CaptionBlock> blocks = Detect(p);
