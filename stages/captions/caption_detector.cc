@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdint>
 
+#include "stages/captions/caption_evidence.h"
 #include "stages/captions/credit_finder.h"
 #include "stages/captions/credit_parser.h"
 #include "stages/captions/paragraph_features.h"
@@ -102,73 +103,6 @@ bool IsNameColonQuote(std::string_view s) {
 }
 
 
-
-// Evidence for and against a paragraph being the caption text of the credit line next to it: a score is
-// a sum of these weights, and the side with the higher score takes the credit. Data, with the reason for
-// each, rather than branches.
-struct CaptionEvidence {
-  // For: a caption marker ("(L-R)", "file photo", "seen here") or label ("Image caption") names a picture.
-  int marker = 2;
-  int label = 2;
-  // For: a full date ("on March 3, 2024"): captions date their picture, prose dates events by weekday.
-  int picture_date = 2;
-  // For: a title line set above it, the wire's three-line block (headline, caption, credit).
-  int headline_above = 2;
-  // For: the credit line stands right above the byline or signature, so the block is the lead picture's,
-  // set in the header before the story starts: the paragraph above is its caption, not the lede, even
-  // when it runs long as wire captions do.
-  int above_byline = 3;
-  // Against: a finished sentence that runs long, over two sentences, carries a quote or opens the body —
-  // article prose — unless a marker or a picture description ("X walks past ...") says otherwise.
-  int long_prose = 3;
-  // Against: a verb of speech ("said", "told", "according to"): prose attributes, captions describe.
-  int reporting_verb = 2;
-  // Against: quotation marks.
-  int quote = 1;
-};
-constexpr CaptionEvidence kEvidence;
-
-// How much a paragraph looks like the caption text that goes with a neighbouring credit line.
-// `strict`: before the credit, the paragraph opens the body; after it, the credit is only a bare agency.
-// `headline_above`: a photo headline line stands right above the paragraph.
-int CaptionScore(const Features& f, bool before_credit, bool strict, bool headline_above,
-                 const CreditLexicon& lexicon, bool above_byline = false) {
-  if (f.used || f.byline || f.words == 0 || f.words > 60 || EndsWithColon(f.text)) return 0;
-  // A credit of its own makes it another block; a weak one ("... shown on KTV.", an unknown owner) only
-  // when the glued-credit rule could take it: no quote and at most 40 words. Otherwise that rule leaves the
-  // paragraph alone, and so must this one not disqualify it.
-  const CreditSpan own = FindTrailingCredit(f.text, lexicon);
-  if (own.found() && (static_cast<int>(own.strength) >= static_cast<int>(CreditStrength::kMedium) ||
-                      (!f.has_quote && f.words <= 40))) {
-    return 0;
-  }
-  if (f.text.size() <= 160 && RateCredit(f.text, lexicon) != CreditStrength::kNone &&
-      RateCredit(f.text, lexicon) != CreditStrength::kWeak) {
-    return 0;  // another credit
-  }
-  if (StartsWithDateline(f.text)) return 0;  // "CITY (AP) — ...": the story's first paragraph
-  const bool marked = lexicon.Contains(f.text, WordKind::kCaptionMarker);
-  const bool labelled = StripCaptionLabel(f.text, lexicon).size() != f.text.size();
-  const bool action = OpensWithPresentAction(f.text);
-  // Before the credit a caption is one short sentence or a fragment; after a credit line it may run
-  // longer, and after a bare agency name it must be short.
-  const bool long_prose =
-      f.ends_sentence && !marked && !action &&
-      (before_credit ? f.words >= 14 && (strict || f.has_quote || f.words >= 22 || f.sentences >= 2)
-                     : f.words > (strict ? 24u : 40u));
-  int score = 1;
-  if (f.lower_words >= 2) score += 1;  // a sentence rather than a title
-  if (f.words <= 40 && (f.lower_words >= 2 || (f.words >= 2 && f.words <= 3))) score += 1;
-  if (marked) score += kEvidence.marker;
-  if (labelled) score += kEvidence.label;
-  if (headline_above) score += kEvidence.headline_above;
-  if (above_byline) score += kEvidence.above_byline;
-  if (HasPictureDate(f.text)) score += kEvidence.picture_date;
-  if (long_prose) score -= kEvidence.long_prose;
-  if (!marked && HasReportingVerb(f.text)) score -= kEvidence.reporting_verb;
-  if (f.has_quote) score -= kEvidence.quote;
-  return std::max(score, 0);
-}
 
 // Shares a capitalised word of four letters or more, or a lower-case content word of five or more (a
 // headline set in sentence case, "Rescue at the quarry"): a photo headline names what the caption shows.
@@ -333,10 +267,13 @@ std::vector<CaptionBlock> DetectCaptions(const std::vector<std::string_view>& pa
       const bool firm = static_cast<int>(whole) >= static_cast<int>(CreditStrength::kMedium);
       const bool headline_above = i >= 2 && IsPhotoHeadline(f[i - 2], f[i - 1].text, lexicon);
       const bool byline_below = i + 1 < n && (f[i + 1].byline || IsSignatureShaped(f[i + 1].text, lexicon));
-      int prev = i > 0 ? CaptionScore(f[i - 1], true, i - 1 == 0, headline_above, lexicon, byline_below) : 0;
+      int prev = i > 0 ? CaptionScore(f[i - 1], {.before_credit = true, .strict = i - 1 == 0,
+                                                  .headline_above = headline_above, .above_byline = byline_below},
+                                      lexicon)
+                       : 0;
       // A credit line opening the body is followed by the lede, which must then be short to be a caption.
-      int next = i + 1 < n ? CaptionScore(f[i + 1], false, !firm || i == 0, false, lexicon) : 0;
-      const int needed = firm ? 2 : 3;
+      int next = i + 1 < n ? CaptionScore(f[i + 1], {.strict = !firm || i == 0}, lexicon) : 0;
+      const int needed = firm ? kEvidence.needed_firm : kEvidence.needed_weak;
       CaptionBlock block;
       block.first = block.last = i;
       block.credit = p;
@@ -369,7 +306,7 @@ std::vector<CaptionBlock> DetectCaptions(const std::vector<std::string_view>& pa
         size_t siblings = 0;
         for (size_t k = block.first; k >= 1 && siblings < limits.max_blocks_per_rule; --k, ++siblings) {
           const Features& above = f[k - 1];
-          if (CaptionScore(above, true, k - 1 == 0, false, lexicon) < needed ||
+          if (CaptionScore(above, {.before_credit = true, .strict = k - 1 == 0}, lexicon) < needed ||
               (k < block.first && IsBodyLike(above) && !DescribesAPicture(above.text))) {
             break;
           }

@@ -5,10 +5,10 @@
 //   the contiguous paragraphs it takes out [first, last] and its headline, caption text and credit
 //   (string views into the input paragraphs).
 // - A credit is the strongest evidence: a credit line or a credit glued to a paragraph anchors a block.
-//   For a credit line both neighbours are scored from weighed evidence (caption_detector.cc,
+//   For a credit line both neighbours are scored from weighed evidence (caption_evidence.h,
 //   CaptionEvidence: markers, labels, a picture date, a photo headline above, against long prose, verbs of
 //   speech and quotes; a dateline paragraph never) and the better one, above on a tie, becomes its text;
-//   a plural label ("Photos:") also takes the caption-shaped paragraph above. A title line over the caption
+//   a plural label ("Photos:") also takes the caption-shaped paragraphs above. A title line over the caption
 //   becomes its headline when it shares a word with it or is set as a headline (the wire's three-line
 //   block). Bylines never anchor a block: "By ...", editorial notes, and the story's signature under the
 //   headline ("Jane Roe, Associated Press", "Jane Roe | Reuters"). Without a credit: the rules of the
