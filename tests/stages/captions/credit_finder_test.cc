@@ -54,6 +54,14 @@ TEST(FindTrailingCreditTest, BodySentencesMentioningAgenciesKeepEverything) {
   EXPECT_EQ(Trailing("Fans cheered as the team (left) took the field."), "<none>");
 }
 
+TEST(FindTrailingCreditTest, BracketedCapitalNameAndAnUnknownOwner) {
+  EXPECT_EQ(Trailing("Dancers parade through the old town on Thursday. (ILSE BRANDT, Velmar Daily)"),
+            "(ILSE BRANDT, Velmar Daily)");
+  // Capitals without an owner, or an owner in prose, are no such credit.
+  EXPECT_EQ(Trailing("Dancers parade through the old town on Thursday. (NOT AGAIN, they said)"), "<none>");
+  EXPECT_EQ(Trailing("Dancers parade through the old town (LEFT, CENTRE)."), "<none>");
+}
+
 TEST(FindLeadingCreditTest, CapitalisedStaffPhotoLabelOpensTheCaption) {
   std::string_view p = "STAFF PHOTO BY GUS DeWITT Ana Ruiz waters her garden in Lakeville.";
   CreditSpan span = FindLeadingCredit(p, Lexicon());
