@@ -77,6 +77,9 @@ bool IsCapsNameCommaOwner(std::string_view s, const CreditLexicon& lexicon) {
   return IsCapitalized(owner) && IsCreditText(owner, lexicon);
 }
 
+// The longest owner a photo label may name in words of any case ("Image source, Harlow family").
+constexpr size_t kPhotoOwnerWords = 5;
+
 CreditStrength Max(CreditStrength a, CreditStrength b) { return static_cast<int>(a) >= static_cast<int>(b) ? a : b; }
 
 CreditStrength RateSingle(std::string_view s, const CreditLexicon& lexicon) {
@@ -94,6 +97,12 @@ CreditStrength RateSingle(std::string_view s, const CreditLexicon& lexicon) {
     ParsedCredit parsed = ParseCredit(rest, lexicon);
     bool known = lexicon.Agency(parsed.agency) != nullptr;
     if (known || IsCreditText(rest, lexicon)) return CreditStrength::kStrong;
+    // "Image source, Harlow family": after a photo word the owner may be any short capitalised phrase;
+    // "Source: official figures" opens with no photo word and stays text.
+    if (lexicon.MatchPrefix(wrapped, WordKind::kLabel) > 0 && IsCapitalized(rest) &&
+        CountWords(rest) <= kPhotoOwnerWords && EndsLikeCredit(rest)) {
+      return CreditStrength::kMedium;
+    }
     return CreditStrength::kNone;
   }
   if (lexicon.MatchPrefix(wrapped, WordKind::kCreditPhrase) == wrapped.size()) return CreditStrength::kMedium;

@@ -62,6 +62,12 @@ TEST(FindTrailingCreditTest, BracketedCapitalNameAndAnUnknownOwner) {
   EXPECT_EQ(Trailing("Dancers parade through the old town (LEFT, CENTRE)."), "<none>");
 }
 
+TEST(RateCreditTest, APhotoLabelVouchesForAnyShortOwner) {
+  EXPECT_EQ(RateCredit("Image source, Harlow family", Lexicon()), CreditStrength::kMedium);
+  EXPECT_EQ(RateCredit("Source: official figures", Lexicon()), CreditStrength::kNone);
+  EXPECT_EQ(RateCredit("Photo: the family said it was taken in May", Lexicon()), CreditStrength::kNone);
+}
+
 TEST(FindLeadingCreditTest, CapitalisedStaffPhotoLabelOpensTheCaption) {
   std::string_view p = "STAFF PHOTO BY GUS DeWITT Ana Ruiz waters her garden in Lakeville.";
   CreditSpan span = FindLeadingCredit(p, Lexicon());
