@@ -135,15 +135,47 @@ bool HasReportingVerb(std::string_view s) {
 // "Harbourside's Milo Trent (C) chases the ball ...", "Wren Addley is seen ...": a capitalised subject, then a
 // present-tense verb of action and a function word — how captions describe a picture. Plural nouns
 // ("Ferry crews had"), pronoun subjects ("She tries to") and speech verbs ("says") are prose.
-bool OpensWithPresentAction(std::string_view s) {
-  std::string_view verb;
-  std::string_view next;
-  if (!SplitSubjectVerb(s, &verb, &next)) return false;
+// A singular present verb of action followed by a function word: "chases the", "walks past".
+bool IsPresentAction(std::string_view verb, std::string_view next) {
   if ((verb == "is" || verb == "are") && next == "seen") return true;
   if (verb.size() < 4 || verb.back() != 's') return false;
   char before = verb[verb.size() - 2];
   if (before == 's' || before == 'u' || before == 'i' || before == '\'') return false;
   return !InList(verb, kNotActions) && InList(next, kActionFollowers);
+}
+
+// "A council engineer inspects the ...": an indefinite subject, up to three lower-case words, then the
+// verb. News prose does not open on an indefinite subject in the present; a caption shows someone.
+bool IndefiniteSubjectActs(std::string_view s) {
+  std::array<std::string_view, 6> words{};
+  size_t count = 0;
+  ForEachWord(s, [&](std::string_view w) {
+    words[count++] = StripPunctuation(w);
+    return count < words.size();
+  });
+  if (count < 4 || (words[0] != "A" && words[0] != "An")) return false;
+  // The noun phrase ends at its verb; a function word, a past tense or a verb of speech before it means
+  // the subject runs on ("An alliance of councils from ...", "A poll conducted by ...", "A spokesman said").
+  static constexpr std::array<std::string_view, 7> kRunsOn = {"of", "who", "which", "that", "to", "and", "or"};
+  for (size_t k = 1; k + 1 < count && k <= 4; ++k) {
+    const std::string_view w = words[k];
+    if (k == 1) continue;  // the noun or adjective right after the article
+    if (w.empty() || !IsAsciiLower(w[0]) || InList(w, kRunsOn) || InList(w, kActionFollowers) ||
+        InList(w, kNotPluralActions) || HasReportingVerb(w) || (w.size() > 3 && w.substr(w.size() - 2) == "ed")) {
+      return false;
+    }
+    // "A report shows the ...", "A study finds ...": a document's findings are prose.
+    static constexpr std::array<std::string_view, 5> kFindings = {"shows", "finds", "reveals", "means", "makes"};
+    if (IsPresentAction(w, words[k + 1])) return !InList(w, kFindings);
+  }
+  return false;
+}
+
+bool OpensWithPresentAction(std::string_view s) {
+  std::string_view verb;
+  std::string_view next;
+  if (!SplitSubjectVerb(s, &verb, &next)) return IndefiniteSubjectActs(s);
+  return IsPresentAction(verb, next) || IndefiniteSubjectActs(s);
 }
 
 bool ShowsAPicture(std::string_view s) {

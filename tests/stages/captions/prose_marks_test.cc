@@ -64,5 +64,14 @@ TEST(ProseMarksTest, StoriesTellOfThePast) {
   EXPECT_FALSE(TellsThePast("The ferry needs a new engine, the owners say."));  // "-ed" but no past
 }
 
+TEST(ProseMarksTest, AnIndefiniteSubjectActingInThePresent) {
+  EXPECT_TRUE(OpensWithPresentAction("A council engineer inspects the damaged supports of the bridge."));
+  EXPECT_TRUE(OpensWithPresentAction("A man walks past the closed shops in Ulby."));
+  EXPECT_FALSE(OpensWithPresentAction("An alliance of councils from the north calculates the losses."));
+  EXPECT_FALSE(OpensWithPresentAction("A poll conducted by the paper shows the race tightening."));
+  EXPECT_FALSE(OpensWithPresentAction("A party aide said comments from the minister were consistent."));
+  EXPECT_FALSE(OpensWithPresentAction("A new report shows the economy shrinking."));
+}
+
 }  // namespace
 }  // namespace copydesk::stages::captions
