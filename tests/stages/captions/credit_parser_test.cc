@@ -97,6 +97,20 @@ TEST(CreditParserTest, CreditLabelNameSlashPublication) {
   EXPECT_EQ(dots.agency, "The New York Times");
 }
 
+TEST(CreditParserTest, PhotoByNameAndThePaperTheyWorkFor) {
+  ParsedCredit c = Parse("Photo by Omar Haddad, The Selby Gazette");
+  EXPECT_THAT(c.photographers, testing::ElementsAre("Omar Haddad"));
+  EXPECT_EQ(c.agency, "The Selby Gazette");
+  // Two names and no organisation: two photographers.
+  EXPECT_THAT(Parse("Photos by Omar Haddad, Lina Park").photographers, testing::ElementsAre("Omar Haddad", "Lina Park"));
+}
+
+TEST(CreditParserTest, StaffPhotographerIsARoleNotAnOwner) {
+  ParsedCredit c = Parse("KAREN OKAFOR/STAFF PHOTOGRAPHER");
+  EXPECT_THAT(c.photographers, testing::ElementsAre("KAREN OKAFOR"));
+  EXPECT_EQ(c.agency, "");
+}
+
 TEST(CreditParserTest, CourtesyOfOrganisation) {
   ParsedCredit c = Parse("Courtesy of Harbour Rowing Club");
   EXPECT_THAT(c.photographers, IsEmpty());
