@@ -53,6 +53,11 @@ bool NamesAPhoto(std::string_view credit, const CreditLexicon& lexicon) {
   return !parsed.photographers.empty() || lexicon.Agency(parsed.agency) != nullptr;
 }
 
+// A marker, a picture date or a described picture: what a caption shows that a lede does not.
+bool ShowsPictureEvidence(const Features& f, const CreditLexicon& lexicon) {
+  return lexicon.Contains(f.text, WordKind::kCaptionMarker) || HasPictureDate(f.text) || DescribesAPicture(f.text);
+}
+
 // "Photos: ...", "Pictures by ...": a credit label in the plural credits more than the caption next to it.
 bool CreditsSeveralPhotos(std::string_view credit) {
   static constexpr std::array<std::string_view, 3> kPlural = {"photos", "pictures", "images"};
@@ -271,9 +276,23 @@ std::vector<CaptionBlock> DetectCaptions(const std::vector<std::string_view>& pa
                                                   .headline_above = headline_above, .above_byline = byline_below},
                                       lexicon)
                        : 0;
-      // A credit line opening the body is followed by the lede, which must then be short to be a caption.
+      // A credit line opening the body is followed by the lede, which must then be short to be a caption;
+      // and when only bylines stand above the credit, a finished sentence below it must show a picture: one
+      // that describes nothing is the story starting.
+      bool opens_body = true;
+      for (size_t k = 0; k < i && opens_body; ++k) opens_body = f[k].byline;
       int next = i + 1 < n ? CaptionScore(f[i + 1], {.strict = !firm || i == 0}, lexicon) : 0;
+      if (opens_body && i > 0 && next > 0 && f[i + 1].ends_sentence && !ShowsPictureEvidence(f[i + 1], lexicon)) {
+        next = 0;
+      }
       const int needed = firm ? kEvidence.needed_firm : kEvidence.needed_weak;
+      // Under the headline, the first paragraph above a credit line is taken for the lede; but when the
+      // paragraph below the credit is a candidate too, the shorter of the two is the caption (a lede runs
+      // longer than the caption of the picture beside it).
+      if (i == 1 && prev < needed && next >= needed && f[0].words < f[2].words) {
+        const int loose = CaptionScore(f[0], {.before_credit = true, .headline_above = headline_above}, lexicon);
+        if (loose >= needed) prev = std::max(loose, next);
+      }
       CaptionBlock block;
       block.first = block.last = i;
       block.credit = p;

@@ -7,7 +7,9 @@
 // - A credit is the strongest evidence: a credit line or a credit glued to a paragraph anchors a block.
 //   For a credit line both neighbours are scored from weighed evidence (caption_evidence.h,
 //   CaptionEvidence: markers, labels, a picture date, a photo headline above, against long prose, verbs of
-//   speech and quotes; a dateline paragraph never) and the better one, above on a tie, becomes its text;
+//   speech and quotes; a dateline paragraph never) and the better one, above on a tie, becomes its text.
+//   Under the headline the first paragraph above a credit line is taken for the lede unless it is the
+//   shorter of two candidates; under bylines alone, a finished sentence below must show a picture;
 //   a plural label ("Photos:") also takes the caption-shaped paragraphs above. A title line over the caption
 //   becomes its headline when it shares a word with it or is set as a headline (the wire's three-line
 //   block). Bylines never anchor a block: "By ...", editorial notes, and the story's signature under the
