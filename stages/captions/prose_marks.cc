@@ -25,10 +25,17 @@ bool EqualsFolded(std::string_view w, std::string_view folded) {
   return w.size() == folded.size() && FindFolded(w, folded) == 0;
 }
 
-constexpr std::array<std::string_view, 30> kActionOpeners = {
-    "he",     "she",  "it",    "they",  "we",    "i",       "you",   "this",  "that",    "these",
-    "those",  "there", "his",  "her",   "except", "but",    "and",   "when",  "while",   "if",
-    "as",     "after", "before", "then", "so",    "now",    "yet",   "still", "also",    "however"};
+// Words that open a sentence but are no subject a picture shows: pronouns, conjunctions, and the
+// prepositions and quantifiers that open prose ("For investors in these firms ...", "Some advocates for
+// ...", "In German politics ..."), after which the first lower-case word is a noun, not a verb.
+constexpr std::array<std::string_view, 62> kActionOpeners = {
+    "he",      "she",    "it",      "they",   "we",      "i",        "you",     "this",   "that",   "these",
+    "those",   "there",  "his",     "her",    "except",  "but",      "and",     "when",   "while",  "if",
+    "as",      "after",  "before",  "then",   "so",      "now",      "yet",     "still",  "also",   "however",
+    "for",     "in",     "on",      "at",     "over",    "under",    "from",    "with",   "without", "during",
+    "through", "going",  "even",    "much",   "nothing", "other",    "some",    "many",   "most",   "more",
+    "few",     "several", "all",    "both",   "each",    "every",    "no",      "any",    "such",   "what",
+    "our",     "my"};
 constexpr std::array<std::string_view, 20> kNotActions = {
     "says",   "adds",   "tells",    "writes",  "notes",  "argues", "explains", "believes", "thinks", "wants",
     "hopes",  "knows",  "insists",  "admits",  "agrees", "recalls", "claims",  "suggests", "remains", "seems"};
@@ -64,7 +71,10 @@ bool SplitSubjectVerb(std::string_view s, std::string_view* verb, std::string_vi
     words[count++] = w;
     return count < words.size();
   });
-  if (count < 3 || InList(words[0], kActionOpeners)) return false;
+  // "BOULDUAN: You guys ...", "Q: But ...": a transcript's speaker, not a subject.
+  const size_t first_space = s.find(' ');
+  const bool speaker = first_space != std::string_view::npos && first_space > 0 && s[first_space - 1] == ':';
+  if (count < 3 || speaker || InList(words[0], kActionOpeners)) return false;
   size_t i = 0;
   // The subject: capitalised words, possessives, numbers and roles in brackets: "Harbourside's Milo Trent (C)".
   // A role noun between names belongs to the subject: "Harbourside coach Ines Moravec".

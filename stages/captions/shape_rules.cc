@@ -70,12 +70,13 @@ bool ShortLine(const std::vector<Features>& f, size_t i, const CreditLexicon&) {
          (i == 0 || BodyAbove(f, i)) && BodyBelow(f, i);
 }
 
-// "Milo Trent (C) chases the ball during ...": a picture described in the present between body paragraphs.
+// "Milo Trent (C) chases the ball during ...": a picture described in the present between body paragraphs;
+// a verb of speech ("Trump leads the field, according to a poll") makes it the story's prose.
 bool PresentAction(const std::vector<Features>& f, size_t i, const CreditLexicon&) {
   const Features& x = f[i];
   return !x.has_quote && x.words >= kShape.action_min_words && x.words <= kShape.action_max_words &&
-         x.sentences <= kShape.action_max_sentences && (OpensWithPresentAction(x.text) || ShowsAPicture(x.text)) &&
-         BodyAbove(f, i) &&
+         x.sentences <= kShape.action_max_sentences && BodyAbove(f, i) && !HasReportingVerb(x.text) &&
+         (OpensWithPresentAction(x.text) || ShowsAPicture(x.text)) &&
          BodyBelow(f, i);
 }
 

@@ -73,5 +73,13 @@ TEST(ProseMarksTest, AnIndefiniteSubjectActingInThePresent) {
   EXPECT_FALSE(OpensWithPresentAction("A new report shows the economy shrinking."));
 }
 
+TEST(ProseMarksTest, PrepositionsQuantifiersAndSpeakersAreNoSubject) {
+  EXPECT_FALSE(OpensWithPresentAction("For investors in these firms, it is hard to see a way out."));
+  EXPECT_FALSE(OpensWithPresentAction("Some farmers in the valley said the rain came too late."));
+  EXPECT_FALSE(OpensWithPresentAction("In Harbour politics, the post of mayor proves difficult."));
+  EXPECT_FALSE(OpensWithPresentAction("HOST: You guys, back in March, when the debate began ..."));
+  EXPECT_TRUE(OpensWithPresentAction("Farmer Ida Lund walks past her flooded field in Ostby."));
+}
+
 }  // namespace
 }  // namespace copydesk::stages::captions

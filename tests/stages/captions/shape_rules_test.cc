@@ -121,6 +121,11 @@ TEST(ShapeRulesTest, NameOnly) {
   EXPECT_EQ(RuleFor({kAbout, "Orla Brisk", "Ben Tally"}, 1), "");
 }
 
+TEST(ShapeRulesTest, PresentActionNeverWithAVerbOfSpeech) {
+  EXPECT_EQ(RuleFor({kBody1, "Councillor Orla Brisk leads the vote with 60 percent, according to the count.", kBody2}, 1),
+            "");
+}
+
 TEST(ShapeRulesTest, PresentActionTakesAPictureThatShows) {
   EXPECT_EQ(RuleFor({kBody1, "A photo taken from the roof shows the cracks above the deep end.", kBody2}, 1),
             "present_action");
