@@ -352,7 +352,7 @@ std::vector<CaptionBlock> DetectCaptions(const std::vector<std::string_view>& pa
         continue;
       }
     }
-    if (f[i].byline) continue;
+    if (f[i].byline || IsBulleted(p)) continue;
     CreditSpan tail = FindTrailingCredit(p, lexicon);
     if (!tail.found() || !within_cap(2)) continue;
     std::string_view caption = TrimSpaces(p.substr(0, tail.begin));

@@ -86,4 +86,8 @@ bool StartsWithDateline(std::string_view s) {
 
 bool EndsWithColon(std::string_view s) { return !s.empty() && s.back() == ':'; }
 
+bool IsBulleted(std::string_view s) {
+  return !s.empty() && (s[0] == '-' || s[0] == '*' || s.substr(0, 3) == "\xE2\x80\xA2");
+}
+
 }  // namespace copydesk::stages::captions

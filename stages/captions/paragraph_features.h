@@ -8,6 +8,8 @@
 // - IsBylineLike(s): bylines, publication dates, editorial notes, addresses: cleaning's, never a caption's.
 // - StartsWithDateline(s): "CITY, State – ..." / "CITY (AP) -- ...": the paragraph that opens the story.
 // - EndsWithColon(s): the paragraph introduces what follows (a list, a quote), so it is not a caption.
+// - IsBulleted(s): "-Jane Roe looks at the polls. [Link]": an item of a bulleted list (a link round-up),
+//   never a caption, whatever it ends with.
 // - Pure functions; Measure is the stage's hot loop (linear, vectorisable byte counts).
 #pragma once
 
@@ -37,5 +39,6 @@ bool IsBodyLike(const Features& f);
 bool IsBylineLike(std::string_view s);
 bool StartsWithDateline(std::string_view s);
 bool EndsWithColon(std::string_view s);
+bool IsBulleted(std::string_view s);
 
 }  // namespace copydesk::stages::captions

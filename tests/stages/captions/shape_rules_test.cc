@@ -98,13 +98,25 @@ TEST(ShapeRulesTest, UnderHeadlineSceneInThePresentOverALedeInThePast) {
 }
 
 TEST(ShapeRulesTest, BeforeDateline) {
-  EXPECT_EQ(RuleFor({"The old baths will close at the end of the year.",
-                     "MARLOW CROSS, England (AP) \xE2\x80\x94 The county council voted on Tuesday to close the "
-                     "town's old swimming baths.",
-                     kBody2},
-                    0),
+  constexpr std::string_view kDateline =
+      "MARLOW CROSS, England (AP) \xE2\x80\x94 The county council voted on Tuesday to close the town's old "
+      "swimming baths.";
+  EXPECT_EQ(RuleFor({"Last Days Of The Baths", "Swimmers queue outside the old baths on the last open day.",
+                     kDateline, kBody2},
+                    1),
             "before_dateline");
-  EXPECT_EQ(RuleFor({"The old baths will close at the end of the year.", kBody1, kBody2}, 0), "");
+  // A deck above the dateline summarises the story; it shows no picture.
+  EXPECT_EQ(RuleFor({"Last Days Of The Baths", "After a century, the town's baths face the end of the line.",
+                     kDateline, kBody2},
+                    1),
+            "");
+  EXPECT_EQ(RuleFor({"Swimmers queue outside the old baths on the last open day.", kBody1, kBody2}, 0),
+            "under_headline");
+}
+
+TEST(ShapeRulesTest, NeverABulletedListItem) {
+  EXPECT_EQ(RuleFor({kBody1, "-Club coach Ben Tally times a swimmer during the last training session.", kBody2}, 1),
+            "");
 }
 
 TEST(ShapeRulesTest, NameOnly) {
