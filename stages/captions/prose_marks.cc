@@ -181,11 +181,31 @@ bool IndefiniteSubjectActs(std::string_view s) {
   return false;
 }
 
+// "Republican leaders in the House have made ...": what looked like the verb ("leaders in") was the
+// subject's plural noun, since a finite verb follows in the same sentence. Reads the words after `verb`
+// up to the first sentence end, at most kFiniteWindow of them.
+bool FiniteVerbFollows(std::string_view s, std::string_view verb) {
+  static constexpr size_t kFiniteWindow = 14;
+  static constexpr std::array<std::string_view, 22> kFinite = {
+      "have", "has",  "had",   "were",  "was",   "are",    "is",   "will",  "would",  "could", "should",
+      "can",  "may",  "might", "must",  "began", "showed", "did",  "do",    "does",   "range", "make"};
+  const size_t at = s.find(verb);
+  if (at == std::string_view::npos) return false;
+  size_t index = 0;
+  bool finite = false;
+  ForEachWord(s.substr(at + verb.size()), [&](std::string_view raw) {
+    finite = InList(StripPunctuation(raw), kFinite);
+    return !finite && raw.back() != '.' && ++index < kFiniteWindow;
+  });
+  return finite;
+}
+
 bool OpensWithPresentAction(std::string_view s) {
   std::string_view verb;
   std::string_view next;
   if (!SplitSubjectVerb(s, &verb, &next)) return IndefiniteSubjectActs(s);
-  return IsPresentAction(verb, next) || IndefiniteSubjectActs(s);
+  if (IsPresentAction(verb, next)) return verb == "is" || verb == "are" || !FiniteVerbFollows(s, verb);
+  return IndefiniteSubjectActs(s);
 }
 
 bool ShowsAPicture(std::string_view s) {

@@ -81,5 +81,12 @@ TEST(ProseMarksTest, PrepositionsQuantifiersAndSpeakersAreNoSubject) {
   EXPECT_TRUE(OpensWithPresentAction("Farmer Ida Lund walks past her flooded field in Ostby."));
 }
 
+TEST(ProseMarksTest, APluralNounBeforeAPrepositionIsNoVerbWhenAFiniteVerbFollows) {
+  EXPECT_FALSE(OpensWithPresentAction("Harbour leaders in the council have made the ferry a priority."));
+  EXPECT_FALSE(OpensWithPresentAction("Ticket prices on the ferry range from 5 to 9 euros."));
+  EXPECT_TRUE(OpensWithPresentAction("Harbour master Ida Voss waves at the first ferry of the season."));
+  EXPECT_TRUE(OpensWithPresentAction("Wren Addley is seen at the harbour on Monday."));
+}
+
 }  // namespace
 }  // namespace copydesk::stages::captions
