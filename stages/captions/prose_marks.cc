@@ -28,14 +28,14 @@ bool EqualsFolded(std::string_view w, std::string_view folded) {
 // Words that open a sentence but are no subject a picture shows: pronouns, conjunctions, and the
 // prepositions and quantifiers that open prose ("For investors in these firms ...", "Some advocates for
 // ...", "In German politics ..."), after which the first lower-case word is a noun, not a verb.
-constexpr std::array<std::string_view, 62> kActionOpeners = {
+constexpr std::array<std::string_view, 70> kActionOpeners = {
     "he",      "she",    "it",      "they",   "we",      "i",        "you",     "this",   "that",   "these",
     "those",   "there",  "his",     "her",    "except",  "but",      "and",     "when",   "while",  "if",
     "as",      "after",  "before",  "then",   "so",      "now",      "yet",     "still",  "also",   "however",
     "for",     "in",     "on",      "at",     "over",    "under",    "from",    "with",   "without", "during",
     "through", "going",  "even",    "much",   "nothing", "other",    "some",    "many",   "most",   "more",
     "few",     "several", "all",    "both",   "each",    "every",    "no",      "any",    "such",   "what",
-    "our",     "my"};
+    "our",     "my",     "amid",    "despite", "among",   "since",    "until",   "by",     "into",   "to"};
 constexpr std::array<std::string_view, 20> kNotActions = {
     "says",   "adds",   "tells",    "writes",  "notes",  "argues", "explains", "believes", "thinks", "wants",
     "hopes",  "knows",  "insists",  "admits",  "agrees", "recalls", "claims",  "suggests", "remains", "seems"};
@@ -182,8 +182,8 @@ bool IndefiniteSubjectActs(std::string_view s) {
 }
 
 // "Republican leaders in the House have made ...": what looked like the verb ("leaders in") was the
-// subject's plural noun, since a finite verb follows in the same sentence. Reads the words after `verb`
-// up to the first sentence end, at most kFiniteWindow of them.
+// subject's plural noun, since a finite verb follows in the same clause. Reads the words after `verb` up
+// to the first sentence end or subordinate clause, at most kFiniteWindow of them.
 bool FiniteVerbFollows(std::string_view s, std::string_view verb) {
   static constexpr size_t kFiniteWindow = 14;
   static constexpr std::array<std::string_view, 22> kFinite = {
@@ -193,8 +193,13 @@ bool FiniteVerbFollows(std::string_view s, std::string_view verb) {
   if (at == std::string_view::npos) return false;
   size_t index = 0;
   bool finite = false;
+  // A subordinate clause has verbs of its own: "wait on the quay after the ferry was cancelled".
+  static constexpr std::array<std::string_view, 11> kClauseOpeners = {
+      "after", "as", "when", "while", "before", "because", "since", "until", "who", "which", "that"};
   ForEachWord(s.substr(at + verb.size()), [&](std::string_view raw) {
-    finite = InList(StripPunctuation(raw), kFinite);
+    const std::string_view w = StripPunctuation(raw);
+    if (InList(w, kClauseOpeners)) return false;
+    finite = InList(w, kFinite);
     return !finite && raw.back() != '.' && ++index < kFiniteWindow;
   });
   return finite;
@@ -258,8 +263,13 @@ bool DescribesAPicture(std::string_view s) {
   std::string_view verb;
   std::string_view next;
   if (!SplitSubjectVerb(s, &verb, &next) || verb.size() < 3) return false;
+  // Either way a finite verb later in the sentence makes the word the subject's ("The beginning of the
+  // debate could not ...", "The attacks in Paris have ...").
+  if (FiniteVerbFollows(s, verb)) return false;
   // A participle right after the subject is the sign itself: "Nurses showing visitors around ...".
   if (verb.size() >= 5 && verb.substr(verb.size() - 3) == "ing") return true;
+  // A plural verb needs a plural subject: after "A judge" the word is a noun.
+  if (StartsWithFolded(s, "a ") || StartsWithFolded(s, "an ")) return false;
   const bool past = verb.substr(verb.size() - 2) == "ed" || InList(verb, kNotPluralActions);
   return !past && verb.back() != 's' && !InList(verb, kNotActions) && InList(next, kActionFollowers);
 }

@@ -90,7 +90,8 @@ bool UnderHeadline(const std::vector<Features>& f, size_t i, const CreditLexicon
     if (!f[k].byline) return false;
   }
   if (i + 1 >= f.size() || x.has_quote || x.words < kShape.under_headline_min_words || !IsBodyLike(f[i + 1]) ||
-      f[i + 1].words < x.words + kShape.lede_longer || HasReportingVerb(x.text) || !DescribesAPicture(x.text)) {
+      f[i + 1].words < x.words + kShape.lede_longer || HasReportingVerb(x.text) || StartsWithDateline(x.text) ||
+      !DescribesAPicture(x.text)) {
     return false;
   }
   if (x.words <= kShape.under_headline_max_words && x.sentences == 1) return true;

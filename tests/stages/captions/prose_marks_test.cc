@@ -88,5 +88,13 @@ TEST(ProseMarksTest, APluralNounBeforeAPrepositionIsNoVerbWhenAFiniteVerbFollows
   EXPECT_TRUE(OpensWithPresentAction("Wren Addley is seen at the harbour on Monday."));
 }
 
+TEST(ProseMarksTest, DecksAndLedesUnderTheHeadlineAreNoPicture) {
+  EXPECT_FALSE(DescribesAPicture("The opening of the harbour debate could not have gone worse."));
+  EXPECT_FALSE(DescribesAPicture("A judge in Marlby ruled on Monday that the ferry must stop."));
+  EXPECT_FALSE(DescribesAPicture("Amid anger at the port, she's seen as part of the problem."));
+  // A subordinate clause may tell of the past: the picture is still described.
+  EXPECT_TRUE(DescribesAPicture("Passengers wait on the quay after the morning ferry was cancelled."));
+}
+
 }  // namespace
 }  // namespace copydesk::stages::captions
