@@ -26,8 +26,8 @@ bool EqualsFolded(std::string_view w, std::string_view folded) {
 }
 
 // Words that open a sentence but are no subject a picture shows: pronouns, conjunctions, and the
-// prepositions and quantifiers that open prose ("For investors in these firms ...", "Some advocates for
-// ...", "In German politics ..."), after which the first lower-case word is a noun, not a verb.
+// prepositions and quantifiers that open prose ("For ferry owners on the coast ...", "Some traders at
+// ...", "In harbour politics ..."), after which the first lower-case word is a noun, not a verb.
 constexpr std::array<std::string_view, 70> kActionOpeners = {
     "he",      "she",    "it",      "they",   "we",      "i",        "you",     "this",   "that",   "these",
     "those",   "there",  "his",     "her",    "except",  "but",      "and",     "when",   "while",  "if",
@@ -71,7 +71,7 @@ bool SplitSubjectVerb(std::string_view s, std::string_view* verb, std::string_vi
     words[count++] = w;
     return count < words.size();
   });
-  // "BOULDUAN: You guys ...", "Q: But ...": a transcript's speaker, not a subject.
+  // "HOST: So tell me ...", "Q: But ...": a transcript's speaker, not a subject.
   const size_t first_space = s.find(' ');
   const bool speaker = first_space != std::string_view::npos && first_space > 0 && s[first_space - 1] == ':';
   if (count < 3 || speaker || InList(words[0], kActionOpeners)) return false;
@@ -181,7 +181,7 @@ bool IndefiniteSubjectActs(std::string_view s) {
   return false;
 }
 
-// "Republican leaders in the House have made ...": what looked like the verb ("leaders in") was the
+// "Harbour leaders in the council have made ...": what looked like the verb ("leaders in") was the
 // subject's plural noun, since a finite verb follows in the same clause. Reads the words after `verb` up
 // to the first sentence end or subordinate clause, at most kFiniteWindow of them.
 bool FiniteVerbFollows(std::string_view s, std::string_view verb) {
@@ -263,8 +263,8 @@ bool DescribesAPicture(std::string_view s) {
   std::string_view verb;
   std::string_view next;
   if (!SplitSubjectVerb(s, &verb, &next) || verb.size() < 3) return false;
-  // Either way a finite verb later in the sentence makes the word the subject's ("The beginning of the
-  // debate could not ...", "The attacks in Paris have ...").
+  // Either way a finite verb later in the sentence makes the word the subject's ("The opening of the
+  // harbour could not ...", "The storms in March have ...").
   if (FiniteVerbFollows(s, verb)) return false;
   // A participle right after the subject is the sign itself: "Nurses showing visitors around ...".
   if (verb.size() >= 5 && verb.substr(verb.size() - 3) == "ing") return true;

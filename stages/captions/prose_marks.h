@@ -9,7 +9,7 @@
 //   to", "added", "announced"...): article prose attributes, captions describe.
 // - OpensWithPresentAction(s): a capitalised subject, a present-tense verb of action and a function word,
 //   "Harbourside's Milo Trent (C) chases the ball ...", "Wren Addley is seen ...".
-// - ShowsAPicture(s): a picture as the subject of "shows", "A video released on Monday shows ...", "This
+// - ShowsAPicture(s): a picture as the subject of "shows", "A video posted on Monday shows ...", "This
 //   handout image shows ...": an indefinite or demonstrative opener, a picture noun, then the verb. "The
 //   video shows" refers back to a video the story told of, so it is prose.
 // - DescribesAPicture(s): that, OpensWithPresentAction, or a plural subject with a present verb ("Passengers wait on the quay") or

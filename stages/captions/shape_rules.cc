@@ -71,7 +71,7 @@ bool ShortLine(const std::vector<Features>& f, size_t i, const CreditLexicon&) {
 }
 
 // "Milo Trent (C) chases the ball during ...": a picture described in the present between body paragraphs;
-// a verb of speech ("Trump leads the field, according to a poll") makes it the story's prose.
+// a verb of speech ("Ana Kovac leads the count, according to the clerk") makes it the story's prose.
 bool PresentAction(const std::vector<Features>& f, size_t i, const CreditLexicon&) {
   const Features& x = f[i];
   return !x.has_quote && x.words >= kShape.action_min_words && x.words <= kShape.action_max_words &&
@@ -100,7 +100,7 @@ bool UnderHeadline(const std::vector<Features>& f, size_t i, const CreditLexicon
 }
 
 // One short sentence in the first paragraphs, right above the dateline that opens the story, describing a
-// picture. Decks sit there too ("After Iowa, the strategy is to swamp the field in March."): on the
+// picture. Decks sit there too ("After the flood, the town bets on its old market."): on the
 // attribution dev set the rule without the picture test took thirteen of them and no caption.
 bool BeforeDateline(const std::vector<Features>& f, size_t i, const CreditLexicon& lexicon) {
   const Features& x = f[i];
@@ -119,7 +119,7 @@ bool ContainsWords(std::string_view s, std::string_view name) {
   return false;
 }
 
-// "Coun Kris Hopkins" alone on a line, above body prose, and the same name in the story's prose: the label
+// "Coun Mira Dalby" alone on a line, above body prose, and the same name in the story's prose: the label
 // of a head shot. A byline without "By" names someone the story never mentions; a pull quote's speaker
 // hangs under the quote, not under prose.
 bool NameOnly(const std::vector<Features>& f, size_t i, const CreditLexicon&) {
