@@ -53,10 +53,14 @@ constexpr std::array<std::string_view, 8> kNotPast = {"need", "needed", "speed",
                                                       "hundred"};
 constexpr std::array<std::string_view, 3> kPossessives = {"his", "her", "their"};
 
+// Every list here is lower-case, so the first byte rules most entries out before the folded compare; the
+// subject test runs on every short paragraph, several times.
 template <size_t N>
 bool InList(std::string_view w, const std::array<std::string_view, N>& list) {
+  if (w.empty()) return false;
+  const char first = AsciiLower(w[0]);
   for (std::string_view x : list) {
-    if (w.size() == x.size() && FindFolded(w, x) == 0) return true;
+    if (w.size() == x.size() && first == x[0] && FindFolded(w, x) == 0) return true;
   }
   return false;
 }
@@ -157,6 +161,7 @@ bool IsPresentAction(std::string_view verb, std::string_view next) {
 // "A council engineer inspects the ...": an indefinite subject, up to three lower-case words, then the
 // verb. News prose does not open on an indefinite subject in the present; a caption shows someone.
 bool IndefiniteSubjectActs(std::string_view s) {
+  if (s.substr(0, 2) != "A " && s.substr(0, 3) != "An ") return false;
   std::array<std::string_view, 6> words{};
   size_t count = 0;
   ForEachWord(s, [&](std::string_view w) {

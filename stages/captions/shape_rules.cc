@@ -75,8 +75,8 @@ bool ShortLine(const std::vector<Features>& f, size_t i, const CreditLexicon&) {
 bool PresentAction(const std::vector<Features>& f, size_t i, const CreditLexicon&) {
   const Features& x = f[i];
   return !x.has_quote && x.words >= kShape.action_min_words && x.words <= kShape.action_max_words &&
-         x.sentences <= kShape.action_max_sentences && BodyAbove(f, i) && !HasReportingVerb(x.text) &&
-         (OpensWithPresentAction(x.text) || ShowsAPicture(x.text)) &&
+         x.sentences <= kShape.action_max_sentences && BodyAbove(f, i) &&
+         (OpensWithPresentAction(x.text) || ShowsAPicture(x.text)) && !HasReportingVerb(x.text) &&
          BodyBelow(f, i);
 }
 
