@@ -4,59 +4,18 @@
 #include <array>
 #include <cstdint>
 
+#include "stages/captions/caption_evidence.h"
 #include "stages/captions/credit_finder.h"
 #include "stages/captions/credit_parser.h"
+#include "stages/captions/paragraph_features.h"
 #include "stages/captions/prose_marks.h"
+#include "stages/captions/shape_rules.h"
 #include "stages/captions/text_scan.h"
 #include "stages/text/fnv1a.h"
 
 namespace copydesk::stages::captions {
 namespace {
 
-// Beyond this size a paragraph is body text for sure; only its tail is looked at (glued credits).
-constexpr size_t kLongParagraphBytes = 600;
-// Shape-only rules (no credit, no label) may fire this many times in an article before they are taken to
-// describe the article's own layout.
-constexpr size_t kShapeRuleCap = 4;
-// A credit-less caption under the headline is one short sentence, and the lede below it runs longer.
-constexpr size_t kUnderHeadlineWords = 20;
-constexpr size_t kLedeLonger = 5;
-
-bool StartsWithDateline(std::string_view s);
-
-struct Features {
-  std::string_view text;
-  size_t words = 0;
-  size_t lower_words = 0;  // words opening with a lower-case letter
-  size_t sentences = 0;
-  bool ends_sentence = false;
-  bool has_quote = false;
-  bool byline = false;
-  bool used = false;
-};
-
-bool StartsWithFolded(std::string_view s, std::string_view folded) { return FindFolded(s.substr(0, folded.size()), folded) == 0; }
-
-// Bylines, datelines of publication and addresses belong to cleaning, never to a caption.
-bool IsBylineLike(std::string_view s) {
-  // Editorial notes ("Editor's note: ...", "Disclosure: ...") are the publisher's word about the article.
-  static constexpr std::array<std::string_view, 14> kOpeners = {
-      "by ",      "by:",          "posted",          "published",       "updated",     "last updated",
-      "first published", "copyright", "story by",   "editor's note",   "editor\xE2\x80\x99s note", "editors' note",
-      "disclosure:", "correction:"};
-  for (std::string_view o : kOpeners) {
-    if (StartsWithFolded(s, o)) return true;
-  }
-  if (s.find('@') != std::string_view::npos || s.find("http") != std::string_view::npos) return true;
-  // "Release: 03/14/2019", "Updated: 3:45 PM": a short labelled date or time.
-  size_t colon = s.find(':');
-  if (colon != std::string_view::npos && CountWords(s) <= 6) {
-    for (char c : s.substr(colon)) {
-      if (IsAsciiDigit(c)) return true;
-    }
-  }
-  return false;
-}
 
 // "Jane Roe, Associated Press", "Jane Roe | Reuters": a name, a comma or bar, and an organisation, with no
 // photo word, slash or "via". Directly under the headline this is how wires sign a story; a photo credit
@@ -81,56 +40,22 @@ bool IsSignatureShaped(std::string_view s, const CreditLexicon& lexicon) {
          CountWords(org) <= 5;
 }
 
-// One pass over the paragraph for every count the rules need; it runs on every paragraph, so it stays a
-// tight byte loop.
-Features Measure(std::string_view p) {
-  Features f;
-  f.text = p;
-  f.ends_sentence = EndsWithSentencePunctuation(p);
-  if (p.size() > kLongParagraphBytes) {
-    f.words = p.size() / 5;
-    f.lower_words = f.words / 2;
-    f.sentences = f.words / 20 + 1;
-    f.has_quote = true;  // unknown and irrelevant: long paragraphs are body
-    return f;
-  }
-  // Each byte is looked at independently of the others (a word starts at a non-space after a space), so
-  // the compiler can vectorise the counts; the rare marks are found with memchr.
-  const size_t size = p.size();
-  const unsigned char* b = reinterpret_cast<const unsigned char*>(p.data());
-  size_t words = size > 0 && b[0] != ' ' ? 1 : 0;
-  size_t lower_words = size > 0 && b[0] >= 'a' && b[0] <= 'z' ? 1 : 0;
-  for (size_t i = 1; i < size; ++i) {
-    const size_t after_space = b[i - 1] == ' ';
-    words += after_space & static_cast<size_t>(b[i] != ' ');
-    lower_words += after_space & static_cast<size_t>(static_cast<unsigned char>(b[i] - 'a') < 26);
-  }
-  const bool quote = p.find('"') != std::string_view::npos;
-  const bool at_sign = p.find('@') != std::string_view::npos;
-  const bool e2 = p.find('\xE2') != std::string_view::npos;
-  f.words = words;
-  f.lower_words = lower_words;
-  f.has_quote = quote || (e2 && HasQuotationMark(p));
-  // ". Next" after a lower-case word ends a sentence (not "J. Smith" or "U.S. Army").
-  f.sentences = 1;
-  for (size_t at = p.find(". "); at != std::string_view::npos; at = p.find(". ", at + 2)) {
-    if (at >= 2 && at + 2 < size && IsAsciiLower(p[at - 1]) && IsAsciiLower(p[at - 2]) &&
-        IsCapitalized(p.substr(at + 2, 1))) {
-      ++f.sentences;
-    }
-  }
-  f.byline = (at_sign || size <= 300) && IsBylineLike(p);
-  return f;
-}
 
-bool IsBodyLike(const Features& f) { return f.words >= 15 && f.ends_sentence; }
 
-// A credit that stands alone must show it is about a picture: a photo word, a photographer or a known agency
-// ("Source: The Morning Ledger" and "Courtesy: Elmvale Rowing Club" credit the text, not a photo).
+// A credit that stands alone must show it is about a picture: a photo word, a photographer, a known agency,
+// or "Courtesy (of) X" set as a line ("Courtesy Elmvale Rowing Club": what a page is lent is its
+// pictures). A label and a colon introduce where the text came from: "Source: The Morning Ledger" and
+// "Courtesy: Elmvale Rowing Club" alone credit the article, not a photo.
 bool NamesAPhoto(std::string_view credit, const CreditLexicon& lexicon) {
   if (lexicon.Contains(credit, WordKind::kLabel) || lexicon.Contains(credit, WordKind::kPersonLabel)) return true;
+  if (StartsWithFolded(StripWrapping(credit), "courtesy ")) return true;
   ParsedCredit parsed = ParseCredit(credit, lexicon);
   return !parsed.photographers.empty() || lexicon.Agency(parsed.agency) != nullptr;
+}
+
+// A marker, a picture date or a described picture: what a caption shows that a lede does not.
+bool ShowsPictureEvidence(const Features& f, const CreditLexicon& lexicon) {
+  return lexicon.Contains(f.text, WordKind::kCaptionMarker) || HasPictureDate(f.text) || DescribesAPicture(f.text);
 }
 
 // "Photos: ...", "Pictures by ...": a credit label in the plural credits more than the caption next to it.
@@ -182,77 +107,27 @@ bool IsNameColonQuote(std::string_view s) {
   return !rest.empty() && (rest[0] == '"' || rest.compare(0, 3, "\xE2\x80\x9C") == 0);
 }
 
-// "See the full gallery »": a link, not a caption.
-bool EndsWithArrow(std::string_view s) {
-  return s.size() >= 2 && static_cast<unsigned char>(s[s.size() - 2]) == 0xC2 &&
-         static_cast<unsigned char>(s.back()) == 0xBB;
-}
 
-bool EndsWithColon(std::string_view s) { return !s.empty() && s.back() == ':'; }
 
-// Evidence for and against a paragraph being the caption text of the credit line next to it: a score is
-// a sum of these weights, and the side with the higher score takes the credit. Data, with the reason for
-// each, rather than branches.
-struct CaptionEvidence {
-  // For: a caption marker ("(L-R)", "file photo", "seen here") or label ("Image caption") names a picture.
-  int marker = 2;
-  int label = 2;
-  // For: a full date ("on March 3, 2024"): captions date their picture, prose dates events by weekday.
-  int picture_date = 2;
-  // For: a title line set above it, the wire's three-line block (headline, caption, credit).
-  int headline_above = 2;
-  // Against: a finished sentence that runs long, over two sentences, carries a quote or opens the body —
-  // article prose — unless a marker or a picture description ("X walks past ...") says otherwise.
-  int long_prose = 3;
-  // Against: a verb of speech ("said", "told", "according to"): prose attributes, captions describe.
-  int reporting_verb = 2;
-  // Against: quotation marks.
-  int quote = 1;
-};
-constexpr CaptionEvidence kEvidence;
-
-// How much a paragraph looks like the caption text that goes with a neighbouring credit line.
-// `strict`: before the credit, the paragraph opens the body; after it, the credit is only a bare agency.
-// `headline_above`: a photo headline line stands right above the paragraph.
-int CaptionScore(const Features& f, bool before_credit, bool strict, bool headline_above,
-                 const CreditLexicon& lexicon) {
-  if (f.used || f.byline || f.words == 0 || f.words > 60 || EndsWithColon(f.text)) return 0;
-  if (FindTrailingCredit(f.text, lexicon).found()) return 0;  // it has a credit of its own
-  if (f.text.size() <= 160 && RateCredit(f.text, lexicon) != CreditStrength::kNone &&
-      RateCredit(f.text, lexicon) != CreditStrength::kWeak) {
-    return 0;  // another credit
+// Shares a capitalised word of four letters or more, or a lower-case content word of five or more (a
+// headline set in sentence case, "Rescue at the quarry"): a photo headline names what the caption shows.
+// The caption may write it in another case ("Village Resurfaces" over "the village").
+bool IsFunctionWord(std::string_view w) {
+  static constexpr std::array<std::string_view, 16> kFunctionWords = {
+      "about", "above", "after", "again", "along", "among", "before", "below", "their", "there",
+      "these", "those", "under", "until", "where", "which"};
+  for (std::string_view x : kFunctionWords) {
+    if (w.size() == x.size() && FindFolded(w, x) == 0) return true;
   }
-  if (StartsWithDateline(f.text)) return 0;  // "CITY (AP) — ...": the story's first paragraph
-  const bool marked = lexicon.Contains(f.text, WordKind::kCaptionMarker);
-  const bool labelled = StripCaptionLabel(f.text, lexicon).size() != f.text.size();
-  const bool action = OpensWithPresentAction(f.text);
-  // Before the credit a caption is one short sentence or a fragment; after a credit line it may run
-  // longer, and after a bare agency name it must be short.
-  const bool long_prose =
-      f.ends_sentence && !marked && !action &&
-      (before_credit ? f.words >= 14 && (strict || f.has_quote || f.words >= 22 || f.sentences >= 2)
-                     : f.words > (strict ? 24u : 40u));
-  int score = 1;
-  if (f.lower_words >= 2) score += 1;  // a sentence rather than a title
-  if (f.words <= 40 && (f.lower_words >= 2 || (f.words >= 2 && f.words <= 3))) score += 1;
-  if (marked) score += kEvidence.marker;
-  if (labelled) score += kEvidence.label;
-  if (headline_above) score += kEvidence.headline_above;
-  if (HasPictureDate(f.text)) score += kEvidence.picture_date;
-  if (long_prose) score -= kEvidence.long_prose;
-  if (!marked && HasReportingVerb(f.text)) score -= kEvidence.reporting_verb;
-  if (f.has_quote) score -= kEvidence.quote;
-  return std::max(score, 0);
+  return false;
 }
 
-// Shares a capitalised word of four letters or more: a photo headline names what the caption shows. The
-// caption may write it in lower case ("Village Resurfaces" over "the village").
-size_t SharedCapitalisedWords(std::string_view a, std::string_view b) {
+size_t SharedTitleWords(std::string_view a, std::string_view b) {
   size_t shared = 0;
   std::string folded;
   ForEachWord(a, [&](std::string_view w) {
     while (!w.empty() && !IsWordByte(w.back())) w.remove_suffix(1);
-    if (w.size() < 4 || !IsCapitalized(w)) return true;
+    if (w.size() < 4 || (!IsCapitalized(w) && (w.size() < 5 || IsFunctionWord(w)))) return true;
     folded.assign(w.begin(), w.end());
     for (char& c : folded) c = AsciiLower(c);
     for (size_t at = FindFolded(b, folded); at != std::string_view::npos; at = FindFolded(b, folded, at + 1)) {
@@ -291,21 +166,9 @@ bool IsTitleLike(const Features& f, const CreditLexicon& lexicon) {
 // set as a headline (the wire's three-line block: headline, caption, credit line).
 bool IsPhotoHeadline(const Features& title, std::string_view caption, const CreditLexicon& lexicon) {
   return IsTitleLike(title, lexicon) &&
-         (SharedCapitalisedWords(title.text, caption) >= 1 || IsHeadlineCased(title.text));
+         (SharedTitleWords(title.text, caption) >= 1 || IsHeadlineCased(title.text));
 }
 
-// "CITY, State – ..." / "CITY (AP) -- ...": a paragraph that opens the article's body.
-bool StartsWithDateline(std::string_view s) {
-  std::string_view head = s.substr(0, 80);
-  size_t upper = 0;
-  for (size_t i = 0; i < head.size() && head[i] != ' ' && head[i] != ','; ++i) {
-    if (IsAsciiLower(head[i])) return false;
-    upper += IsAsciiUpper(head[i]) ? 1 : 0;
-  }
-  if (upper < 3 && !StartsWithFolded(head, "(cnn)")) return false;
-  return head.find(" - ") != std::string_view::npos || head.find(" -- ") != std::string_view::npos ||
-         head.find(" \xE2\x80\x93 ") != std::string_view::npos || head.find(" \xE2\x80\x94 ") != std::string_view::npos;
-}
 
 // "HARTWELL, Vermont": a capitalised place opening a dateline.
 bool IsDatelinePlace(std::string_view s) {
@@ -317,41 +180,7 @@ bool IsDatelinePlace(std::string_view s) {
   return true;
 }
 
-// "Sidelined: Tobias Grell watches the match": a short label, a colon, then a caption sentence (not a list,
-// not a date, not a name), set between body paragraphs.
-bool IsLabelColonCaption(const Features& f) {
-  if (f.words < 4 || f.words > 20 || f.ends_sentence || f.has_quote || f.byline) return false;
-  size_t colon = f.text.find(':');
-  if (colon == std::string_view::npos || colon + 2 >= f.text.size() || f.text[colon + 1] != ' ') return false;
-  if (CountWords(f.text.substr(0, colon)) > 6 || !IsCapitalized(f.text.substr(colon + 2))) return false;
-  std::string_view label = f.text.substr(0, colon);
-  std::string_view rest = f.text.substr(colon + 2);
-  size_t lower = 0;
-  size_t commas = 0;
-  ForEachWord(rest, [&](std::string_view w) {
-    if (IsAsciiLower(w[0]) && w.size() > 3) ++lower;
-    return true;
-  });
-  for (char c : rest) {
-    if (IsAsciiDigit(c)) return false;
-    commas += c == ',' ? 1 : 0;
-  }
-  if (lower < 2 || commas > 1 || CountWords(rest) < 4) return false;
-  bool label_has_lower = false;
-  for (char c : label) label_has_lower = label_has_lower || IsAsciiLower(c);
-  if (!label_has_lower) return false;
-  return FindFolded(label, "said") == std::string_view::npos && FindFolded(label, "says") == std::string_view::npos;
-}
 
-size_t RuleIndex(std::string_view rule) {
-  if (rule == "caption_label") return 3;
-  if (rule == "caption_marker") return 4;
-  if (rule == "label_colon") return 5;
-  if (rule == "short_line") return 6;
-  if (rule == "present_action") return 8;
-  if (rule == "under_headline") return 9;
-  return 7;
-}
 
 // Hashes of every run of kGramWords consecutive words (letters and digits only, lower-cased).
 constexpr size_t kGramWords = 6;
@@ -442,10 +271,28 @@ std::vector<CaptionBlock> DetectCaptions(const std::vector<std::string_view>& pa
     if (whole != CreditStrength::kNone && whole != CreditStrength::kWeak && within_cap(0)) {
       const bool firm = static_cast<int>(whole) >= static_cast<int>(CreditStrength::kMedium);
       const bool headline_above = i >= 2 && IsPhotoHeadline(f[i - 2], f[i - 1].text, lexicon);
-      int prev = i > 0 ? CaptionScore(f[i - 1], true, i - 1 == 0, headline_above, lexicon) : 0;
-      // A credit line opening the body is followed by the lede, which must then be short to be a caption.
-      int next = i + 1 < n ? CaptionScore(f[i + 1], false, !firm || i == 0, false, lexicon) : 0;
-      const int needed = firm ? 2 : 3;
+      const bool byline_below = i + 1 < n && (f[i + 1].byline || IsSignatureShaped(f[i + 1].text, lexicon));
+      int prev = i > 0 ? CaptionScore(f[i - 1], {.before_credit = true, .strict = i - 1 == 0,
+                                                  .headline_above = headline_above, .above_byline = byline_below},
+                                      lexicon)
+                       : 0;
+      // A credit line opening the body is followed by the lede, which must then be short to be a caption;
+      // and when only bylines stand above the credit, a finished sentence below it must show a picture: one
+      // that describes nothing is the story starting.
+      bool opens_body = true;
+      for (size_t k = 0; k < i && opens_body; ++k) opens_body = f[k].byline;
+      int next = i + 1 < n ? CaptionScore(f[i + 1], {.strict = !firm || i == 0}, lexicon) : 0;
+      if (opens_body && i > 0 && next > 0 && f[i + 1].ends_sentence && !ShowsPictureEvidence(f[i + 1], lexicon)) {
+        next = 0;
+      }
+      const int needed = firm ? kEvidence.needed_firm : kEvidence.needed_weak;
+      // Under the headline, the first paragraph above a credit line is taken for the lede; but when the
+      // paragraph below the credit is a candidate too, the shorter of the two is the caption (a lede runs
+      // longer than the caption of the picture beside it).
+      if (i == 1 && prev < needed && next >= needed && f[0].words < f[2].words) {
+        const int loose = CaptionScore(f[0], {.before_credit = true, .headline_above = headline_above}, lexicon);
+        if (loose >= needed) prev = std::max(loose, next);
+      }
       CaptionBlock block;
       block.first = block.last = i;
       block.credit = p;
@@ -470,17 +317,25 @@ std::vector<CaptionBlock> DetectCaptions(const std::vector<std::string_view>& pa
       f[i].used = true;
       ++fired[0];
       blocks.push_back(block);
-      // "Photos: Jane Roe/PA" under two captions credits both: the caption-shaped paragraph above the
-      // bound caption is a caption of its own (the credit is kept once, on the caption next to it).
-      if (block.headline.empty() && block.first + 1 == i && block.first >= 1 && CreditsSeveralPhotos(p) &&
-          CaptionScore(f[block.first - 1], true, block.first - 1 == 0, false, lexicon) >= needed) {
-        const size_t k = block.first - 1;
-        CaptionBlock sibling;
-        sibling.first = sibling.last = k;
-        sibling.text = StripCaptionLabel(f[k].text, lexicon);
-        sibling.rule = "credit_line";
-        f[k].used = true;
-        blocks.push_back(sibling);
+      // "Photos: Jane Roe/PA" under a gallery credits every caption of it: the caption-shaped paragraphs
+      // right above the bound caption are captions of their own (the credit is kept once, on the caption
+      // next to it). Past the first, a sibling must also be short or describe a picture, so that the walk
+      // stops at the body paragraph that introduces the gallery.
+      if (block.headline.empty() && block.first + 1 == i && CreditsSeveralPhotos(p)) {
+        size_t siblings = 0;
+        for (size_t k = block.first; k >= 1 && siblings < limits.max_blocks_per_rule; --k, ++siblings) {
+          const Features& above = f[k - 1];
+          if (CaptionScore(above, {.before_credit = true, .strict = k - 1 == 0}, lexicon) < needed ||
+              (k < block.first && IsBodyLike(above) && !DescribesAPicture(above.text))) {
+            break;
+          }
+          CaptionBlock sibling;
+          sibling.first = sibling.last = k - 1;
+          sibling.text = StripCaptionLabel(above.text, lexicon);
+          sibling.rule = "credit_line";
+          f[k - 1].used = true;
+          blocks.push_back(sibling);
+        }
       }
       continue;
     }
@@ -497,7 +352,7 @@ std::vector<CaptionBlock> DetectCaptions(const std::vector<std::string_view>& pa
         continue;
       }
     }
-    if (f[i].byline) continue;
+    if (f[i].byline || IsBulleted(p)) continue;
     CreditSpan tail = FindTrailingCredit(p, lexicon);
     if (!tail.found() || !within_cap(2)) continue;
     std::string_view caption = TrimSpaces(p.substr(0, tail.begin));
@@ -523,7 +378,7 @@ std::vector<CaptionBlock> DetectCaptions(const std::vector<std::string_view>& pa
       block.headline = f[i - 1].text;
       block.first = i - 1;
       f[i - 1].used = true;
-    } else if (i + 1 < n && IsTitleLike(f[i + 1], lexicon) && SharedCapitalisedWords(f[i + 1].text, block.text) >= 1) {
+    } else if (i + 1 < n && IsTitleLike(f[i + 1], lexicon) && SharedTitleWords(f[i + 1].text, block.text) >= 1) {
       block.headline = f[i + 1].text;
       block.last = i + 1;
       f[i + 1].used = true;
@@ -532,63 +387,52 @@ std::vector<CaptionBlock> DetectCaptions(const std::vector<std::string_view>& pa
     blocks.push_back(block);
   }
 
-  // Credit-less blocks: labels and markers first, then shape and neighbours alone.
-  std::vector<CaptionBlock> shaped;
-  std::array<size_t, 10> shaped_fired{};
+  // Credit-less blocks: labels and markers first, then shape and neighbours alone (shape_rules.h). A rule
+  // that fires more often than its cap describes the article's own layout and takes nothing.
+  std::vector<std::pair<CaptionBlock, size_t>> shaped;
+  std::array<size_t, kShapeRules.size()> shaped_fired{};
   for (size_t i = 0; i < n; ++i) {
-    if (f[i].used || f[i].words == 0 || f[i].words > 60 || f[i].byline || EndsWithColon(f[i].text)) continue;
-    std::string_view p = f[i].text;
+    const size_t rule = MatchShapeRule(f, i, lexicon, limits.shape_only_rules);
+    if (rule == kShapeRules.size()) continue;
     CaptionBlock block;
     block.first = block.last = i;
-    std::string_view stripped = StripCaptionLabel(p, lexicon);
-    size_t rule = 0;
-    if (stripped.size() != p.size()) {
-      block.rule = "caption_label";
-      rule = 3;
-    } else if (!f[i].has_quote && f[i].sentences <= 2 && lexicon.Contains(p, WordKind::kCaptionMarker)) {
-      block.rule = "caption_marker";
-      rule = 4;
-    } else if (!limits.shape_only_rules) {
-      continue;
-    } else if (IsLabelColonCaption(f[i]) && (i == 0 || IsBodyLike(f[i - 1])) && i + 1 < n && IsBodyLike(f[i + 1])) {
-      block.rule = "label_colon";
-      rule = 5;
-    } else if (!f[i].has_quote && !f[i].ends_sentence && f[i].words >= 4 && f[i].words <= 20 &&
-               f[i].lower_words >= 2 && IsCapitalized(p) && p.find(':') == std::string_view::npos &&
-               (IsWordByte(p.back()) || p.back() == ')') && !EndsWithArrow(p) &&
-               (i == 0 || IsBodyLike(f[i - 1])) && i + 1 < n && IsBodyLike(f[i + 1])) {
-      block.rule = "short_line";
-      rule = 6;
-    } else if (!f[i].has_quote && f[i].words >= 8 && f[i].words <= 40 && f[i].sentences <= 2 &&
-               OpensWithPresentAction(p) &&
-               i > 0 && IsBodyLike(f[i - 1]) && i + 1 < n && IsBodyLike(f[i + 1])) {
-      block.rule = "present_action";
-      rule = 8;
-    } else if (i == 0 && i + 1 < n && !f[i].has_quote && f[i].words >= 5 && f[i].words <= kUnderHeadlineWords &&
-               f[i].sentences == 1 && IsBodyLike(f[i + 1]) && f[i + 1].words >= f[i].words + kLedeLonger &&
-               !HasReportingVerb(p) && DescribesAPicture(p)) {
-      // Directly under the headline, a short description of a picture above a longer lede (the BBC's and
-      // others' credit-less lead image).
-      block.rule = "under_headline";
-      rule = 9;
-    } else if (i <= 2 && i + 1 < n && f[i].ends_sentence && f[i].words <= 25 && !f[i].has_quote &&
-               StartsWithDateline(f[i + 1].text)) {
-      block.rule = "before_dateline";
-      rule = 7;
-    } else {
-      continue;
-    }
-    block.text = stripped;
+    block.rule = kShapeRules[rule].name;
+    block.text = StripCaptionLabel(f[i].text, lexicon);
     if (!text_fits(block.text)) continue;
     ++shaped_fired[rule];
-    shaped.push_back(block);
+    shaped.emplace_back(block, rule);
   }
-  for (const CaptionBlock& block : shaped) {
-    size_t rule = RuleIndex(block.rule);
-    size_t cap = rule <= 4 ? limits.max_blocks_per_rule : kShapeRuleCap;
+  for (const auto& [block, rule] : shaped) {
+    const size_t cap = kShapeRules[rule].layout_cap ? kShapeRuleCap : limits.max_blocks_per_rule;
     if (shaped_fired[rule] > cap) continue;
     f[block.first].used = true;
     blocks.push_back(block);
+  }
+
+  // A gallery's first caption: a run of credit-less captions takes the caption-shaped paragraph right
+  // above it when the line above that is not prose (a heading, a list's announcement, another caption).
+  // Galleries are set as consecutive captions; a paragraph introducing one is prose under prose.
+  if (limits.shape_only_rules && !shaped.empty()) {
+    std::vector<char> caption_at(n, 0);
+    for (const auto& [block, rule] : shaped) caption_at[block.first] = f[block.first].used ? 1 : 0;
+    size_t heads = 0;
+    for (size_t i = 1; i + kShape.gallery_run < n && heads < kShapeRuleCap; ++i) {
+      const Features& x = f[i];
+      bool run = true;
+      for (size_t k = 1; k <= kShape.gallery_run; ++k) run = run && caption_at[i + k];
+      if (!run || x.used || x.byline || x.has_quote || (IsBodyLike(f[i - 1]) && !f[i - 1].used) ||
+          x.words < kShape.action_min_words || x.words > kShape.action_max_words ||
+          x.sentences > kShape.action_max_sentences || EndsWithColon(x.text) || HasReportingVerb(x.text)) {
+        continue;
+      }
+      CaptionBlock block;
+      block.first = block.last = i;
+      block.text = x.text;
+      block.rule = "gallery_head";
+      f[i].used = true;
+      ++heads;
+      blocks.push_back(block);
+    }
   }
 
   // Pull quotes: 'Jane Roe: "words from the article"' set apart and repeating words of the body. Layout,

@@ -5,17 +5,19 @@
 //   the contiguous paragraphs it takes out [first, last] and its headline, caption text and credit
 //   (string views into the input paragraphs).
 // - A credit is the strongest evidence: a credit line or a credit glued to a paragraph anchors a block.
-//   For a credit line both neighbours are scored from weighed evidence (caption_detector.cc,
+//   For a credit line both neighbours are scored from weighed evidence (caption_evidence.h,
 //   CaptionEvidence: markers, labels, a picture date, a photo headline above, against long prose, verbs of
-//   speech and quotes; a dateline paragraph never) and the better one, above on a tie, becomes its text;
-//   a plural label ("Photos:") also takes the caption-shaped paragraph above. A title line over the caption
+//   speech and quotes; a dateline paragraph never) and the better one, above on a tie, becomes its text.
+//   Under the headline the first paragraph above a credit line is taken for the lede unless it is the
+//   shorter of two candidates; under bylines alone, a finished sentence below must show a picture;
+//   a plural label ("Photos:") also takes the caption-shaped paragraphs above. A title line over the caption
 //   becomes its headline when it shares a word with it or is set as a headline (the wire's three-line
 //   block). Bylines never anchor a block: "By ...", editorial notes, and the story's signature under the
-//   headline ("Jane Roe, Associated Press", "Jane Roe | Reuters"). Without a credit: caption labels ("Image caption", "Caption:"), caption
-//   markers ("(L-R)", ", left,", "artist's concept"), and, when `shape_only_rules` is on, shapes set
-//   between body paragraphs: "Label: caption", a short unpunctuated sentence-case line, a present-tense
-//   picture description ("Milo Trent (C) chases the ball during ..."), a short paragraph before the
-//   dateline, a pull quote repeating the body, and a description sharing six words with a caption found.
+//   headline ("Jane Roe, Associated Press", "Jane Roe | Reuters"). Without a credit: the rules of the
+//   table in shape_rules.h (caption labels, caption markers and, when `shape_only_rules` is on, shapes set
+//   between body paragraphs), then the unmarked first caption of a gallery (a caption-shaped paragraph
+//   above a run of two credit-less captions, under a line that is not prose), a pull quote repeating the
+//   body and a description sharing six words with a caption found.
 // - Every rule removes at most `max_blocks_per_rule` blocks per article; a shape-only rule that fires more
 //   often than that is taken to describe the article's own layout (a list, a schedule) and removes nothing.
 //   Blocks never take more than `max_caption_words` words of text.

@@ -62,6 +62,24 @@ bool EndsLikeCredit(std::string_view s) {
   return word.size() <= 4 && IsCapitalized(word);
 }
 
+// "JANE ROE, Harbour Daily": a photographer's name in capitals, a comma and an owner of a few capitalised
+// words, the way agencies set a credit in brackets; the shape names a photo even when the owner is unknown.
+bool IsCapsNameCommaOwner(std::string_view s, const CreditLexicon& lexicon) {
+  const size_t comma = s.find(", ");
+  if (comma == std::string_view::npos) return false;
+  const std::string_view name = s.substr(0, comma);
+  const std::string_view owner = TrimSpaces(s.substr(comma + 2));
+  const size_t name_words = CountWords(name);
+  if (name_words < 2 || name_words > 4 || owner.empty() || CountWords(owner) > 5) return false;
+  for (char c : name) {
+    if (IsAsciiLower(c) || IsAsciiDigit(c)) return false;
+  }
+  return IsCapitalized(owner) && IsCreditText(owner, lexicon);
+}
+
+// The longest owner a photo label may name in words of any case ("Image source, Harlow family").
+constexpr size_t kPhotoOwnerWords = 5;
+
 CreditStrength Max(CreditStrength a, CreditStrength b) { return static_cast<int>(a) >= static_cast<int>(b) ? a : b; }
 
 CreditStrength RateSingle(std::string_view s, const CreditLexicon& lexicon) {
@@ -79,6 +97,12 @@ CreditStrength RateSingle(std::string_view s, const CreditLexicon& lexicon) {
     ParsedCredit parsed = ParseCredit(rest, lexicon);
     bool known = lexicon.Agency(parsed.agency) != nullptr;
     if (known || IsCreditText(rest, lexicon)) return CreditStrength::kStrong;
+    // "Image source, Harlow family": after a photo word the owner may be any short capitalised phrase;
+    // "Source: official figures" opens with no photo word and stays text.
+    if (lexicon.MatchPrefix(wrapped, WordKind::kLabel) > 0 && IsCapitalized(rest) &&
+        CountWords(rest) <= kPhotoOwnerWords && EndsLikeCredit(rest)) {
+      return CreditStrength::kMedium;
+    }
     return CreditStrength::kNone;
   }
   if (lexicon.MatchPrefix(wrapped, WordKind::kCreditPhrase) == wrapped.size()) return CreditStrength::kMedium;
@@ -94,6 +118,7 @@ CreditStrength RateSingle(std::string_view s, const CreditLexicon& lexicon) {
     if (bracketed || lexicon.Contains(wrapped, WordKind::kLabel)) return CreditStrength::kStrong;
     return CreditStrength::kBareAgency;
   }
+  if (bracketed && IsCapsNameCommaOwner(wrapped, lexicon)) return CreditStrength::kMedium;
   if (bracketed) return known ? CreditStrength::kStrong : CreditStrength::kNone;  // "(left)", "(OSCE)"
   if (known && !parsed.photographers.empty()) return CreditStrength::kMedium;
   if (!parsed.photographers.empty() && lexicon.MatchSuffix(wrapped, WordKind::kQualifier) > 0 &&

@@ -5,7 +5,8 @@
 //     kStrong     a label or a bracket group with a known agency ("Photo: Jane Roe", "(AP Photo/Jane Roe)",
 //                 "Jane Roe/Reuters", "X via Getty Images", "AP Image")
 //     kMedium     a name with a known agency or "file" ("Jane Roe, Reuters", "JANE ROE Associated Press"),
-//                 or a phrase that is a whole credit ("Submitted photo")
+//                 a bracketed name in capitals and an owner ("(JANE ROE, Harbour Daily)"), or a phrase
+//                 that is a whole credit ("Submitted photo")
 //     kBareAgency a known agency alone ("Reuters"): a credit only next to a caption
 //     kWeak       a short proper name or "Name/Org" with an unknown org ("Plotwise", "Jane Roe/Acme")
 //   Sentences (lower-case words, quotes, more than 16 words) rate kNone.

@@ -237,6 +237,14 @@ Reading ParseOne(std::string_view s, const CreditLexicon& lexicon) {
     if (known.size() > 1 && *known[1] != *known[0]) out.distributor = *known[1];
     for (std::string_view name : unknown) AddNames(name, &out.photographers);
   } else if (label == LabelKind::kPerson) {
+    // "Photo by Omar Haddad, The Selby Gazette": after the names, a part that reads as an organisation
+    // ("The ...", an organisation word) is the owner the photographer worked for.
+    const bool owner_last = unknown.size() >= 2 && (HasOrgWord(unknown.back(), lexicon) ||
+                                                    StartsWithFolded(unknown.back(), "the "));
+    if (owner_last) {
+      out.agency = std::string(unknown.back());
+      unknown.pop_back();
+    }
     for (std::string_view name : unknown) AddNames(name, &out.photographers);
   } else if (unknown.size() >= 2) {
     out.agency = std::string(unknown.back());

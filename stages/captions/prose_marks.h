@@ -9,8 +9,13 @@
 //   to", "added", "announced"...): article prose attributes, captions describe.
 // - OpensWithPresentAction(s): a capitalised subject, a present-tense verb of action and a function word,
 //   "Harbourside's Milo Trent (C) chases the ball ...", "Wren Addley is seen ...".
-// - DescribesAPicture(s): that, or a plural subject with a present verb ("Passengers wait on the quay") or
+// - ShowsAPicture(s): a picture as the subject of "shows", "A video posted on Monday shows ...", "This
+//   handout image shows ...": an indefinite or demonstrative opener, a picture noun, then the verb. "The
+//   video shows" refers back to a video the story told of, so it is prose.
+// - DescribesAPicture(s): that, OpensWithPresentAction, or a plural subject with a present verb ("Passengers wait on the quay") or
 //   a participle ("Nurses showing visitors around ..."); past tenses and verbs of speech tell a story.
+// - TellsThePast(s): a verb in the past among the first twenty words ("was", "had", "said", "-ed"): how a
+//   story's lede reports, where a caption describes what the picture shows.
 // - Pure functions on short strings; time linear in the input (only the first twelve words are read by
 //   the two tests of the subject and verb).
 #pragma once
@@ -23,6 +28,8 @@ bool IsMonthName(std::string_view w);
 bool HasPictureDate(std::string_view s);
 bool HasReportingVerb(std::string_view s);
 bool OpensWithPresentAction(std::string_view s);
+bool ShowsAPicture(std::string_view s);
 bool DescribesAPicture(std::string_view s);
+bool TellsThePast(std::string_view s);
 
 }  // namespace copydesk::stages::captions

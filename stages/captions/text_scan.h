@@ -22,6 +22,11 @@ inline bool IsWordByte(char c) {
 // First position >= from where `folded` (lower-case) occurs in `s` ignoring ASCII case, or npos.
 size_t FindFolded(std::string_view s, std::string_view folded, size_t from = 0);
 
+// True when `s` opens with `folded` (lower-case), ignoring ASCII case.
+inline bool StartsWithFolded(std::string_view s, std::string_view folded) {
+  return FindFolded(s.substr(0, folded.size()), folded) == 0;
+}
+
 // Trims ASCII spaces and tabs at both ends.
 std::string_view TrimSpaces(std::string_view s);
 

@@ -6,13 +6,12 @@
 #include <string>
 #include <vector>
 
+#include "caption_fixtures.h"
+
 namespace copydesk::stages::captions {
 namespace {
 
-const CreditLexicon& Lexicon() {
-  static const CreditLexicon lexicon = CreditLexicon::FromEmbeddedData().value();
-  return lexicon;
-}
+const CreditLexicon& Lexicon() { return captions_test::EmbeddedLexicon(); }
 
 constexpr std::string_view kBody1 =
     "The harbour authority said on Monday that the new ferry terminal would open in the spring, two years "
@@ -75,6 +74,14 @@ TEST(CaptionDetectorTest, CreditOnlyBlock) {
   ASSERT_EQ(blocks.size(), 1u);
   EXPECT_EQ(blocks[0].text, "");
   EXPECT_EQ(blocks[0].credit, "Photo: Lia Brandt");
+}
+
+TEST(CaptionDetectorTest, CourtesyLineAloneCreditsAPhotoButNotWithAColon) {
+  std::vector<CaptionBlock> blocks = Detect({kBody1, kBody2, "Courtesy Lakeville Harbour Board"});
+  ASSERT_EQ(blocks.size(), 1u);
+  EXPECT_EQ(blocks[0].credit, "Courtesy Lakeville Harbour Board");
+  EXPECT_TRUE(Detect({kBody1, kBody2, "Courtesy: Lakeville Harbour Board"}).empty());
+  EXPECT_TRUE(Detect({kBody1, kBody2, "Source: Lakeville Harbour Board"}).empty());
 }
 
 TEST(CaptionDetectorTest, CaptionLabelIsDropped) {
@@ -153,6 +160,44 @@ TEST(CaptionDetectorTest, ThreeLineBlockKeepsItsCreditAgainstTheBodyBelow) {
   EXPECT_EQ(blocks[0].last, 3u);
   EXPECT_EQ(blocks[0].headline, "Harbour Ferry Terminal");
   EXPECT_EQ(blocks[0].credit, "Lia Brandt/AFP via Getty Images");
+}
+
+TEST(CaptionDetectorTest, CreditLineAboveTheSignatureTakesTheLongCaptionAbove) {
+  // The lead picture's block sits in the header, above the writer's signature: the long sentence above the
+  // credit is its caption, though it would read as the lede anywhere else, and though it ends on a word
+  // ("on KTV.") that could pass for a weak credit of its own.
+  std::vector<std::string_view> p = {
+      "The harbour's new ferry \"Brindle Star\" leaves Lakeville on its first crossing of the bay, a trip of "
+      "forty minutes that the old boat took an hour to make, in a film shown on KTV.",
+      "Lia Brandt/Reuters", "Tomas Hale | Travel Writer", kBody1, kBody2};
+  std::vector<CaptionBlock> blocks = Detect(p);
+  ASSERT_EQ(blocks.size(), 1u);
+  EXPECT_EQ(blocks[0].first, 0u);
+  EXPECT_EQ(blocks[0].last, 1u);
+  EXPECT_EQ(blocks[0].credit, "Lia Brandt/Reuters");
+  // The same two lines over the lede, with no signature below: the long sentence is the lede.
+  std::vector<std::string_view> q = {p[0], p[1], kBody1, kBody2};
+  blocks = Detect(q);
+  ASSERT_EQ(blocks.size(), 1u);
+  EXPECT_EQ(blocks[0].first, 1u);
+  EXPECT_EQ(blocks[0].text, "");
+}
+
+TEST(CaptionDetectorTest, GalleryHeadJoinsTheRunOfCaptionsBelowIt) {
+  // Under a heading (not prose), an unmarked sentence above two marked captions is the gallery's first.
+  constexpr std::string_view kHead = "Workers lay the last section of the new pier at Lakeville on a calm morning.";
+  std::vector<std::string_view> p = {kBody1, "In pictures:", kHead,
+                                     "An artist's impression of the finished terminal building.",
+                                     "Harbour master Ida Voss (left) with the site engineer.", kBody2};
+  std::vector<CaptionBlock> blocks = Detect(p);
+  ASSERT_EQ(blocks.size(), 3u);
+  EXPECT_EQ(blocks[0].text, kHead);
+  EXPECT_EQ(blocks[0].rule, "gallery_head");
+  // Under prose the same sentence introduces the gallery and stays.
+  p[1] = kBody3;
+  blocks = Detect(p);
+  ASSERT_EQ(blocks.size(), 2u);
+  EXPECT_EQ(blocks[0].first, 3u);
 }
 
 TEST(CaptionDetectorTest, SignatureUnderTheHeadlineIsNotACredit) {

@@ -105,4 +105,9 @@ std::string BagDifference(const WordBag& expected, const WordBag& actual) {
   return diff;
 }
 
+const captions::CreditLexicon& EmbeddedLexicon() {
+  static const captions::CreditLexicon lexicon = captions::CreditLexicon::FromEmbeddedData().value();
+  return lexicon;
+}
+
 }  // namespace copydesk::stages::captions_test

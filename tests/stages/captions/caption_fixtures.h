@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "copydesk/v1/enriched_article.pb.h"
+#include "stages/captions/credit_lexicon.h"
 
 namespace copydesk::stages::captions_test {
 
@@ -38,6 +39,9 @@ struct Fixture {
 };
 
 std::vector<Fixture> LoadFixtures(const std::string& path);
+
+// The stage's own lexicon (agencies.tsv, credit_words.tsv), loaded once for every unit test.
+const captions::CreditLexicon& EmbeddedLexicon();
 // GoogleTest names a fixture by its id rather than dumping its bytes.
 inline void PrintTo(const Fixture& f, std::ostream* os) { *os << f.id; }
 

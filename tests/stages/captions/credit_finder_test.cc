@@ -5,13 +5,12 @@
 
 #include <string>
 
+#include "caption_fixtures.h"
+
 namespace copydesk::stages::captions {
 namespace {
 
-const CreditLexicon& Lexicon() {
-  static const CreditLexicon lexicon = CreditLexicon::FromEmbeddedData().value();
-  return lexicon;
-}
+const CreditLexicon& Lexicon() { return captions_test::EmbeddedLexicon(); }
 
 std::string Trailing(std::string_view p) {
   CreditSpan span = FindTrailingCredit(p, Lexicon());
@@ -53,6 +52,20 @@ TEST(FindTrailingCreditTest, BodySentencesMentioningAgenciesKeepEverything) {
             "<none>");
   EXPECT_EQ(Trailing("The photographer, who worked for AFP for a decade, retired in May."), "<none>");
   EXPECT_EQ(Trailing("Fans cheered as the team (left) took the field."), "<none>");
+}
+
+TEST(FindTrailingCreditTest, BracketedCapitalNameAndAnUnknownOwner) {
+  EXPECT_EQ(Trailing("Dancers parade through the old town on Thursday. (ILSE BRANDT, Velmar Daily)"),
+            "(ILSE BRANDT, Velmar Daily)");
+  // Capitals without an owner, or an owner in prose, are no such credit.
+  EXPECT_EQ(Trailing("Dancers parade through the old town on Thursday. (NOT AGAIN, they said)"), "<none>");
+  EXPECT_EQ(Trailing("Dancers parade through the old town (LEFT, CENTRE)."), "<none>");
+}
+
+TEST(RateCreditTest, APhotoLabelVouchesForAnyShortOwner) {
+  EXPECT_EQ(RateCredit("Image source, Harlow family", Lexicon()), CreditStrength::kMedium);
+  EXPECT_EQ(RateCredit("Source: official figures", Lexicon()), CreditStrength::kNone);
+  EXPECT_EQ(RateCredit("Photo: the family said it was taken in May", Lexicon()), CreditStrength::kNone);
 }
 
 TEST(FindLeadingCreditTest, CapitalisedStaffPhotoLabelOpensTheCaption) {

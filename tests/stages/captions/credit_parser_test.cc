@@ -6,16 +6,15 @@
 
 #include <string>
 
+#include "caption_fixtures.h"
+
 namespace copydesk::stages::captions {
 namespace {
 
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 
-const CreditLexicon& Lexicon() {
-  static const CreditLexicon lexicon = CreditLexicon::FromEmbeddedData().value();
-  return lexicon;
-}
+const CreditLexicon& Lexicon() { return captions_test::EmbeddedLexicon(); }
 
 ParsedCredit Parse(std::string_view raw) { return ParseCredit(raw, Lexicon()); }
 
@@ -96,6 +95,20 @@ TEST(CreditParserTest, CreditLabelNameSlashPublication) {
   ParsedCredit dots = Parse("Credit... Lena Hart/The New York Times");
   EXPECT_THAT(dots.photographers, ElementsAre("Lena Hart"));
   EXPECT_EQ(dots.agency, "The New York Times");
+}
+
+TEST(CreditParserTest, PhotoByNameAndThePaperTheyWorkFor) {
+  ParsedCredit c = Parse("Photo by Omar Haddad, The Selby Gazette");
+  EXPECT_THAT(c.photographers, testing::ElementsAre("Omar Haddad"));
+  EXPECT_EQ(c.agency, "The Selby Gazette");
+  // Two names and no organisation: two photographers.
+  EXPECT_THAT(Parse("Photos by Omar Haddad, Lina Park").photographers, testing::ElementsAre("Omar Haddad", "Lina Park"));
+}
+
+TEST(CreditParserTest, StaffPhotographerIsARoleNotAnOwner) {
+  ParsedCredit c = Parse("KAREN OKAFOR/STAFF PHOTOGRAPHER");
+  EXPECT_THAT(c.photographers, testing::ElementsAre("KAREN OKAFOR"));
+  EXPECT_EQ(c.agency, "");
 }
 
 TEST(CreditParserTest, CourtesyOfOrganisation) {
