@@ -261,6 +261,14 @@ class SentenceMatcher {
     return Upper(b - 1) && Role(b - 1) == WordRole::kNone;
   }
 
+  // "Sen. Jo Ames (D-Ore.)": the "(" of a short parenthesis closing at `close` right after a word, or kNone.
+  uint32_t ParenAfterWord(uint32_t close) const {
+    if (!IsPunct(close, ')')) return kNone;
+    uint32_t m = close;
+    while (m > first_ && close - m < 8 && !IsPunct(m, '(')) --m;
+    return IsPunct(m, '(') && m > first_ && IsWord(m - 1) ? m : kNone;
+  }
+
   // The sentence up to the comma at `comma` is a subject and its apposition ("The board's director,
   // Rhona Gale, said the plan ..."; "Rhona Gale, the board's director, said ..."): a noun phrase of plain
   // words, a comma, a name or a determiner-led phrase. What follows the cue is then the content.
@@ -270,15 +278,24 @@ class SentenceMatcher {
     while (c > first_ && IsWord(c - 1)) --c;
     if (c == comma || c <= first_ + 1 || !IsPunct(c - 1, ',')) return false;
     uint32_t open = c - 1;
-    for (uint32_t k = first_; k < open; ++k) {
+    // "Sen. Jo Ames (D-Ore.), ...": a parenthesised party tag closing the subject is part of it.
+    uint32_t subject_end = open;
+    if (uint32_t m = ParenAfterWord(open - 1); m != kNone) subject_end = m;
+    for (uint32_t k = first_; k < subject_end; ++k) {
       if (!IsWord(k) || CueAt(k) != nullptr) return false;
     }
-    if (open - first_ > 10 || open == first_) return false;
+    if (subject_end - first_ > 10 || subject_end == first_) return false;
     bool described = Role(c) == WordRole::kDeterminer || IsPossessive(c);
     // "Sen. Jo Ames, R-Texas, said ...", "Jo Ames, 45, said ...": a party tag or an age.
     bool tag = comma - c == 1 && ((Text(c).find('-') != std::string_view::npos && Upper(c)) ||
                                   (Text(c)[0] >= '0' && Text(c)[0] <= '9'));
-    return comma - c <= 8 && (IsProperName(c, comma) || described || tag);
+    if (comma - c <= 8 && (IsProperName(c, comma) || described || tag)) return true;
+    // After a capitalised name, a bare role ("Jo Ames, chairwoman of the port board, said ...") or "one of"
+    // ("Jo Ames, one of the few founders still on the board, said ...") is an apposition too. The subject
+    // must end in a name, so a clause before a postposed "..., said X" is not read as one.
+    bool named_subject = Upper(subject_end - 1) && Role(subject_end - 1) == WordRole::kNone;
+    bool role_led = Role(c) == WordRole::kTitle || (LowerIs(c, "one") && LowerIs(c + 1, "of"));
+    return named_subject && role_led && comma - c <= 14;
   }
 
   // "was quoted as saying", "is cited as saying": word k is the participle.
@@ -586,13 +603,9 @@ class SentenceMatcher {
     }
     // A parenthesis after the speaker's name ("Sen. Jo Ames (D-Ore.) said") is part of the mention.
     uint32_t paren_end = kNone;
-    if (l > first_ + 1 && IsPunct(l - 1, ')')) {
-      uint32_t m = l - 1;
-      while (m > first_ && l - m < 8 && !IsPunct(m, '(')) --m;
-      if (IsPunct(m, '(') && m > first_ && IsWord(m - 1)) {
-        paren_end = l;
-        l = m;
-      }
+    if (uint32_t m = l > first_ + 1 ? ParenAfterWord(l - 1) : kNone; m != kNone) {
+      paren_end = l;
+      l = m;
     }
     bool participle = Text(k).ends_with("ing") && !quoted_as;
     bool say_like = frame == Frame::kSay || frame == Frame::kTell;
@@ -611,6 +624,11 @@ class SentenceMatcher {
       }
       if (e != kNone && after_quote && !speaker_ends)
         speaker_ends = IsPunct(e, ':') || Role(e) == WordRole::kClause || Role(e) == WordRole::kTime || IsQuote(e);
+      // "Jo Ames, a founder of the board, said she ...": a pronoun with words after it opens the reported
+      // clause; it is a speaker only alone ("..., said he.").
+      if (speaker_ends && e > r + 1 &&
+          (Role(r) == WordRole::kPronounPerson || Role(r) == WordRole::kPronounGroup))
+        speaker_ends = false;
       if (speaker_ends) {
         a.speaker_a = r;
         a.speaker_b = e;
@@ -660,8 +678,14 @@ class SentenceMatcher {
         --p;
         ++steps;
       }
-      if (p > first_ + 1 && IsPunct(p - 1, ',') && IsWord(p - 2)) {
-        speaker_end = p - 1;
+      // "Sen. Jo Ames (D-Ore.), the panel's chair, said": the speaker's parenthesis stays with it.
+      uint32_t before_comma = p > first_ + 1 ? p - 2 : first_;
+      if (uint32_t m = p > first_ + 1 ? ParenAfterWord(before_comma) : kNone; m != kNone) {
+        paren_end = p - 1;
+        before_comma = m - 1;
+      }
+      if (p > first_ + 1 && IsPunct(p - 1, ',') && IsWord(before_comma)) {
+        speaker_end = paren_end == p - 1 ? before_comma + 1 : p - 1;
         // "Its chairwoman, Gwen Parry, said": after a description the apposed name is the speaker.
         if (!Upper(p - 2) && IsProperName(p, l - 1)) apposed_name = p;
       } else {
@@ -681,7 +705,7 @@ class SentenceMatcher {
       return a;
     }
     a.speaker_a = s;
-    a.speaker_b = (paren_end != kNone && speaker_end == l) ? paren_end : speaker_end;
+    a.speaker_b = paren_end != kNone ? paren_end : speaker_end;
     if (apposed_name != kNone) {
       a.speaker_a = apposed_name;
       a.speaker_b = l - 1;
