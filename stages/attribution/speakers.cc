@@ -68,8 +68,9 @@ SpeakerFacts DescribeMention(std::string_view mention, const Lexicon& lexicon) {
   for (size_t i = start + 1; i + 1 < end; ++i) {
     org_before_of = org_before_of || roles[i - 1] == WordRole::kOrg;
     name_before_of = name_before_of || (StartsUpper(words[i - 1]) && roles[i - 1] == WordRole::kNone);
-    // "Secretary of State Jo Ames": after title words alone, "of" goes on with the title.
-    if (words[i] == "of" && !name_before_of && !org_before_of) continue;
+    // "Secretary of State Jo Ames": after title words alone, "of" goes on with the title; after a group
+    // noun ("Supporters of Rovington Athletic") the group is whole and what follows is its organisation.
+    if (words[i] == "of" && !name_before_of && !org_before_of && roles[i - 1] != WordRole::kGroup) continue;
     // "A spokeswoman for the rail authority", "officials at the ministry": the organisation follows.
     bool role_preposition = (words[i] == "for" || words[i] == "at") &&
                             (roles[i - 1] == WordRole::kTitle || roles[i - 1] == WordRole::kGroup);
