@@ -298,6 +298,25 @@ class SentenceMatcher {
     return named_subject && role_led && comma - c <= 14;
   }
 
+  // A clause without "that" starts at word k: a subject pronoun ("I think we should"; not the objects
+  // "him", "her"), or a noun phrase (not a preposition or conjunction) followed within a few words by an
+  // auxiliary or a form of "be" or "have" ("believes the vote will slip", "hope councillors will back it").
+  bool OpensBareClause(uint32_t k) const {
+    if (!IsWord(k)) return false;
+    WordRole role = Role(k);
+    if (role == WordRole::kPronounPerson || role == WordRole::kPronounGroup) {
+      return !LowerIs(k, "him") && !LowerIs(k, "her") && IsWord(k + 1);
+    }
+    if (role == WordRole::kClause || role == WordRole::kAux || role == WordRole::kTime) return false;
+    for (uint32_t j = k + 1; j < k + 8 && IsWord(j); ++j) {
+      if (Role(j) == WordRole::kAux || LowerIs(j, "is") || LowerIs(j, "are") || LowerIs(j, "was") ||
+          LowerIs(j, "were") || LowerIs(j, "will") || LowerIs(j, "would") || LowerIs(j, "can") ||
+          LowerIs(j, "could") || LowerIs(j, "should") || LowerIs(j, "has") || LowerIs(j, "have"))
+        return true;
+    }
+    return false;
+  }
+
   // "was quoted as saying", "is cited as saying": word k is the participle.
   bool IsQuotedAsSaying(uint32_t k) const {
     return k >= first_ + 2 && Text(k).ends_with("ing") && LowerIs(k - 1, "as") &&
@@ -372,9 +391,11 @@ class SentenceMatcher {
              prev_is("might") || prev_is("should") || prev_is("must") || prev_is("to") || prev_is("not")) &&
             !LowerIs(k + 1, "that") && !IsQuote(k + 1) && !IsPunct(k + 1, ':'))
           continue;
-        // Mental states count only with a reported clause ("believes that ..."): PolNeAR labels them, but
-        // without "that" they are mostly not attributions ("the tallies show a dip").
-        if (entry->frame == Frame::kBelief && (prev_is("to") || !LowerIs(k + 1, "that"))) continue;
+        // Mental states count only with a reported clause ("believes that ...", "thinks the plan will
+        // fail"): PolNeAR labels them, but with a bare object they are mostly not attributions ("the
+        // tallies show a dip").
+        if (entry->frame == Frame::kBelief && (prev_is("to") || !(LowerIs(k + 1, "that") || OpensBareClause(k + 1))))
+          continue;
       }
       // A participle opens a clause ("..., saying"); elsewhere an -ing form is a noun ("much planning").
       if (text.ends_with("ing") && k > first_ && IsWord(k - 1)) {
