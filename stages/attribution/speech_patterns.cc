@@ -294,7 +294,9 @@ class SentenceMatcher {
     // ("Jo Ames, one of the few founders still on the board, said ...") is an apposition too. The subject
     // must end in a name, so a clause before a postposed "..., said X" is not read as one.
     bool named_subject = Upper(subject_end - 1) && Role(subject_end - 1) == WordRole::kNone;
-    bool role_led = Role(c) == WordRole::kTitle || (LowerIs(c, "one") && LowerIs(c + 1, "of"));
+    // A participle phrase ("Jo Ames, speaking at a rally, said ...") stands there the same way.
+    bool role_led = Role(c) == WordRole::kTitle || (LowerIs(c, "one") && LowerIs(c + 1, "of")) ||
+                    (!Upper(c) && Text(c).size() > 4 && Text(c).ends_with("ing"));
     return named_subject && role_led && comma - c <= 14;
   }
 
@@ -471,7 +473,11 @@ class SentenceMatcher {
       if (!IsWord(r)) return r;
       WordRole role = Role(r);
       auto w_is = [&](std::string_view w) { return LowerIs(r, w); };
-      if (role == WordRole::kTime) {
+      // "said repeatedly that", "argued privately that": an -ly adverb before the clause's "that" is the
+      // cue's ("proposed just that in 2013" has no clause).
+      if (role == WordRole::kTime ||
+          (LowerIs(r + 1, "that") && !Upper(r) && Text(r).size() > 4 && Text(r).ends_with("ly") &&
+           IsWord(r + 2) && Role(r + 2) != WordRole::kClause)) {
         ++r;
         continue;
       }
@@ -803,8 +809,18 @@ class SentenceMatcher {
     for (uint32_t k = begin + 1; k < end; ++k) {
       if (IsPunct(k, ';')) return k;
       if (!IsPunct(k, ',') || !IsWord(k + 1)) continue;
-      if (LowerIs(k + 1, "which") || LowerIs(k + 1, "who") || LowerIs(k + 1, "whom") || LowerIs(k + 1, "whose") ||
-          LowerIs(k + 1, "while") || LowerIs(k + 1, "although") || LowerIs(k + 1, "though") ||
+      bool relative = LowerIs(k + 1, "which") || LowerIs(k + 1, "who") || LowerIs(k + 1, "whom") ||
+                      LowerIs(k + 1, "whose");
+      // "Police said the driver, who was 43, had been arrested": a relative clause after the reported
+      // clause's subject, before its verb, is inside the clause; the content goes on after it.
+      if (relative) {
+        uint32_t close = SubjectRelativeEnd(begin, k, end);
+        if (close != kNone) {
+          k = close;
+          continue;
+        }
+      }
+      if (relative || LowerIs(k + 1, "while") || LowerIs(k + 1, "although") || LowerIs(k + 1, "though") ||
           LowerIs(k + 1, "despite"))
         return k;
       // ", but the plan stalled": a turn after a comma is the writer's own clause, whatever its subject;
@@ -818,6 +834,22 @@ class SentenceMatcher {
       }
     }
     return end;
+  }
+
+  // The comma closing a relative clause opened at `comma` when the words from `begin` to it are a short
+  // noun phrase (a name or a determiner and a few words, no verb) and a word follows the closing comma;
+  // else kNone.
+  uint32_t SubjectRelativeEnd(uint32_t begin, uint32_t comma, uint32_t end) const {
+    if (comma - begin > 5 || !(Upper(begin) || Role(begin) == WordRole::kDeterminer)) return kNone;
+    for (uint32_t j = begin; j < comma; ++j) {
+      if (!IsWord(j) || Role(j) == WordRole::kAux || Role(j) == WordRole::kClause || CueAt(j) != nullptr)
+        return kNone;
+    }
+    for (uint32_t j = comma + 2; j < end && j < comma + 20; ++j) {
+      if (IsPunct(j, ',')) return IsWord(j + 1) && Role(j + 1) != WordRole::kClause ? j : kNone;
+      if (!IsWord(j)) return kNone;
+    }
+    return kNone;
   }
 
   uint32_t SkipContentOpeners(uint32_t k) const {
