@@ -319,6 +319,20 @@ class SentenceMatcher {
     return false;
   }
 
+  // "did not respond to a request for comment", "replied to an email": answering (or not) a request says
+  // nothing; what the source said, if anything, is reported apart.
+  bool IsNonResponse(uint32_t k, const CueEntry* entry) const {
+    if ((entry->lemma != "respond" && entry->lemma != "reply" && entry->lemma != "answer") || !LowerIs(k + 1, "to"))
+      return false;
+    for (uint32_t j = k + 2; j < k + 6 && IsWord(j); ++j) {
+      std::string_view w = Text(j);
+      for (std::string_view request : {"request", "message", "email", "e-mail", "call", "inquir", "quer"}) {
+        if (w.size() >= request.size() && EqualsLowerAscii(w.substr(0, request.size()), request)) return true;
+      }
+    }
+    return false;
+  }
+
   // "was quoted as saying", "is cited as saying": word k is the participle.
   bool IsQuotedAsSaying(uint32_t k) const {
     return k >= first_ + 2 && Text(k).ends_with("ing") && LowerIs(k - 1, "as") &&
@@ -375,6 +389,7 @@ class SentenceMatcher {
         continue;
       }
       auto prev_is = [&](std::string_view w) { return LowerIs(k - 1, w); };
+      if (IsNonResponse(k, entry)) continue;
       if (entry->frame != Frame::kAccording && k > first_) {
         // A determiner before the word makes it a noun ("the survey", "her objections"); a form of "be"
         // makes it passive ("was asked").
