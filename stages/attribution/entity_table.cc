@@ -628,7 +628,9 @@ void EntityTable::Resolve(SpeakerFacts* s) {
   if (s->pronoun) {
     if (s->kind == v1::Speaker::PERSON) {
       char g = 0;
-      if (EqualsLowerAscii(s->mention, "he") || EqualsLowerAscii(s->mention, "him")) g = 'm';
+      if (EqualsLowerAscii(s->mention, "he") || EqualsLowerAscii(s->mention, "him") ||
+          EqualsLowerAscii(s->mention, "his"))
+        g = 'm';
       if (EqualsLowerAscii(s->mention, "she") || EqualsLowerAscii(s->mention, "her")) g = 'f';
       if (has_last_person_ && !last_person_gender_known_) {
         last_person_gender_ = GenderOfFacts(last_person_);
@@ -682,7 +684,7 @@ void EntityTable::Resolve(SpeakerFacts* s) {
       return;
     }
     // "It said": an organisation, the latest that spoke or else the latest named.
-    if (EqualsLowerAscii(s->mention, "it")) {
+    if (EqualsLowerAscii(s->mention, "it") || EqualsLowerAscii(s->mention, "its")) {
       if (has_last_organization_) {
         std::string mention = std::move(s->mention);
         *s = last_organization_;

@@ -52,6 +52,13 @@ SpeakerFacts DescribeMention(std::string_view mention, const Lexicon& lexicon) {
       facts.kind = role == WordRole::kPronounPerson ? v1::Speaker::PERSON : v1::Speaker::GROUP;
       return facts;
     }
+    // "his criticism of", "their objections to": a possessive alone is the pronoun of its owner.
+    bool his = EqualsLowerAscii(words[0], "his");
+    if (his || EqualsLowerAscii(words[0], "their") || EqualsLowerAscii(words[0], "its")) {
+      facts.pronoun = true;
+      facts.kind = his ? v1::Speaker::PERSON : v1::Speaker::GROUP;
+      return facts;
+    }
   }
   size_t start = 0;
   // "Her ministry", "His office": a possessive pronoun opens the mention as a determiner does.
