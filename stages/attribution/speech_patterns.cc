@@ -333,6 +333,22 @@ class SentenceMatcher {
     return false;
   }
 
+  // "It was announced on Friday that ...", "it has been reported that ...": an impersonal passive of a
+  // say-like cue reports a clause whose speaker the sentence does not name. Returns the "it", or kNone.
+  uint32_t ImpersonalPassiveSubject(uint32_t k) const {
+    const CueEntry* entry = CueAt(k);
+    if (entry == nullptr || (entry->frame != Frame::kSay && entry->frame != Frame::kTell) ||
+        !Text(k).ends_with("ed") || k < first_ + 2)
+      return kNone;
+    uint32_t be = k - 1;
+    if (LowerIs(be, "been") && be > first_ && (LowerIs(be - 1, "has") || LowerIs(be - 1, "had"))) --be;
+    else if (!LowerIs(be, "was") && !LowerIs(be, "is")) return kNone;
+    if (be == first_ || !LowerIs(be - 1, "it")) return kNone;
+    uint32_t r = k + 1;
+    while (IsWord(r) && r < k + 5 && !LowerIs(r, "that")) ++r;
+    return LowerIs(r, "that") ? be - 1 : kNone;
+  }
+
   // "was quoted as saying", "is cited as saying": word k is the participle.
   bool IsQuotedAsSaying(uint32_t k) const {
     return k >= first_ + 2 && Text(k).ends_with("ing") && LowerIs(k - 1, "as") &&
@@ -398,6 +414,11 @@ class SentenceMatcher {
         // After a possessive the word is a noun too ("the warden's memo", "Okafor's objections").
         if (IsWord(k - 1) && EndsWithPossessive(Text(k - 1))) continue;
         bool progressive = text.ends_with("ing");
+        if (ImpersonalPassiveSubject(k) != kNone) {
+          hits.push_back(CueHit{k, static_cast<uint32_t>(n), entry});
+          next = k + static_cast<uint32_t>(n);
+          continue;
+        }
         if (!progressive && (prev_is("was") || prev_is("were") || prev_is("been") || prev_is("be") || prev_is("is") ||
                              prev_is("are") || prev_is("being")))
           continue;
@@ -600,6 +621,15 @@ class SentenceMatcher {
       a.anchor = k;
       a.region_end = c;
       a.question = true;
+      a.valid = true;
+      return a;
+    }
+    if (uint32_t it = ImpersonalPassiveSubject(k); it != kNone) {
+      // No speaker: the content is the clause after "that" (adjuncts before it are the cue's).
+      uint32_t c = r;
+      while (IsWord(c) && !LowerIs(c, "that")) ++c;
+      a.anchor = it;
+      a.region_end = c;
       a.valid = true;
       return a;
     }
