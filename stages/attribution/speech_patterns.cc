@@ -349,6 +349,14 @@ class SentenceMatcher {
     return LowerIs(r, "that") ? be - 1 : kNone;
   }
 
+  // "Several polls show Ames within two points", "the study found a sharp rise": a document (a poll, a
+  // survey, a report) showing or finding something reports it, object and all. Only directly after the
+  // document word: "the tallies show a dip" stays a plain verb.
+  bool EvidenceWithObject(uint32_t k, const CueEntry* entry) const {
+    return (entry->lemma == "show" || entry->lemma == "find") && k > first_ && IsWord(k + 1) &&
+           Role(k - 1) == WordRole::kDocument && Role(k + 1) != WordRole::kClause;
+  }
+
   // "was quoted as saying", "is cited as saying": word k is the participle.
   bool IsQuotedAsSaying(uint32_t k) const {
     return k >= first_ + 2 && Text(k).ends_with("ing") && LowerIs(k - 1, "as") &&
@@ -432,7 +440,8 @@ class SentenceMatcher {
         // Mental states count only with a reported clause ("believes that ...", "thinks the plan will
         // fail"): PolNeAR labels them, but with a bare object they are mostly not attributions ("the
         // tallies show a dip").
-        if (entry->frame == Frame::kBelief && (prev_is("to") || !(LowerIs(k + 1, "that") || OpensBareClause(k + 1))))
+        if (entry->frame == Frame::kBelief && (prev_is("to") || !(LowerIs(k + 1, "that") || OpensBareClause(k + 1))) &&
+            !EvidenceWithObject(k, entry))
           continue;
       }
       // A participle opens a clause ("..., saying"); elsewhere an -ing form is a noun ("much planning").
