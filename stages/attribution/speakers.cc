@@ -28,6 +28,22 @@ std::string LowerCopy(std::string_view s) {
   return out;
 }
 
+// "the fishing cooperative Mar Aberto": a proper name closing a description is the organisation's
+// name; the lower-case words before it describe it. Returns where the name starts, or `begin` when the
+// words are not plain description + name ("the national weather institute", "the state's Health Board").
+size_t ProperNameTail(const std::vector<std::string_view>& words, size_t begin, size_t end) {
+  size_t i = begin;
+  while (i < end && !StartsUpper(words[i])) {
+    if (words[i].ends_with("'s") || words[i].ends_with("\xE2\x80\x99s")) return begin;
+    ++i;
+  }
+  if (i == begin || i >= end) return begin;
+  for (size_t k = i; k < end; ++k) {
+    if (!StartsUpper(words[k]) && words[k] != "of" && words[k] != "for" && words[k] != "and") return begin;
+  }
+  return i;
+}
+
 }  // namespace
 
 SpeakerFacts DescribeMention(std::string_view mention, const Lexicon& lexicon) {
@@ -85,6 +101,7 @@ SpeakerFacts DescribeMention(std::string_view mention, const Lexicon& lexicon) {
       head_end = i;
       size_t org_start = i + 1;
       if (org_start + 1 < end && EqualsLowerAscii(words[org_start], "the")) ++org_start;
+      org_start = ProperNameTail(words, org_start, end);
       facts.organization = Join(words, org_start, end);
       break;
     }

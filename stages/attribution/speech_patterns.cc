@@ -481,8 +481,10 @@ class SentenceMatcher {
       WordRole role = Role(a - 1);
       // "A spokeswoman for the rail authority", "officials at the ministry": after a role or group word
       // "for" and "at" stay inside the mention, as "of" does.
+      // Between capitalised words "for" is part of a name ("the National Institute for Coastal Weather").
       bool role_preposition = (LowerIs(a - 1, "for") || LowerIs(a - 1, "at")) && a - 1 > first_ &&
-                              (Role(a - 2) == WordRole::kTitle || Role(a - 2) == WordRole::kGroup);
+                              (Role(a - 2) == WordRole::kTitle || Role(a - 2) == WordRole::kGroup ||
+                               (LowerIs(a - 1, "for") && Upper(a) && Upper(a - 2)));
       if (role == WordRole::kClause && !LowerIs(a - 1, "of") && !role_preposition) break;
       // A relative "that" after a noun ends it too: "a clip that Judge Ames called distasteful".
       if (words > 0 && a - 1 > first_ && IsWord(a - 2) && LowerIs(a - 1, "that")) break;
