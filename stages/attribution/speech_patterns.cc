@@ -319,7 +319,7 @@ class SentenceMatcher {
     return false;
   }
 
-  // "did not respond to a request for comment", "replied to an email": answering (or not) a request says
+  // "has yet to respond to our request for comment", "replied to an email": answering (or not) a request says
   // nothing; what the source said, if anything, is reported apart.
   bool IsNonResponse(uint32_t k, const CueEntry* entry) const {
     if ((entry->lemma != "respond" && entry->lemma != "reply" && entry->lemma != "answer") || !LowerIs(k + 1, "to"))
