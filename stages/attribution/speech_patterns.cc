@@ -269,6 +269,22 @@ class SentenceMatcher {
     return IsPunct(m, '(') && m > first_ && IsWord(m - 1) ? m : kNone;
   }
 
+  // The first dash of a parenthetical "- ... -" (or "-- ... --") closing right before token `l`, when a
+  // word stands before it and the words inside are a plain phrase (no sentence end, no quotation, no
+  // cue of its own after the opening word); else kNone.
+  uint32_t DashParentheticalBefore(uint32_t l) const {
+    if (l < first_ + 4 || !IsPunct(l - 1, '-')) return kNone;
+    uint32_t close = l - 1;
+    while (close > first_ && IsPunct(close - 1, '-')) --close;
+    uint32_t m = close;
+    while (m > first_ && close - m < 40 && (IsWord(m - 1) || IsPunct(m - 1, ','))) --m;
+    if (m == close || m <= first_ + 1 || !IsPunct(m - 1, '-')) return kNone;
+    uint32_t open = m - 1;
+    while (open > first_ && IsPunct(open - 1, '-')) --open;
+    if (open == first_ || !IsWord(open - 1) || !IsWord(m)) return kNone;
+    return open;
+  }
+
   // The sentence up to the comma at `comma` is a subject and its apposition ("The board's director,
   // Rhona Gale, said the plan ..."; "Rhona Gale, the board's director, said ..."): a noun phrase of plain
   // words, a comma, a name or a determiner-led phrase. What follows the cue is then the content.
@@ -689,6 +705,11 @@ class SentenceMatcher {
     if (uint32_t m = l > first_ + 1 ? ParenAfterWord(l - 1) : kNone; m != kNone) {
       paren_end = l;
       l = m;
+    }
+    // "Jo Ames - who chairs the board - said": a parenthetical between dashes after the subject is
+    // neither speaker nor content; the subject stands before it.
+    if (paren_end == kNone) {
+      if (uint32_t open = DashParentheticalBefore(l); open != kNone) l = open;
     }
     bool participle = Text(k).ends_with("ing") && !quoted_as;
     bool say_like = frame == Frame::kSay || frame == Frame::kTell;
