@@ -563,9 +563,17 @@ class SentenceMatcher {
           while (e < b && Upper(e)) ++e;
         } else if (Role(start) == WordRole::kDeterminer) {
           e = start + 1;
-          while (e < b && e - start < 4 && !(Text(e).size() > 3 && Text(e).ends_with("s") && !Text(e).ends_with("ss")))
+          // "told the inquiry the vessel had passed": a second determiner or a pronoun opens the clause.
+          bool next_phrase = false;
+          while (e < b && e - start < 4 && !(Text(e).size() > 3 && Text(e).ends_with("s") && !Text(e).ends_with("ss"))) {
+            WordRole er = Role(e);
+            if (er == WordRole::kDeterminer || er == WordRole::kPronounPerson || er == WordRole::kPronounGroup) {
+              next_phrase = true;
+              break;
+            }
             ++e;
-          if (e < b) ++e;
+          }
+          if (e < b && !next_phrase) ++e;
         } else {
           e = start + 1;
         }
