@@ -285,6 +285,31 @@ class SentenceMatcher {
     return open;
   }
 
+  // One past an adjunct opened at `k` by a preposition or a time conjunction ("in a statement posted on
+  // its website", "while posing for photographs", "before leaving the hall") that runs to the sentence's
+  // end with no clause of its own ("that", a colon, a quotation, a subject pronoun or a finite verb of
+  // be/have/a modal); else kNone.
+  uint32_t TrailingAdjunctEnd(uint32_t k) const {
+    static constexpr std::array<std::string_view, 14> kOpeners = {
+        "in", "on", "at", "during", "while", "before", "after", "when", "with", "following", "from", "outside",
+        "through", "via"};
+    if (!IsWord(k)) return kNone;
+    bool opener = false;
+    for (std::string_view w : kOpeners) opener = opener || LowerIs(k, w);
+    if (!opener) return kNone;
+    uint32_t e = k + 1;
+    while (e < last_ && e < k + 24 && !IsEndPunct(e)) {
+      // A subject or a verb form of a clause ("said on Monday it would strike") makes it content.
+      WordRole role = IsWord(e) ? Role(e) : WordRole::kNone;
+      if (IsQuote(e) || IsPunct(e, ':') || IsPunct(e, ';') || LowerIs(e, "that") || role == WordRole::kAux ||
+          role == WordRole::kPronounPerson || role == WordRole::kPronounGroup || LowerIs(e, "is") ||
+          LowerIs(e, "was") || LowerIs(e, "are") || LowerIs(e, "were"))
+        return kNone;
+      ++e;
+    }
+    return e >= last_ || IsEndPunct(e) ? e : kNone;
+  }
+
   // The sentence up to the comma at `comma` is a subject and its apposition ("The board's director,
   // Rhona Gale, said the plan ..."; "Rhona Gale, the board's director, said ..."): a noun phrase of plain
   // words, a comma, a name or a determiner-led phrase. What follows the cue is then the content.
@@ -827,6 +852,16 @@ class SentenceMatcher {
     a.region_end = after;
     bool content_before = s > first_ && (IsPunct(s - 1, ',') || IsQuote(s - 1) || IsPunct(s - 1, '-'));
     bool nothing_after = after >= last_ || IsEndPunct(after) || IsPunct(after, ',') || IsPunct(after, '-');
+    // "The plan will fail, the mayor said in a statement posted on Friday.", "..., Ames said before
+    // leaving": after a clause, an adjunct running to the sentence's end is the attribution's, not content.
+    if (say_like && content_before && !IsPunct(s - 1, '-') && !nothing_after) {
+      uint32_t adjunct_end = TrailingAdjunctEnd(after);
+      if (adjunct_end != kNone) {
+        nothing_after = true;
+        after = adjunct_end;
+        a.region_end = after;
+      }
+    }
     // ""Q?" a narrator in the ad asks.": the scan stopped at a preposition inside the speaker; the
     // quotation opening the sentence is the content and every word up to the cue the speaker.
     if (say_like && !content_before && nothing_after && s > first_ && speaker_end == l) {
