@@ -76,6 +76,12 @@ SpeakerFacts DescribeMention(std::string_view mention, const Lexicon& lexicon) {
       return facts;
     }
   }
+  // "those surveyed", "those who attended": the people so described, a group.
+  if (words.size() >= 2 && EqualsLowerAscii(words[0], "those")) {
+    facts.kind = v1::Speaker::GROUP;
+    facts.name = Join(words, 0, words.size());
+    return facts;
+  }
   size_t start = 0;
   // "Her ministry", "His office": a possessive pronoun opens the mention as a determiner does.
   while (start + 1 < words.size() &&
@@ -89,6 +95,12 @@ SpeakerFacts DescribeMention(std::string_view mention, const Lexicon& lexicon) {
   // one name, whole: an organisation word before "of" heads it.
   bool org_before_of = false, name_before_of = false;
   for (size_t i = start + 1; i + 1 < end; ++i) {
+    // "a letter seen by the Gazette": the agent of a participle is neither the head nor its organisation.
+    if (words[i] == "by" && i >= start + 2 && !StartsUpper(words[i - 1]) &&
+        (words[i - 1].ends_with("ed") || words[i - 1].ends_with("en"))) {
+      head_end = i - 1;
+      break;
+    }
     org_before_of = org_before_of || roles[i - 1] == WordRole::kOrg;
     name_before_of = name_before_of || (StartsUpper(words[i - 1]) && roles[i - 1] == WordRole::kNone);
     // "Secretary of State Jo Ames": after title words alone, "of" goes on with the title; after a group

@@ -526,12 +526,21 @@ class SentenceMatcher {
       bool role_preposition = (LowerIs(a - 1, "for") || LowerIs(a - 1, "at")) && a - 1 > first_ &&
                               (Role(a - 2) == WordRole::kTitle || Role(a - 2) == WordRole::kGroup ||
                                (LowerIs(a - 1, "for") && Upper(a) && Upper(a - 2)));
-      if (role == WordRole::kClause && !LowerIs(a - 1, "of") && !role_preposition) break;
+      // "a copy of the memo seen by the Courier", "a letter obtained by reporters": a participle and its
+      // agent stay inside the mention.
+      bool agent_by = LowerIs(a - 1, "by") && words > 0 && a - 1 > first_ + 1 && IsWord(a - 2) && !Upper(a - 2) &&
+                      IsWord(a - 3) && (Text(a - 2).ends_with("ed") || Text(a - 2).ends_with("en"));
+      if (role == WordRole::kClause && !LowerIs(a - 1, "of") && !role_preposition && !agent_by) break;
       // A relative "that" after a noun ends it too: "a clip that Judge Ames called distasteful".
       if (words > 0 && a - 1 > first_ && IsWord(a - 2) && LowerIs(a - 1, "that")) break;
-      // A verb ends the mention: another cue ("he said officials told") or a past form ("released").
+      // A verb ends the mention: another cue ("he said officials told") or a past form ("released"),
+      // unless it has its agent after it ("seen by") or follows its noun right before the cue ("those
+      // surveyed say", "the officials involved said").
       std::string_view w = Text(a - 1);
-      if (!StartsUpper(w) && (w.ends_with("ed") || CueAt(a - 1) != nullptr)) break;
+      bool participle = w.ends_with("ed") && CueAt(a - 1) == nullptr && a - 1 > first_ && IsWord(a - 2) &&
+                        ((LowerIs(a, "by") && a <= k) ||
+                         (words == 0 && (LowerIs(a - 2, "those") || Role(a - 2) == WordRole::kGroup)));
+      if (!StartsUpper(w) && !participle && (w.ends_with("ed") || CueAt(a - 1) != nullptr)) break;
       --a;
       ++words;
     }
