@@ -712,8 +712,12 @@ class SentenceMatcher {
                             LowerIs(l - 1, "been") || LowerIs(l - 1, "has") || LowerIs(l - 1, "had")))
         --l;
     }
+    // "has since said", "had since told": after a perfect auxiliary "since" is an adverb, not a clause.
+    auto perfect_since = [&](uint32_t w) {
+      return LowerIs(w, "since") && w > first_ && (LowerIs(w - 1, "has") || LowerIs(w - 1, "have") || LowerIs(w - 1, "had"));
+    };
     while (l > first_ && IsWord(l - 1) &&
-           (Role(l - 1) == WordRole::kAux || Role(l - 1) == WordRole::kTime ||
+           (Role(l - 1) == WordRole::kAux || Role(l - 1) == WordRole::kTime || perfect_since(l - 1) ||
             (Text(l - 1).size() > 4 && Text(l - 1).ends_with("ly") && !Upper(l - 1))))
       --l;
     // "Jo Ames, who said ...": the antecedent of a non-restrictive relative pronoun speaks. (Without the
