@@ -670,6 +670,13 @@ class SentenceMatcher {
         --before;
       a.postposed = before > first_ + 1 || (before == first_ + 1 && Role(first_) != WordRole::kClause);
       a.before_end = before;
+      // "Since last November, according to the monitors, troops have killed ...": set off by commas in
+      // mid-sentence, the phrase splits one content; the words after it go on with the words before.
+      if (a.postposed && IsPunct(before, ',') && a.region_end > e && IsPunct(a.region_end - 1, ',') &&
+          IsWord(a.region_end) &&
+          (Role(a.region_end) != WordRole::kClause || LowerIs(a.region_end, "is") || LowerIs(a.region_end, "are") ||
+           LowerIs(a.region_end, "was") || LowerIs(a.region_end, "were")))
+        a.after_begin = a.region_end;
       a.valid = true;
       return a;
     }
