@@ -241,13 +241,25 @@ class SentenceMatcher {
   // by a verb, before `limit`. Leading conjunctions and adverbs are skipped.
   std::pair<uint32_t, uint32_t> SentenceSubject(uint32_t limit) const {
     uint32_t k = first_;
-    while (k < limit && IsWord(k) && (Role(k) == WordRole::kClause || Role(k) == WordRole::kAux)) ++k;
+    // Conjunctions, auxiliaries and sentence adverbs before the subject ("Yet he stayed, saying ...").
+    while (k < limit && IsWord(k) &&
+           (Role(k) == WordRole::kClause || Role(k) == WordRole::kAux || LowerIs(k, "yet") ||
+            LowerIs(k, "meanwhile") || LowerIs(k, "instead") || LowerIs(k, "however") || LowerIs(k, "now")))
+      ++k;
     if (k >= limit || !IsWord(k)) return {kNone, kNone};
     WordRole role = Role(k);
     bool pronoun = role == WordRole::kPronounPerson || role == WordRole::kPronounGroup;
-    if (!pronoun && !Upper(k) && role != WordRole::kDeterminer) return {kNone, kNone};
+    if (!pronoun && !Upper(k) && role != WordRole::kDeterminer && role != WordRole::kTitle) return {kNone, kNone};
     uint32_t e = pronoun ? k + 1 : SpeakerForwardFrom(k);
-    if (e == kNone || e >= limit || !IsWord(e)) return {kNone, kNone};
+    if (e == kNone || e >= limit) return {kNone, kNone};
+    // "Manager Colm Devlin stayed on, saying": the subject's verb after a name ends it.
+    for (uint32_t j = k + 1; j < e; ++j) {
+      if (!Upper(j) && Upper(j - 1) && Text(j).ends_with("ed")) {
+        e = j;
+        break;
+      }
+    }
+    if (!IsWord(e)) return {kNone, kNone};
     return {k, e};
   }
 
