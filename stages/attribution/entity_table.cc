@@ -233,6 +233,18 @@ void EntityTable::AddRole(size_t entity, std::string_view head) {
   entities_[entity].roles.push_back(LowerCopy(head));
 }
 
+void EntityTable::MakeOrganization(size_t entity) {
+  Entity& e = entities_[entity];
+  std::string_view name = e.name;
+  size_t space = name.rfind(' ');
+  LowerInto(space == std::string_view::npos ? name : name.substr(space + 1), &scratch_);
+  auto it = by_surname_.find(scratch_);
+  if (it != by_surname_.end() && it->second == entity) by_surname_.erase(it);
+  e.kind = v1::Speaker::ORGANIZATION;
+  if (space != std::string_view::npos) by_first_word_.emplace(LowerCopy(name.substr(0, name.find(' '))), entity);
+  by_name_.emplace(LowerCopy(name), entity);
+}
+
 void EntityTable::NoteApposition(std::string_view paragraph, const ParagraphTokens& tokens, Span run, Span name,
                                  size_t entity) {
   const std::vector<Token>& t = tokens.tokens;
@@ -266,15 +278,30 @@ void EntityTable::NoteApposition(std::string_view paragraph, const ParagraphToke
   auto opens_description = [&](uint32_t k) {
     return word(k) && (IsLeadingDeterminer(text(k)) || EndsWithPossessive(text(k)));
   };
+  // "Lena Ortiz, chair of the parents' association,": a bare role word and its preposition.
+  auto bare_role = [&](uint32_t k) {
+    return word(k) && !t[k].upper && role(k) == WordRole::kTitle && word(k + 1) &&
+           (EqualsLowerAscii(text(k + 1), "of") || EqualsLowerAscii(text(k + 1), "for") ||
+            EqualsLowerAscii(text(k + 1), "at"));
+  };
   // "Name, the party's leader," / "Name, who leads the Greens"
   if (punct(run.end, ',') && word(run.end + 1)) {
     uint32_t a = run.end + 1;
     if (EqualsLowerAscii(text(a), "who") && word(a + 1)) {
       AddRole(entity, RoleOfVerb(text(a + 1)));
-    } else if (opens_description(a)) {
+    } else if (opens_description(a) || bare_role(a)) {
       uint32_t e = a;
       while (e < n && e - a < 14 && word(e)) ++e;
-      if (e >= n || punct(e, ',') || punct(e, '.') || punct(e, ';')) AddRole(entity, head_of(a, e));
+      if (e >= n || punct(e, ',') || punct(e, '.') || punct(e, ';')) {
+        std::string_view head = head_of(a, e);
+        // "Harbourside Mutual, the region's largest home insurer,": a name nothing showed to be a person,
+        // described as a kind of organisation, is that organisation.
+        const Entity& noted = entities_[entity];
+        if (!head.empty() && noted.kind == v1::Speaker::PERSON && noted.gender == 0 && noted.title.empty() &&
+            noted.roles.empty() && (LowerInto(head, &scratch_), words_.IsOrganizationType(scratch_)))
+          MakeOrganization(entity);
+        AddRole(entity, head);
+      }
     }
   }
   // "Its chairwoman, Gwen Parry," / "The finance minister, Helga Straum,"
@@ -628,7 +655,9 @@ void EntityTable::Resolve(SpeakerFacts* s) {
   if (s->pronoun) {
     if (s->kind == v1::Speaker::PERSON) {
       char g = 0;
-      if (EqualsLowerAscii(s->mention, "he") || EqualsLowerAscii(s->mention, "him")) g = 'm';
+      if (EqualsLowerAscii(s->mention, "he") || EqualsLowerAscii(s->mention, "him") ||
+          EqualsLowerAscii(s->mention, "his"))
+        g = 'm';
       if (EqualsLowerAscii(s->mention, "she") || EqualsLowerAscii(s->mention, "her")) g = 'f';
       if (has_last_person_ && !last_person_gender_known_) {
         last_person_gender_ = GenderOfFacts(last_person_);
@@ -682,7 +711,7 @@ void EntityTable::Resolve(SpeakerFacts* s) {
       return;
     }
     // "It said": an organisation, the latest that spoke or else the latest named.
-    if (EqualsLowerAscii(s->mention, "it")) {
+    if (EqualsLowerAscii(s->mention, "it") || EqualsLowerAscii(s->mention, "its")) {
       if (has_last_organization_) {
         std::string mention = std::move(s->mention);
         *s = last_organization_;
@@ -850,7 +879,9 @@ void EntityTable::Resolve(SpeakerFacts* s) {
       std::string_view head_word = StripPossessive(words.back());
       std::string head = LowerCopy(head_word);
       const WordInfo* info = lexicon_.FindAnyCase(head_word);
-      bool org_head = (info != nullptr && info->role == WordRole::kOrg) || words_.TypesOf(head_word) != nullptr;
+      // "the insurer", "the carrier": a kind of organisation of organization_types.tsv heads one too.
+      bool org_head = (info != nullptr && info->role == WordRole::kOrg) || words_.TypesOf(head_word) != nullptr ||
+                      words_.IsOrganizationType(head);
       // "His daughter said": a description the article gave a person as a role ("his daughter Kerry
       // Trask") is that person, though the tables do not know the word as a title.
       if (s->kind == v1::Speaker::UNKNOWN && words.size() - b == 1 && !StartsUpper(words[b])) {

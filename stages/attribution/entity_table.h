@@ -6,7 +6,9 @@
 //   are resolved. It notes:
 //     people: "Title Firstname Lastname" runs (title words before the name are the title; lower-case role
 //       words before it, "chief executive Tove Brekke", are roles), with the role of an apposition
-//       ("Ane Holm, the party's parliamentary leader,", "Its chairwoman, Gwen Parry,", "X, who leads Y")
+//       ("Ane Holm, the party's parliamentary leader,", "Lena Ortiz, chair of the association,", "Its
+//       chairwoman, Gwen Parry,", "X, who leads Y"); a name described as a kind of organisation
+//       ("Harbourside Mutual, the region's largest insurer,") is that organisation, not a person,
 //       and a gender from the given name or a gendered title (entity_words.h);
 //     organisations: capitalised runs ending in an organisation word or continuing with "of"/"for"
 //       ("Nordvik Airways", "Ministry of Water Resources", "the Independent Pilots' Guild"), taken whole,
@@ -76,6 +78,7 @@ class EntityTable {
   size_t NotePerson(std::string name, std::string title);
   size_t NoteOrganization(std::string name);
   void AddRole(size_t entity, std::string_view head);
+  void MakeOrganization(size_t entity);
   void NoteApposition(std::string_view paragraph, const ParagraphTokens& tokens, Span run, Span name, size_t entity);
   int FindPersonByRole(std::string_view head) const;
   int FindOrganizationByType(std::string_view head) const;

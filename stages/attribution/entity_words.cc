@@ -45,7 +45,10 @@ StatusOr<EntityWords> EntityWords::Parse(std::string_view gender_words, std::str
     while (!rest.empty()) {
       size_t comma = rest.find(',');
       std::string_view t = rest.substr(0, comma);
-      if (!t.empty()) types.emplace_back(t);
+      if (!t.empty()) {
+        types.emplace_back(t);
+        words.all_types_.emplace(t);
+      }
       if (comma == std::string_view::npos) break;
       rest.remove_prefix(comma + 1);
     }

@@ -5,6 +5,7 @@
 //   ("Ingrid", "Mrs", "chairwoman"), else 0. Any ASCII case.
 // - TypesOf(word): the kinds of organisation a name ending in `word` is (organization_types.tsv: "Airways"
 //   -> airline, carrier, company), else nullptr. Any ASCII case.
+// - IsOrganizationType(word): `word` (lower-case) is one of those kinds ("insurer", "airline", "club").
 // - Parsed once at factory time from files compiled into the binary; immutable, shared by threads.
 #pragma once
 
@@ -24,10 +25,12 @@ class EntityWords {
 
   char GenderOf(std::string_view word) const;
   const std::vector<std::string>* TypesOf(std::string_view word) const;
+  bool IsOrganizationType(std::string_view lower) const { return all_types_.contains(lower); }
 
  private:
   StringMap<char> gender_;
   StringMap<std::vector<std::string>> types_;
+  StringSet all_types_;
 };
 
 }  // namespace copydesk::stages::attribution

@@ -28,6 +28,22 @@ std::string LowerCopy(std::string_view s) {
   return out;
 }
 
+// "the fishing cooperative Mar Aberto": a proper name closing a description is the organisation's
+// name; the lower-case words before it describe it. Returns where the name starts, or `begin` when the
+// words are not plain description + name ("the national weather institute", "the state's Health Board").
+size_t ProperNameTail(const std::vector<std::string_view>& words, size_t begin, size_t end) {
+  size_t i = begin;
+  while (i < end && !StartsUpper(words[i])) {
+    if (words[i].ends_with("'s") || words[i].ends_with("\xE2\x80\x99s")) return begin;
+    ++i;
+  }
+  if (i == begin || i >= end) return begin;
+  for (size_t k = i; k < end; ++k) {
+    if (!StartsUpper(words[k]) && words[k] != "of" && words[k] != "for" && words[k] != "and") return begin;
+  }
+  return i;
+}
+
 }  // namespace
 
 SpeakerFacts DescribeMention(std::string_view mention, const Lexicon& lexicon) {
@@ -52,6 +68,19 @@ SpeakerFacts DescribeMention(std::string_view mention, const Lexicon& lexicon) {
       facts.kind = role == WordRole::kPronounPerson ? v1::Speaker::PERSON : v1::Speaker::GROUP;
       return facts;
     }
+    // "his criticism of", "their objections to": a possessive alone is the pronoun of its owner.
+    bool his = EqualsLowerAscii(words[0], "his");
+    if (his || EqualsLowerAscii(words[0], "their") || EqualsLowerAscii(words[0], "its")) {
+      facts.pronoun = true;
+      facts.kind = his ? v1::Speaker::PERSON : v1::Speaker::GROUP;
+      return facts;
+    }
+  }
+  // "those surveyed", "those who attended": the people so described, a group.
+  if (words.size() >= 2 && EqualsLowerAscii(words[0], "those")) {
+    facts.kind = v1::Speaker::GROUP;
+    facts.name = Join(words, 0, words.size());
+    return facts;
   }
   size_t start = 0;
   // "Her ministry", "His office": a possessive pronoun opens the mention as a determiner does.
@@ -66,10 +95,17 @@ SpeakerFacts DescribeMention(std::string_view mention, const Lexicon& lexicon) {
   // one name, whole: an organisation word before "of" heads it.
   bool org_before_of = false, name_before_of = false;
   for (size_t i = start + 1; i + 1 < end; ++i) {
+    // "a letter seen by the Gazette": the agent of a participle is neither the head nor its organisation.
+    if (words[i] == "by" && i >= start + 2 && !StartsUpper(words[i - 1]) &&
+        (words[i - 1].ends_with("ed") || words[i - 1].ends_with("en"))) {
+      head_end = i - 1;
+      break;
+    }
     org_before_of = org_before_of || roles[i - 1] == WordRole::kOrg;
     name_before_of = name_before_of || (StartsUpper(words[i - 1]) && roles[i - 1] == WordRole::kNone);
-    // "Secretary of State Jo Ames": after title words alone, "of" goes on with the title.
-    if (words[i] == "of" && !name_before_of && !org_before_of) continue;
+    // "Secretary of State Jo Ames": after title words alone, "of" goes on with the title; after a group
+    // noun ("Supporters of Rovington Athletic") the group is whole and what follows is its organisation.
+    if (words[i] == "of" && !name_before_of && !org_before_of && roles[i - 1] != WordRole::kGroup) continue;
     // "A spokeswoman for the rail authority", "officials at the ministry": the organisation follows.
     bool role_preposition = (words[i] == "for" || words[i] == "at") &&
                             (roles[i - 1] == WordRole::kTitle || roles[i - 1] == WordRole::kGroup);
@@ -77,6 +113,7 @@ SpeakerFacts DescribeMention(std::string_view mention, const Lexicon& lexicon) {
       head_end = i;
       size_t org_start = i + 1;
       if (org_start + 1 < end && EqualsLowerAscii(words[org_start], "the")) ++org_start;
+      org_start = ProperNameTail(words, org_start, end);
       facts.organization = Join(words, org_start, end);
       break;
     }

@@ -241,13 +241,25 @@ class SentenceMatcher {
   // by a verb, before `limit`. Leading conjunctions and adverbs are skipped.
   std::pair<uint32_t, uint32_t> SentenceSubject(uint32_t limit) const {
     uint32_t k = first_;
-    while (k < limit && IsWord(k) && (Role(k) == WordRole::kClause || Role(k) == WordRole::kAux)) ++k;
+    // Conjunctions, auxiliaries and sentence adverbs before the subject ("Yet he stayed, saying ...").
+    while (k < limit && IsWord(k) &&
+           (Role(k) == WordRole::kClause || Role(k) == WordRole::kAux || LowerIs(k, "yet") ||
+            LowerIs(k, "meanwhile") || LowerIs(k, "instead") || LowerIs(k, "however") || LowerIs(k, "now")))
+      ++k;
     if (k >= limit || !IsWord(k)) return {kNone, kNone};
     WordRole role = Role(k);
     bool pronoun = role == WordRole::kPronounPerson || role == WordRole::kPronounGroup;
-    if (!pronoun && !Upper(k) && role != WordRole::kDeterminer) return {kNone, kNone};
+    if (!pronoun && !Upper(k) && role != WordRole::kDeterminer && role != WordRole::kTitle) return {kNone, kNone};
     uint32_t e = pronoun ? k + 1 : SpeakerForwardFrom(k);
-    if (e == kNone || e >= limit || !IsWord(e)) return {kNone, kNone};
+    if (e == kNone || e >= limit) return {kNone, kNone};
+    // "Manager Colm Devlin stayed on, saying": the subject's verb after a name ends it.
+    for (uint32_t j = k + 1; j < e; ++j) {
+      if (!Upper(j) && Upper(j - 1) && Text(j).ends_with("ed")) {
+        e = j;
+        break;
+      }
+    }
+    if (!IsWord(e)) return {kNone, kNone};
     return {k, e};
   }
 
@@ -261,6 +273,55 @@ class SentenceMatcher {
     return Upper(b - 1) && Role(b - 1) == WordRole::kNone;
   }
 
+  // "Sen. Jo Ames (D-Ore.)": the "(" of a short parenthesis closing at `close` right after a word, or kNone.
+  uint32_t ParenAfterWord(uint32_t close) const {
+    if (!IsPunct(close, ')')) return kNone;
+    uint32_t m = close;
+    while (m > first_ && close - m < 8 && !IsPunct(m, '(')) --m;
+    return IsPunct(m, '(') && m > first_ && IsWord(m - 1) ? m : kNone;
+  }
+
+  // The first dash of a parenthetical "- ... -" (or "-- ... --") closing right before token `l`, when a
+  // word stands before it and the words inside are a plain phrase (no sentence end, no quotation, no
+  // cue of its own after the opening word); else kNone.
+  uint32_t DashParentheticalBefore(uint32_t l) const {
+    if (l < first_ + 4 || !IsPunct(l - 1, '-')) return kNone;
+    uint32_t close = l - 1;
+    while (close > first_ && IsPunct(close - 1, '-')) --close;
+    uint32_t m = close;
+    while (m > first_ && close - m < 40 && (IsWord(m - 1) || IsPunct(m - 1, ','))) --m;
+    if (m == close || m <= first_ + 1 || !IsPunct(m - 1, '-')) return kNone;
+    uint32_t open = m - 1;
+    while (open > first_ && IsPunct(open - 1, '-')) --open;
+    if (open == first_ || !IsWord(open - 1) || !IsWord(m)) return kNone;
+    return open;
+  }
+
+  // One past an adjunct opened at `k` by a preposition or a time conjunction ("in a statement posted on
+  // its website", "while posing for photographs", "before leaving the hall") that runs to the sentence's
+  // end with no clause of its own ("that", a colon, a quotation, a subject pronoun or a finite verb of
+  // be/have/a modal); else kNone.
+  uint32_t TrailingAdjunctEnd(uint32_t k) const {
+    static constexpr std::array<std::string_view, 14> kOpeners = {
+        "in", "on", "at", "during", "while", "before", "after", "when", "with", "following", "from", "outside",
+        "through", "via"};
+    if (!IsWord(k)) return kNone;
+    bool opener = false;
+    for (std::string_view w : kOpeners) opener = opener || LowerIs(k, w);
+    if (!opener) return kNone;
+    uint32_t e = k + 1;
+    while (e < last_ && e < k + 24 && !IsEndPunct(e)) {
+      // A subject or a verb form of a clause ("said on Monday it would strike") makes it content.
+      WordRole role = IsWord(e) ? Role(e) : WordRole::kNone;
+      if (IsQuote(e) || IsPunct(e, ':') || IsPunct(e, ';') || LowerIs(e, "that") || role == WordRole::kAux ||
+          role == WordRole::kPronounPerson || role == WordRole::kPronounGroup || LowerIs(e, "is") ||
+          LowerIs(e, "was") || LowerIs(e, "are") || LowerIs(e, "were"))
+        return kNone;
+      ++e;
+    }
+    return e >= last_ || IsEndPunct(e) ? e : kNone;
+  }
+
   // The sentence up to the comma at `comma` is a subject and its apposition ("The board's director,
   // Rhona Gale, said the plan ..."; "Rhona Gale, the board's director, said ..."): a noun phrase of plain
   // words, a comma, a name or a determiner-led phrase. What follows the cue is then the content.
@@ -270,15 +331,83 @@ class SentenceMatcher {
     while (c > first_ && IsWord(c - 1)) --c;
     if (c == comma || c <= first_ + 1 || !IsPunct(c - 1, ',')) return false;
     uint32_t open = c - 1;
-    for (uint32_t k = first_; k < open; ++k) {
+    // "Sen. Jo Ames (D-Ore.), ...": a parenthesised party tag closing the subject is part of it.
+    uint32_t subject_end = open;
+    if (uint32_t m = ParenAfterWord(open - 1); m != kNone) subject_end = m;
+    for (uint32_t k = first_; k < subject_end; ++k) {
       if (!IsWord(k) || CueAt(k) != nullptr) return false;
     }
-    if (open - first_ > 10 || open == first_) return false;
+    if (subject_end - first_ > 10 || subject_end == first_) return false;
     bool described = Role(c) == WordRole::kDeterminer || IsPossessive(c);
     // "Sen. Jo Ames, R-Texas, said ...", "Jo Ames, 45, said ...": a party tag or an age.
     bool tag = comma - c == 1 && ((Text(c).find('-') != std::string_view::npos && Upper(c)) ||
                                   (Text(c)[0] >= '0' && Text(c)[0] <= '9'));
-    return comma - c <= 8 && (IsProperName(c, comma) || described || tag);
+    if (comma - c <= 8 && (IsProperName(c, comma) || described || tag)) return true;
+    // After a capitalised name, a bare role ("Jo Ames, chairwoman of the port board, said ...") or "one of"
+    // ("Jo Ames, one of the few founders still on the board, said ...") is an apposition too. The subject
+    // must end in a name, so a clause before a postposed "..., said X" is not read as one.
+    bool named_subject = Upper(subject_end - 1) && Role(subject_end - 1) == WordRole::kNone;
+    // A participle phrase ("Jo Ames, speaking at a rally, said ...") stands there the same way.
+    bool role_led = Role(c) == WordRole::kTitle || (LowerIs(c, "one") && LowerIs(c + 1, "of")) ||
+                    (!Upper(c) && Text(c).size() > 4 && Text(c).ends_with("ing"));
+    return named_subject && role_led && comma - c <= 14;
+  }
+
+  // A clause without "that" starts at word k: a subject pronoun ("I think we should"; not the objects
+  // "him", "her"), or a noun phrase (not a preposition or conjunction) followed within a few words by an
+  // auxiliary or a form of "be" or "have" ("believes the vote will slip", "hope councillors will back it").
+  bool OpensBareClause(uint32_t k) const {
+    if (!IsWord(k)) return false;
+    WordRole role = Role(k);
+    if (role == WordRole::kPronounPerson || role == WordRole::kPronounGroup) {
+      return !LowerIs(k, "him") && !LowerIs(k, "her") && IsWord(k + 1);
+    }
+    if (role == WordRole::kClause || role == WordRole::kAux || role == WordRole::kTime) return false;
+    for (uint32_t j = k + 1; j < k + 8 && IsWord(j); ++j) {
+      if (Role(j) == WordRole::kAux || LowerIs(j, "is") || LowerIs(j, "are") || LowerIs(j, "was") ||
+          LowerIs(j, "were") || LowerIs(j, "will") || LowerIs(j, "would") || LowerIs(j, "can") ||
+          LowerIs(j, "could") || LowerIs(j, "should") || LowerIs(j, "has") || LowerIs(j, "have"))
+        return true;
+    }
+    return false;
+  }
+
+  // "has yet to respond to our request for comment", "replied to an email": answering (or not) a request says
+  // nothing; what the source said, if anything, is reported apart.
+  bool IsNonResponse(uint32_t k, const CueEntry* entry) const {
+    if ((entry->lemma != "respond" && entry->lemma != "reply" && entry->lemma != "answer") || !LowerIs(k + 1, "to"))
+      return false;
+    for (uint32_t j = k + 2; j < k + 6 && IsWord(j); ++j) {
+      std::string_view w = Text(j);
+      for (std::string_view request : {"request", "message", "email", "e-mail", "call", "inquir", "quer"}) {
+        if (w.size() >= request.size() && EqualsLowerAscii(w.substr(0, request.size()), request)) return true;
+      }
+    }
+    return false;
+  }
+
+  // "It was announced on Friday that ...", "it has been reported that ...": an impersonal passive of a
+  // say-like cue reports a clause whose speaker the sentence does not name. Returns the "it", or kNone.
+  uint32_t ImpersonalPassiveSubject(uint32_t k) const {
+    const CueEntry* entry = CueAt(k);
+    if (entry == nullptr || (entry->frame != Frame::kSay && entry->frame != Frame::kTell) ||
+        !Text(k).ends_with("ed") || k < first_ + 2)
+      return kNone;
+    uint32_t be = k - 1;
+    if (LowerIs(be, "been") && be > first_ && (LowerIs(be - 1, "has") || LowerIs(be - 1, "had"))) --be;
+    else if (!LowerIs(be, "was") && !LowerIs(be, "is")) return kNone;
+    if (be == first_ || !LowerIs(be - 1, "it")) return kNone;
+    uint32_t r = k + 1;
+    while (IsWord(r) && r < k + 5 && !LowerIs(r, "that")) ++r;
+    return LowerIs(r, "that") ? be - 1 : kNone;
+  }
+
+  // "Several polls show Ames within two points", "the study found a sharp rise": a document (a poll, a
+  // survey, a report) showing or finding something reports it, object and all. Only directly after the
+  // document word: "the tallies show a dip" stays a plain verb.
+  bool EvidenceWithObject(uint32_t k, const CueEntry* entry) const {
+    return (entry->lemma == "show" || entry->lemma == "find") && k > first_ && IsWord(k + 1) &&
+           Role(k - 1) == WordRole::kDocument && Role(k + 1) != WordRole::kClause;
   }
 
   // "was quoted as saying", "is cited as saying": word k is the participle.
@@ -337,6 +466,7 @@ class SentenceMatcher {
         continue;
       }
       auto prev_is = [&](std::string_view w) { return LowerIs(k - 1, w); };
+      if (IsNonResponse(k, entry)) continue;
       if (entry->frame != Frame::kAccording && k > first_) {
         // A determiner before the word makes it a noun ("the survey", "her objections"); a form of "be"
         // makes it passive ("was asked").
@@ -345,6 +475,11 @@ class SentenceMatcher {
         // After a possessive the word is a noun too ("the warden's memo", "Okafor's objections").
         if (IsWord(k - 1) && EndsWithPossessive(Text(k - 1))) continue;
         bool progressive = text.ends_with("ing");
+        if (ImpersonalPassiveSubject(k) != kNone) {
+          hits.push_back(CueHit{k, static_cast<uint32_t>(n), entry});
+          next = k + static_cast<uint32_t>(n);
+          continue;
+        }
         if (!progressive && (prev_is("was") || prev_is("were") || prev_is("been") || prev_is("be") || prev_is("is") ||
                              prev_is("are") || prev_is("being")))
           continue;
@@ -355,9 +490,12 @@ class SentenceMatcher {
              prev_is("might") || prev_is("should") || prev_is("must") || prev_is("to") || prev_is("not")) &&
             !LowerIs(k + 1, "that") && !IsQuote(k + 1) && !IsPunct(k + 1, ':'))
           continue;
-        // Mental states count only with a reported clause ("believes that ..."): PolNeAR labels them, but
-        // without "that" they are mostly not attributions ("the tallies show a dip").
-        if (entry->frame == Frame::kBelief && (prev_is("to") || !LowerIs(k + 1, "that"))) continue;
+        // Mental states count only with a reported clause ("believes that ...", "thinks the plan will
+        // fail"): PolNeAR labels them, but with a bare object they are mostly not attributions ("the
+        // tallies show a dip").
+        if (entry->frame == Frame::kBelief && (prev_is("to") || !(LowerIs(k + 1, "that") || OpensBareClause(k + 1))) &&
+            !EvidenceWithObject(k, entry))
+          continue;
       }
       // A participle opens a clause ("..., saying"); elsewhere an -ing form is a noun ("much planning").
       if (text.ends_with("ing") && k > first_ && IsWord(k - 1)) {
@@ -396,14 +534,25 @@ class SentenceMatcher {
       WordRole role = Role(a - 1);
       // "A spokeswoman for the rail authority", "officials at the ministry": after a role or group word
       // "for" and "at" stay inside the mention, as "of" does.
+      // Between capitalised words "for" is part of a name ("the National Institute for Coastal Weather").
       bool role_preposition = (LowerIs(a - 1, "for") || LowerIs(a - 1, "at")) && a - 1 > first_ &&
-                              (Role(a - 2) == WordRole::kTitle || Role(a - 2) == WordRole::kGroup);
-      if (role == WordRole::kClause && !LowerIs(a - 1, "of") && !role_preposition) break;
+                              (Role(a - 2) == WordRole::kTitle || Role(a - 2) == WordRole::kGroup ||
+                               (LowerIs(a - 1, "for") && Upper(a) && Upper(a - 2)));
+      // "a copy of the memo seen by the Courier", "a letter obtained by reporters": a participle and its
+      // agent stay inside the mention.
+      bool agent_by = LowerIs(a - 1, "by") && words > 0 && a - 1 > first_ + 1 && IsWord(a - 2) && !Upper(a - 2) &&
+                      IsWord(a - 3) && (Text(a - 2).ends_with("ed") || Text(a - 2).ends_with("en"));
+      if (role == WordRole::kClause && !LowerIs(a - 1, "of") && !role_preposition && !agent_by) break;
       // A relative "that" after a noun ends it too: "a clip that Judge Ames called distasteful".
       if (words > 0 && a - 1 > first_ && IsWord(a - 2) && LowerIs(a - 1, "that")) break;
-      // A verb ends the mention: another cue ("he said officials told") or a past form ("released").
+      // A verb ends the mention: another cue ("he said officials told") or a past form ("released"),
+      // unless it has its agent after it ("seen by") or follows its noun right before the cue ("those
+      // surveyed say", "the officials involved said").
       std::string_view w = Text(a - 1);
-      if (!StartsUpper(w) && (w.ends_with("ed") || CueAt(a - 1) != nullptr)) break;
+      bool participle = w.ends_with("ed") && CueAt(a - 1) == nullptr && a - 1 > first_ && IsWord(a - 2) &&
+                        ((LowerIs(a, "by") && a <= k) ||
+                         (words == 0 && (LowerIs(a - 2, "those") || Role(a - 2) == WordRole::kGroup)));
+      if (!StartsUpper(w) && !participle && (w.ends_with("ed") || CueAt(a - 1) != nullptr)) break;
       --a;
       ++words;
     }
@@ -433,7 +582,11 @@ class SentenceMatcher {
       if (!IsWord(r)) return r;
       WordRole role = Role(r);
       auto w_is = [&](std::string_view w) { return LowerIs(r, w); };
-      if (role == WordRole::kTime) {
+      // "said repeatedly that", "argued privately that": an -ly adverb before the clause's "that" is the
+      // cue's ("proposed just that in 2013" has no clause).
+      if (role == WordRole::kTime ||
+          (LowerIs(r + 1, "that") && !Upper(r) && Text(r).size() > 4 && Text(r).ends_with("ly") &&
+           IsWord(r + 2) && Role(r + 2) != WordRole::kClause)) {
         ++r;
         continue;
       }
@@ -456,9 +609,17 @@ class SentenceMatcher {
           while (e < b && Upper(e)) ++e;
         } else if (Role(start) == WordRole::kDeterminer) {
           e = start + 1;
-          while (e < b && e - start < 4 && !(Text(e).size() > 3 && Text(e).ends_with("s") && !Text(e).ends_with("ss")))
+          // "told the inquiry the vessel had passed": a second determiner or a pronoun opens the clause.
+          bool next_phrase = false;
+          while (e < b && e - start < 4 && !(Text(e).size() > 3 && Text(e).ends_with("s") && !Text(e).ends_with("ss"))) {
+            WordRole er = Role(e);
+            if (er == WordRole::kDeterminer || er == WordRole::kPronounPerson || er == WordRole::kPronounGroup) {
+              next_phrase = true;
+              break;
+            }
             ++e;
-          if (e < b) ++e;
+          }
+          if (e < b && !next_phrase) ++e;
         } else {
           e = start + 1;
         }
@@ -521,6 +682,13 @@ class SentenceMatcher {
         --before;
       a.postposed = before > first_ + 1 || (before == first_ + 1 && Role(first_) != WordRole::kClause);
       a.before_end = before;
+      // "Since last November, according to the monitors, troops have killed ...": set off by commas in
+      // mid-sentence, the phrase splits one content; the words after it go on with the words before.
+      if (a.postposed && IsPunct(before, ',') && a.region_end > e && IsPunct(a.region_end - 1, ',') &&
+          IsWord(a.region_end) &&
+          (Role(a.region_end) != WordRole::kClause || LowerIs(a.region_end, "is") || LowerIs(a.region_end, "are") ||
+           LowerIs(a.region_end, "was") || LowerIs(a.region_end, "were")))
+        a.after_begin = a.region_end;
       a.valid = true;
       return a;
     }
@@ -544,6 +712,15 @@ class SentenceMatcher {
       a.valid = true;
       return a;
     }
+    if (uint32_t it = ImpersonalPassiveSubject(k); it != kNone) {
+      // No speaker: the content is the clause after "that" (adjuncts before it are the cue's).
+      uint32_t c = r;
+      while (IsWord(c) && !LowerIs(c, "that")) ++c;
+      a.anchor = it;
+      a.region_end = c;
+      a.valid = true;
+      return a;
+    }
     // "X was quoted as saying ...": the passive frame belongs to the cue; X speaks.
     const bool quoted_as = IsQuotedAsSaying(k);
     // Skip auxiliaries and adverbs between speaker and cue ("had also said", "soon told").
@@ -554,8 +731,12 @@ class SentenceMatcher {
                             LowerIs(l - 1, "been") || LowerIs(l - 1, "has") || LowerIs(l - 1, "had")))
         --l;
     }
+    // "has since said", "had since told": after a perfect auxiliary "since" is an adverb, not a clause.
+    auto perfect_since = [&](uint32_t w) {
+      return LowerIs(w, "since") && w > first_ && (LowerIs(w - 1, "has") || LowerIs(w - 1, "have") || LowerIs(w - 1, "had"));
+    };
     while (l > first_ && IsWord(l - 1) &&
-           (Role(l - 1) == WordRole::kAux || Role(l - 1) == WordRole::kTime ||
+           (Role(l - 1) == WordRole::kAux || Role(l - 1) == WordRole::kTime || perfect_since(l - 1) ||
             (Text(l - 1).size() > 4 && Text(l - 1).ends_with("ly") && !Upper(l - 1))))
       --l;
     // "Jo Ames, who said ...": the antecedent of a non-restrictive relative pronoun speaks. (Without the
@@ -586,13 +767,14 @@ class SentenceMatcher {
     }
     // A parenthesis after the speaker's name ("Sen. Jo Ames (D-Ore.) said") is part of the mention.
     uint32_t paren_end = kNone;
-    if (l > first_ + 1 && IsPunct(l - 1, ')')) {
-      uint32_t m = l - 1;
-      while (m > first_ && l - m < 8 && !IsPunct(m, '(')) --m;
-      if (IsPunct(m, '(') && m > first_ && IsWord(m - 1)) {
-        paren_end = l;
-        l = m;
-      }
+    if (uint32_t m = l > first_ + 1 ? ParenAfterWord(l - 1) : kNone; m != kNone) {
+      paren_end = l;
+      l = m;
+    }
+    // "Jo Ames - who chairs the board - said": a parenthetical between dashes after the subject is
+    // neither speaker nor content; the subject stands before it.
+    if (paren_end == kNone) {
+      if (uint32_t open = DashParentheticalBefore(l); open != kNone) l = open;
     }
     bool participle = Text(k).ends_with("ing") && !quoted_as;
     bool say_like = frame == Frame::kSay || frame == Frame::kTell;
@@ -611,6 +793,11 @@ class SentenceMatcher {
       }
       if (e != kNone && after_quote && !speaker_ends)
         speaker_ends = IsPunct(e, ':') || Role(e) == WordRole::kClause || Role(e) == WordRole::kTime || IsQuote(e);
+      // "Jo Ames, a founder of the board, said she ...": a pronoun with words after it opens the reported
+      // clause; it is a speaker only alone ("..., said he.").
+      if (speaker_ends && e > r + 1 &&
+          (Role(r) == WordRole::kPronounPerson || Role(r) == WordRole::kPronounGroup))
+        speaker_ends = false;
       if (speaker_ends) {
         a.speaker_a = r;
         a.speaker_b = e;
@@ -660,8 +847,14 @@ class SentenceMatcher {
         --p;
         ++steps;
       }
-      if (p > first_ + 1 && IsPunct(p - 1, ',') && IsWord(p - 2)) {
-        speaker_end = p - 1;
+      // "Sen. Jo Ames (D-Ore.), the panel's chair, said": the speaker's parenthesis stays with it.
+      uint32_t before_comma = p > first_ + 1 ? p - 2 : first_;
+      if (uint32_t m = p > first_ + 1 ? ParenAfterWord(before_comma) : kNone; m != kNone) {
+        paren_end = p - 1;
+        before_comma = m - 1;
+      }
+      if (p > first_ + 1 && IsPunct(p - 1, ',') && IsWord(before_comma)) {
+        speaker_end = paren_end == p - 1 ? before_comma + 1 : p - 1;
         // "Its chairwoman, Gwen Parry, said": after a description the apposed name is the speaker.
         if (!Upper(p - 2) && IsProperName(p, l - 1)) apposed_name = p;
       } else {
@@ -681,7 +874,7 @@ class SentenceMatcher {
       return a;
     }
     a.speaker_a = s;
-    a.speaker_b = (paren_end != kNone && speaker_end == l) ? paren_end : speaker_end;
+    a.speaker_b = paren_end != kNone ? paren_end : speaker_end;
     if (apposed_name != kNone) {
       a.speaker_a = apposed_name;
       a.speaker_b = l - 1;
@@ -691,6 +884,16 @@ class SentenceMatcher {
     a.region_end = after;
     bool content_before = s > first_ && (IsPunct(s - 1, ',') || IsQuote(s - 1) || IsPunct(s - 1, '-'));
     bool nothing_after = after >= last_ || IsEndPunct(after) || IsPunct(after, ',') || IsPunct(after, '-');
+    // "The plan will fail, the mayor said in a statement posted on Friday.", "..., Ames said before
+    // leaving": after a clause, an adjunct running to the sentence's end is the attribution's, not content.
+    if (say_like && content_before && !IsPunct(s - 1, '-') && !nothing_after) {
+      uint32_t adjunct_end = TrailingAdjunctEnd(after);
+      if (adjunct_end != kNone) {
+        nothing_after = true;
+        after = adjunct_end;
+        a.region_end = after;
+      }
+    }
     // ""Q?" a narrator in the ad asks.": the scan stopped at a preposition inside the speaker; the
     // quotation opening the sentence is the content and every word up to the cue the speaker.
     if (say_like && !content_before && nothing_after && s > first_ && speaker_end == l) {
@@ -758,8 +961,18 @@ class SentenceMatcher {
     for (uint32_t k = begin + 1; k < end; ++k) {
       if (IsPunct(k, ';')) return k;
       if (!IsPunct(k, ',') || !IsWord(k + 1)) continue;
-      if (LowerIs(k + 1, "which") || LowerIs(k + 1, "who") || LowerIs(k + 1, "whom") || LowerIs(k + 1, "whose") ||
-          LowerIs(k + 1, "while") || LowerIs(k + 1, "although") || LowerIs(k + 1, "though") ||
+      bool relative = LowerIs(k + 1, "which") || LowerIs(k + 1, "who") || LowerIs(k + 1, "whom") ||
+                      LowerIs(k + 1, "whose");
+      // "Police said the driver, who was 43, had been arrested": a relative clause after the reported
+      // clause's subject, before its verb, is inside the clause; the content goes on after it.
+      if (relative) {
+        uint32_t close = SubjectRelativeEnd(begin, k, end);
+        if (close != kNone) {
+          k = close;
+          continue;
+        }
+      }
+      if (relative || LowerIs(k + 1, "while") || LowerIs(k + 1, "although") || LowerIs(k + 1, "though") ||
           LowerIs(k + 1, "despite"))
         return k;
       // ", but the plan stalled": a turn after a comma is the writer's own clause, whatever its subject;
@@ -773,6 +986,22 @@ class SentenceMatcher {
       }
     }
     return end;
+  }
+
+  // The comma closing a relative clause opened at `comma` when the words from `begin` to it are a short
+  // noun phrase (a name or a determiner and a few words, no verb) and a word follows the closing comma;
+  // else kNone.
+  uint32_t SubjectRelativeEnd(uint32_t begin, uint32_t comma, uint32_t end) const {
+    if (comma - begin > 5 || !(Upper(begin) || Role(begin) == WordRole::kDeterminer)) return kNone;
+    for (uint32_t j = begin; j < comma; ++j) {
+      if (!IsWord(j) || Role(j) == WordRole::kAux || Role(j) == WordRole::kClause || CueAt(j) != nullptr)
+        return kNone;
+    }
+    for (uint32_t j = comma + 2; j < end && j < comma + 20; ++j) {
+      if (IsPunct(j, ',')) return IsWord(j + 1) && Role(j + 1) != WordRole::kClause ? j : kNone;
+      if (!IsWord(j)) return kNone;
+    }
+    return kNone;
   }
 
   uint32_t SkipContentOpeners(uint32_t k) const {

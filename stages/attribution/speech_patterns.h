@@ -12,8 +12,18 @@
 //     "Q," X verbed.       (any -ed verb after a quotation ending on , ? or ! when no cue is in the sentence)
 //     Q: ... / NAME: ...    (transcript turns, whatever verbs they hold)
 //     Asked (by X) whether ...    Smith's criticism of ...    X was quoted as saying ...
+//     X believes/thinks/knows (that) clause  (a bare clause: a subject pronoun, or a noun phrase and an
+//                          auxiliary or be/have within a few words)      Polls show X ...  (a document's object)
+//     It was announced / it has been reported that clause      (no speaker)
+//     clause, according to X, clause       (both halves are one content)
 //   and a sentence that is only a quotation, which inherits the latest speaker (`inherit_speaker`; the
 //   caller decides whether there is one near enough).
+// - The subject may carry an apposition ("X, chair of Y,", "X, one of ...,", "X, speaking at ...,", "X
+//   (D-Ore.), the panel's chair,") or a parenthetical between dashes ("X - who ... - said"); a participle
+//   with its agent ("a letter seen by X") stays in the mention. A relative clause right after the reported
+//   clause's subject ("said the driver, who was 43, had been") is inside the content; an adjunct ending
+//   the sentence after ", X said" ("in a statement on Friday") is not. "responded to a request for
+//   comment" reports nothing.
 // - A sentence-final ", X said." takes the clause before it whole: an earlier cue in that clause other
 //   than say/tell that opens no content of its own ("The ferry will add a crossing, the council said.")
 //   is a verb of the content. "will add" / "to note" after a modal report nothing without a clause.
