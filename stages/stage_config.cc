@@ -53,7 +53,7 @@ bool ParsesAs(KeyType type, std::string_view text) {
 }
 
 std::string AllowedValues(const ConfigKey& key) {
-  if (key.type == KeyType::kInt) {
+  if (key.type == KeyType::kInt || key.type == KeyType::kDouble) {
     if (key.min != ConfigKey::kNoMin && key.max != ConfigKey::kNoMax) {
       return "between " + std::to_string(key.min) + " and " + std::to_string(key.max);
     }
@@ -80,6 +80,14 @@ Status CheckValue(const ConfigKey& key, std::string_view text, std::string_view 
     int64_t value = 0;
     ParseInt(text, &value);
     if (value < key.min || value > key.max) return refuse("must be " + AllowedValues(key));
+  }
+  if (key.type == KeyType::kDouble) {
+    double value = 0;
+    ParseDouble(text, &value);
+    if ((key.min != ConfigKey::kNoMin && value < static_cast<double>(key.min)) ||
+        (key.max != ConfigKey::kNoMax && value > static_cast<double>(key.max))) {
+      return refuse("must be " + AllowedValues(key));
+    }
   }
   if (key.type == KeyType::kString && !key.choices.empty()) {
     std::string_view rest = key.choices;

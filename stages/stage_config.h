@@ -25,8 +25,8 @@ struct ConfigKey {
   KeyType type;
   std::string_view default_value;  // as text, parsed by the same rules as user values
   std::string_view doc;
-  int64_t min = kNoMin;            // kInt: the smallest allowed value
-  int64_t max = kNoMax;            // kInt: the largest allowed value
+  int64_t min = kNoMin;            // kInt, kDouble: the smallest allowed value
+  int64_t max = kNoMax;            // kInt, kDouble: the largest allowed value
   std::string_view choices = {};   // kString: allowed values separated by '|'; empty = any
 };
 

@@ -25,7 +25,7 @@ using attribution::SpeakerFacts;
 
 constexpr std::array<ConfigKey, 2> kKeys = {{
     {"max_quotes_per_sentence", KeyType::kInt, "8",
-     "At most this many attributions are taken from one sentence (bounds the output on pathological text)."},
+     "At most this many attributions are taken from one sentence (bounds the output on pathological text).", 1},
     {"credit_listeners", KeyType::kBool, "true",
      "Credit a news organisation spoken to (\"told CNN\", \"in an interview with Reuters\") as a source."},
 }};
@@ -267,9 +267,7 @@ StageDescriptor AttributionStageDescriptor() {
       kKeys,
       [](const StageOptions& options) -> StatusOr<std::unique_ptr<Stage>> {
         Settings settings;
-        int64_t max = options.GetInt("max_quotes_per_sentence");
-        if (max <= 0) return Status::Error("attribution", "max_quotes_per_sentence must be positive");
-        settings.max_per_sentence = static_cast<size_t>(max);
+        settings.max_per_sentence = static_cast<size_t>(options.GetInt("max_quotes_per_sentence"));
         settings.credit_listeners = options.GetBool("credit_listeners");
         StatusOr<Lexicon> lexicon = Lexicon::Load();
         if (!lexicon.ok()) return lexicon.status();

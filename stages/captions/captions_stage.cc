@@ -20,8 +20,8 @@ using captions::CreditLexicon;
 
 constexpr std::array<ConfigKey, 3> kKeys = {{
     {"max_blocks_per_rule", KeyType::kInt, "12",
-     "Most caption blocks one detection rule may take out of one article's body."},
-    {"max_caption_words", KeyType::kInt, "80", "Longest caption text, in words, a block may have."},
+     "Most caption blocks one detection rule may take out of one article's body.", 0},
+    {"max_caption_words", KeyType::kInt, "80", "Longest caption text, in words, a block may have.", 1},
     {"shape_rules", KeyType::kBool, "true",
      "Also detect captions that carry no credit and no caption label, by their shape and neighbours."},
 }};
@@ -154,12 +154,8 @@ StageDescriptor CaptionsStageDescriptor() {
       kKeys,
       [](const StageOptions& options) -> StatusOr<std::unique_ptr<Stage>> {
         captions::DetectorLimits limits;
-        int64_t per_rule = options.GetInt("max_blocks_per_rule");
-        int64_t words = options.GetInt("max_caption_words");
-        if (per_rule < 0) return Status::Error("captions", "max_blocks_per_rule must not be negative");
-        if (words <= 0) return Status::Error("captions", "max_caption_words must be positive");
-        limits.max_blocks_per_rule = static_cast<size_t>(per_rule);
-        limits.max_caption_words = static_cast<size_t>(words);
+        limits.max_blocks_per_rule = static_cast<size_t>(options.GetInt("max_blocks_per_rule"));
+        limits.max_caption_words = static_cast<size_t>(options.GetInt("max_caption_words"));
         limits.shape_only_rules = options.GetBool("shape_rules");
         StatusOr<CreditLexicon> lexicon = CreditLexicon::FromEmbeddedData();
         if (!lexicon.ok()) return lexicon.status();

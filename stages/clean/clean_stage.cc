@@ -31,30 +31,30 @@ using clean::TextRepairer;
 
 constexpr std::array<ConfigKey, 11> kKeys = {{
     {"max_bytes", KeyType::kInt, "33554432",
-     "Fail articles whose text or html is larger than this many bytes (they go to the dead-letter topic)."},
+     "Fail articles whose text or html is larger than this many bytes (they go to the dead-letter topic).", 1},
     {"max_boilerplate_chars", KeyType::kInt, "400",
-     "Only paragraphs up to this many bytes can be removed as boilerplate; longer ones are always prose."},
+     "Only paragraphs up to this many bytes can be removed as boilerplate; longer ones are always prose.", 0},
     {"remove_boilerplate", KeyType::kBool, "true", "Remove boilerplate paragraphs into cleaning.removed."},
     {"repair_mojibake", KeyType::kBool, "true", "Re-decode text that was UTF-8 read as a legacy code page."},
     {"decode_entities", KeyType::kBool, "true", "Decode HTML character references in text input."},
     {"max_link_density", KeyType::kDouble, "0.5",
      "HTML input: a block with a larger share of link text and at most max_boilerplate_chars bytes is "
-     "removed as RELATED_LINK."},
+     "removed as RELATED_LINK.", 0, 1},
     {"link_sentence_words", KeyType::kInt, "6",
      "HTML input: a link-heavy block that ends a sentence (. ! ?) with at least this many words is prose, "
-     "not a RELATED_LINK (0: never)."},
+     "not a RELATED_LINK (0: never).", 0},
     {"html_sibling_ratio", KeyType::kDouble, "0.2",
      "HTML input: a sibling of the best-scoring container, or another copy of its template (a body split "
-     "into chunks), joins the article when it scores at least this share of the best score."},
+     "into chunks), joins the article when it scores at least this share of the best score.", 0, 1},
     {"html_prose_words", KeyType::kInt, "16",
      "HTML input: a paragraph of prose (a sibling joining the article, a block of the recall pass, a gallery "
-     "caption) has at least this many words."},
+     "caption) has at least this many words.", 0},
     {"html_link_list_share", KeyType::kDouble, "0.3",
      "HTML input: a list of three or more items that each hold a link is a link list (dropped with its "
-     "heading) when at least this share of its text is link text."},
+     "heading) when at least this share of its text is link text.", 0, 1},
     {"html_chunk_levels", KeyType::kInt, "2",
      "HTML input: a body split into copies of one template is looked for at the best container and this "
-     "many levels of wrappers in all (0: never)."},
+     "many levels of wrappers in all (0: never).", 0, 8},
 }};
 
 // Share of bytes that no text contains (NUL and C0 controls other than TAB, LF, CR, FF, ESC, SUB) above
@@ -231,21 +231,10 @@ StageDescriptor CleanStageDescriptor() {
       [](const StageOptions& options) -> StatusOr<std::unique_ptr<Stage>> {
         Settings settings;
         settings.max_bytes = options.GetInt("max_bytes");
-        int64_t max_chars = options.GetInt("max_boilerplate_chars");
-        if (settings.max_bytes <= 0) {
-          return Status::Error(StatusCode::kInvalidConfig, "clean", "max_bytes must be positive");
-        }
-        if (max_chars < 0) {
-          return Status::Error(StatusCode::kInvalidConfig, "clean", "max_boilerplate_chars must not be negative");
-        }
-        settings.max_boilerplate_chars = static_cast<size_t>(max_chars);
+        settings.max_boilerplate_chars = static_cast<size_t>(options.GetInt("max_boilerplate_chars"));
         settings.remove_boilerplate = options.GetBool("remove_boilerplate");
         settings.max_link_density = options.GetDouble("max_link_density");
-        int64_t sentence_words = options.GetInt("link_sentence_words");
-        if (sentence_words < 0) {
-          return Status::Error(StatusCode::kInvalidConfig, "clean", "link_sentence_words must not be negative");
-        }
-        settings.link_sentence_words = static_cast<size_t>(sentence_words);
+        settings.link_sentence_words = static_cast<size_t>(options.GetInt("link_sentence_words"));
 
         StatusOr<clean::EntityDecoder> entities = clean::EntityDecoder::Parse(embedded::clean_html_entities());
         if (!entities.ok()) return entities.status();
@@ -259,19 +248,8 @@ StageDescriptor CleanStageDescriptor() {
         clean::HtmlExtractOptions html_options;
         html_options.sibling_ratio = options.GetDouble("html_sibling_ratio");
         html_options.link_list_share = options.GetDouble("html_link_list_share");
-        int64_t prose_words = options.GetInt("html_prose_words");
-        int64_t chunk_levels = options.GetInt("html_chunk_levels");
-        if (html_options.sibling_ratio < 0 || html_options.sibling_ratio > 1 || html_options.link_list_share < 0 ||
-            html_options.link_list_share > 1) {
-          return Status::Error(StatusCode::kInvalidConfig, "clean",
-                               "html_sibling_ratio and html_link_list_share must be within [0, 1]");
-        }
-        if (prose_words < 0 || chunk_levels < 0 || chunk_levels > 8) {
-          return Status::Error(StatusCode::kInvalidConfig, "clean",
-                               "html_prose_words must not be negative and html_chunk_levels must be within [0, 8]");
-        }
-        html_options.prose_words = static_cast<size_t>(prose_words);
-        html_options.chunk_template_levels = static_cast<int>(chunk_levels);
+        html_options.prose_words = static_cast<size_t>(options.GetInt("html_prose_words"));
+        html_options.chunk_template_levels = static_cast<int>(options.GetInt("html_chunk_levels"));
         auto html = HtmlExtractor::Create(embedded::clean_html_chrome(), html_options);
         if (!html.ok()) return html.status();
         clean::RepairOptions repair;

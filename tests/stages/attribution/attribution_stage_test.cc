@@ -411,10 +411,12 @@ TEST(AttributionStageTest, ManyMarksAndOneHugeParagraphFinish) {
 }
 
 TEST(AttributionStageTest, BadConfigIsRejected) {
+  // Bounds live in the key table, so a bad value is refused before the factory could see it.
   StatusOr<StageOptions> options = StageOptions::Validate("attribution", AttributionStageDescriptor().keys,
                                                           {{"max_quotes_per_sentence", "0"}});
-  ASSERT_TRUE(options.ok());
-  EXPECT_FALSE(AttributionStageDescriptor().factory(options.value()).ok());
+  ASSERT_FALSE(options.ok());
+  EXPECT_EQ(options.status().code(), StatusCode::kInvalidConfig);
+  EXPECT_NE(options.status().detail().find("must be at least 1"), std::string::npos) << options.status().detail();
 }
 
 // The dev corpus is third-party text kept outside the repository; this check runs only where it is present.

@@ -132,10 +132,17 @@ TEST(CaptionsStageTest, CandidatePositionsFollowTextRemoval) {
 }
 
 TEST(CaptionsStageTest, ConfigIsValidated) {
-  StatusOr<StageOptions> options =
+  // Bounds live in the key table, so a bad value is refused before the factory could see it.
+  StatusOr<StageOptions> zero =
       StageOptions::Validate("captions", CaptionsStageDescriptor().keys, {{"max_caption_words", "0"}});
-  ASSERT_TRUE(options.ok());
-  EXPECT_FALSE(CaptionsStageDescriptor().factory(options.value()).ok());
+  ASSERT_FALSE(zero.ok());
+  EXPECT_NE(zero.status().detail().find("must be at least 1"), std::string::npos) << zero.status().detail();
+  EXPECT_FALSE(
+      StageOptions::Validate("captions", CaptionsStageDescriptor().keys, {{"max_blocks_per_rule", "-1"}}).ok());
+  StatusOr<StageOptions> fine =
+      StageOptions::Validate("captions", CaptionsStageDescriptor().keys, {{"max_caption_words", "1"}});
+  ASSERT_TRUE(fine.ok());
+  EXPECT_TRUE(CaptionsStageDescriptor().factory(fine.value()).ok());
   EXPECT_FALSE(StageOptions::Validate("captions", CaptionsStageDescriptor().keys, {{"no_such_key", "1"}}).ok());
 }
 

@@ -155,5 +155,20 @@ TEST(CleanStageTest, HtmlWinsOverText) {
   EXPECT_EQ(Body(run.out), "html body");
 }
 
+TEST(CleanStageTest, ShareAndLevelKeysAreBoundedByTheKeyTable) {
+  auto validate = [](const char* key, const char* value) {
+    return StageOptions::Validate("clean", CleanStageDescriptor().keys, {{key, value}});
+  };
+  EXPECT_TRUE(validate("html_sibling_ratio", "0.15").ok());
+  EXPECT_TRUE(validate("html_chunk_levels", "8").ok());
+  for (auto [key, value] : {std::pair{"html_sibling_ratio", "1.5"}, std::pair{"html_link_list_share", "-0.1"},
+                            std::pair{"max_link_density", "2"}, std::pair{"html_chunk_levels", "9"},
+                            std::pair{"max_bytes", "0"}, std::pair{"html_prose_words", "-1"}}) {
+    StatusOr<StageOptions> options = validate(key, value);
+    ASSERT_FALSE(options.ok()) << key << "=" << value;
+    EXPECT_NE(options.status().detail().find(key), std::string::npos) << options.status().detail();
+  }
+}
+
 }  // namespace
 }  // namespace copydesk::stages::clean_test
