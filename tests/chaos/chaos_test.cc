@@ -120,6 +120,7 @@ void RunChaos(const std::string& delivery) {
   CreateTopic(input, 6);
   CreateTopic(output, 6);
   CreateTopic(dlq, 1);
+  TopicsCleanup cleanup({input, output, dlq});
   auto args_for = [&](const std::string& instance) {
     std::vector<std::string> args = WorkerArgs(input, output, dlq, group);
     args.insert(args.end(), {"--set", "worker.delivery=" + delivery, "--set", "worker.instance_id=" + instance,

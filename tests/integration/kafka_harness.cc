@@ -63,6 +63,23 @@ std::string UniqueName(const std::string& prefix) {
   return name.str();
 }
 
+void DeleteTopics(const std::vector<std::string>& topics) {
+  if (topics.empty()) return;
+  char errstr[512];
+  rd_kafka_conf_t* conf = rd_kafka_conf_new();
+  rd_kafka_conf_set(conf, "bootstrap.servers", Bootstrap().c_str(), errstr, sizeof errstr);
+  rd_kafka_t* rk = rd_kafka_new(RD_KAFKA_PRODUCER, conf, errstr, sizeof errstr);
+  if (rk == nullptr) return;
+  std::vector<rd_kafka_DeleteTopic_t*> deletions;
+  for (const std::string& topic : topics) deletions.push_back(rd_kafka_DeleteTopic_new(topic.c_str()));
+  rd_kafka_queue_t* queue = rd_kafka_queue_new(rk);
+  rd_kafka_DeleteTopics(rk, deletions.data(), deletions.size(), nullptr, queue);
+  if (rd_kafka_event_t* event = rd_kafka_queue_poll(queue, 30000)) rd_kafka_event_destroy(event);
+  rd_kafka_queue_destroy(queue);
+  rd_kafka_DeleteTopic_destroy_array(deletions.data(), deletions.size());
+  rd_kafka_destroy(rk);
+}
+
 std::optional<std::string> Record::Header(const std::string& name) const {
   for (const auto& [k, v] : headers) {
     if (k == name) return v;
@@ -80,7 +97,7 @@ void CreateTopic(const std::string& topic, int partitions, const std::map<std::s
   for (const auto& [name, value] : configs) rd_kafka_NewTopic_set_config(new_topic, name.c_str(), value.c_str());
   rd_kafka_queue_t* queue = rd_kafka_queue_new(rk);
   rd_kafka_CreateTopics(rk, &new_topic, 1, nullptr, queue);
-  rd_kafka_event_t* event = rd_kafka_queue_poll(queue, 30000);
+  rd_kafka_event_t* event = rd_kafka_queue_poll(queue, 90000);  // a loaded machine's broker may be slow
   ASSERT_NE(event, nullptr) << "CreateTopics timed out";
   const rd_kafka_CreateTopics_result_t* result = rd_kafka_event_CreateTopics_result(event);
   ASSERT_NE(result, nullptr) << rd_kafka_event_error_string(event);

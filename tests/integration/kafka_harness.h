@@ -22,6 +22,23 @@ std::string UniqueName(const std::string& prefix);
 void CreateTopic(const std::string& topic, int partitions,
                  const std::map<std::string, std::string>& configs = {});
 
+// Deletes the topics a test made, best effort (never fails the test). A broker restarted after a SIGKILL
+// recovers every log it holds before it answers, so a suite that left its topics behind made each later
+// restart slower: past 90 s, with 1,400 partitions, in a run of ten in a row on a loaded machine.
+void DeleteTopics(const std::vector<std::string>& topics);
+
+// The topics one test made, deleted when it ends.
+class TopicsCleanup {
+ public:
+  explicit TopicsCleanup(std::vector<std::string> topics) : topics_(std::move(topics)) {}
+  ~TopicsCleanup() { DeleteTopics(topics_); }
+  TopicsCleanup(const TopicsCleanup&) = delete;
+  TopicsCleanup& operator=(const TopicsCleanup&) = delete;
+
+ private:
+  std::vector<std::string> topics_;
+};
+
 struct Record {
   std::optional<std::string> key;
   std::string value;

@@ -34,6 +34,9 @@ struct Topics {
     CreateTopic(output, partitions);
     CreateTopic(dlq, 1);
   }
+  ~Topics() { DeleteTopics({input, output, dlq}); }
+  Topics(const Topics&) = delete;
+  Topics& operator=(const Topics&) = delete;
   std::vector<std::string> Args() const { return WorkerArgs(input, output, dlq, group); }
   std::string input, output, dlq, group;
 };
@@ -722,6 +725,7 @@ TEST(WorkerIntegrationTest, ASmallOutputTopicLimitDeadLettersOnlyTheRecordTooLar
   CreateTopic(input, 2);
   CreateTopic(output, 2, {{"max.message.bytes", "100000"}});
   CreateTopic(dlq, 1);
+  TopicsCleanup cleanup({input, output, dlq});
   constexpr int kGood = 600;
   // Letters at random: the producer compresses, and the broker judges the compressed batch.
   std::mt19937 random(7);
@@ -797,6 +801,7 @@ TEST(WorkerIntegrationTest, SigtermDuringATwentyMegabyteArticleExitsWithinTheDra
   CreateTopic(input, 1, {{"max.message.bytes", "25000000"}, {"segment.bytes", "67108864"}});
   CreateTopic(output, 1);
   CreateTopic(dlq, 1);
+  TopicsCleanup cleanup({input, output, dlq});
   v1::RawArticle huge;
   huge.set_id("twenty-megabytes");
   huge.set_title("A long report");
@@ -843,6 +848,7 @@ TEST(WorkerIntegrationTest, ATinyProducerQueueNeverBlocksTheDeliveryThread) {
   CreateTopic(input, 2);
   CreateTopic(output, 2, {{"max.message.bytes", "20000"}});
   CreateTopic(dlq, 1);
+  TopicsCleanup cleanup({input, output, dlq});
   std::mt19937 random(11);
   auto noise = [&](size_t bytes) {
     std::string text;
