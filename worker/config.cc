@@ -227,6 +227,18 @@ Status Config::Validate() const {
   if (GetString("kafka.bootstrap_servers").empty()) {
     return Status::Error(StatusCode::kInvalidConfig, "config", "kafka.bootstrap_servers is empty");
   }
+  if (GetString("worker.delivery") == "at-least-once") {
+    for (const auto& [prop, value] : KafkaProperties("producer")) {
+      if ((prop == "message.timeout.ms" || prop == "delivery.timeout.ms") && value != "0") {
+        // Found by the in-flight outage test: a record that timed out while a newer one of its key was
+        // already in librdkafka's queue was redelivered behind it. Nothing can call the newer one back, so
+        // only an unbounded timeout keeps per-key order; exactly-once aborts the transaction instead.
+        return Status::Error(StatusCode::kInvalidConfig, "config",
+                             "librdkafka property '" + prop + "' must be 0 (unbounded) in at-least-once mode: a "
+                             "record that times out can be redelivered behind a newer record of its key");
+      }
+    }
+  }
   for (std::string_view client : {"consumer", "producer"}) {
     for (const auto& [prop, value] : KafkaProperties(client)) {
       if (prop == "group.id" || prop == "bootstrap.servers" || prop == "enable.auto.commit" ||

@@ -496,10 +496,11 @@ TEST(WorkerIntegrationTest, ReadinessFollowsTheBrokerAndAnOutageIsRetriedNotDead
   EXPECT_EQ(worker.Wait(60s), std::optional<int>(kExitOk)) << worker.LogTail();
 }
 
-// The retry path itself: with a finite message.timeout.ms, records in flight when the broker dies come back
-// from librdkafka as failed deliveries, so the worker must hold their partitions and produce them again, in
-// order, once the broker is back — counted in copydesk_produce_retries_total, never dead-lettered.
-TEST(WorkerIntegrationTest, RecordsInFlightWhenTheBrokerDiesAreRetriedInKeyOrder) {
+// Records in flight when the broker dies. The worker's producer never times a record out (a finite
+// message.timeout.ms is refused: an earlier version of this test set one, and a record that timed out was
+// redelivered behind a newer record of its key), so librdkafka keeps them queued, in order, and delivers
+// them once the broker is back: nothing lost, nothing dead-lettered, per-key order kept.
+TEST(WorkerIntegrationTest, RecordsInFlightWhenTheBrokerDiesAreDeliveredInKeyOrderOnceItIsBack) {
   if (!BrokerIsLocal()) GTEST_SKIP() << "kills the broker, so it needs the one tools/kafka-local runs";
   Topics topics(2);
   constexpr int kKeys = 20;
@@ -515,9 +516,7 @@ TEST(WorkerIntegrationTest, RecordsInFlightWhenTheBrokerDiesAreRetriedInKeyOrder
   }
   ProduceAll(topics.input, inputs);
   std::vector<std::string> args = topics.Args();
-  args.insert(args.end(), {"--set", "http.enabled=true", "--set", "http.port=0", "--set",
-                           "kafka.producer.message.timeout.ms=2000", "--set", "worker.retry_backoff_ms=200",
-                           "--set", "worker.retry_backoff_max_ms=1000"});
+  args.insert(args.end(), {"--set", "http.enabled=true", "--set", "http.port=0"});
   WorkerProcess worker("in-flight", args);
   worker.Start();
   int port = worker.HttpPort(30s);
@@ -533,12 +532,9 @@ TEST(WorkerIntegrationTest, RecordsInFlightWhenTheBrokerDiesAreRetriedInKeyOrder
   ASSERT_EQ(::kill(broker, SIGKILL), 0);
   const double in_flight = metric("copydesk_records_in_flight");
   EXPECT_GT(in_flight, 0) << "the broker must die with records in flight, or the retry path does not run";
-  deadline = std::chrono::steady_clock::now() + 60s;
-  while (metric("copydesk_produce_retries_total") < 1) {
-    ASSERT_LT(std::chrono::steady_clock::now(), deadline) << "no delivery failed and was retried\n"
-                                                          << worker.LogTail();
-    std::this_thread::sleep_for(50ms);
-  }
+  // Down long enough that the records produced meanwhile wait in librdkafka's queue behind those in flight.
+  std::this_thread::sleep_for(5s);
+  EXPECT_LT(metric("copydesk_records_produced_total"), kKeys * kPerKey) << "the backlog must outlast the outage";
   ASSERT_EQ(KafkaLocal("start"), 0);
   // Read once the worker reports every record delivered: a broker restarted after a SIGKILL answers "not
   // leader" for a while, and the probes here count that as a failure.
@@ -553,11 +549,10 @@ TEST(WorkerIntegrationTest, RecordsInFlightWhenTheBrokerDiesAreRetriedInKeyOrder
       ReadUntilEveryKeyedRecord(topics.output, static_cast<size_t>(kKeys * kPerKey), 120s, &unique);
   ASSERT_EQ(unique, static_cast<size_t>(kKeys * kPerKey)) << worker.LogTail();
   size_t duplicates = ExpectEveryKeyInOrder(outputs, kKeys, kPerKey);
-  const double retries = metric("copydesk_produce_retries_total");
-  EXPECT_GT(retries, 0);
   EXPECT_EQ(Sum(EndOffsets(topics.dlq)), 0) << "an outage is retried, never dead-lettered";
-  std::printf("[ in-flight outage ] %.0f records in flight at the kill, %.0f retries, %zu out, %zu duplicates\n",
-              in_flight, retries, outputs.size(), duplicates);
+  std::printf("[ in-flight outage ] %.0f records in flight at the kill, %.0f worker-level retries, %zu out, "
+              "%zu duplicates\n",
+              in_flight, metric("copydesk_produce_retries_total"), outputs.size(), duplicates);
   worker.Signal(SIGTERM);
   EXPECT_EQ(worker.Wait(60s), std::optional<int>(kExitOk)) << worker.LogTail();
 }

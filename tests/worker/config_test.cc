@@ -81,6 +81,24 @@ TEST(ConfigTest, RangesAndChoicesComeFromTheKeyTableWithTheValuesOrigin) {
   EXPECT_TRUE(fine.Validate().ok());
 }
 
+TEST(ConfigTest, AFiniteProducerTimeoutIsRefusedInAtLeastOnceModeOnly) {
+  Config alo;
+  ASSERT_TRUE(alo.ApplyOverride("kafka.producer.message.timeout.ms=2000").ok());
+  Status s = alo.Validate();
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.detail().find("must be 0"), std::string::npos) << s.ToString();
+  Config common;
+  ASSERT_TRUE(common.ApplyOverride("kafka.common.delivery.timeout.ms=30000").ok());
+  EXPECT_FALSE(common.Validate().ok());
+  Config unbounded;
+  ASSERT_TRUE(unbounded.ApplyOverride("kafka.producer.message.timeout.ms=0").ok());
+  EXPECT_TRUE(unbounded.Validate().ok());
+  Config eos;
+  ASSERT_TRUE(eos.ApplyOverride("kafka.producer.message.timeout.ms=2000").ok());
+  ASSERT_TRUE(eos.ApplyOverride("worker.delivery=exactly-once").ok());
+  EXPECT_TRUE(eos.Validate().ok()) << "a timed-out record aborts its transaction: order is safe";
+}
+
 TEST(ConfigTest, UnknownKeyIsRejectedWithItsOrigin) {
   Config config;
   Status s = config.ApplyYamlText("kafka:\n  gropu_id: x\n", "my.yaml");
