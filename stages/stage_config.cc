@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <stdexcept>
+#include <vector>
 
 namespace copydesk::stages {
 
@@ -52,6 +53,22 @@ bool ParsesAs(KeyType type, std::string_view text) {
   return false;
 }
 
+namespace {
+
+// The '|'-separated choices of a string key, in table order.
+std::vector<std::string_view> Choices(const ConfigKey& key) {
+  std::vector<std::string_view> choices;
+  std::string_view rest = key.choices;
+  while (!rest.empty()) {
+    size_t bar = rest.find('|');
+    choices.push_back(rest.substr(0, bar));
+    rest = bar == std::string_view::npos ? std::string_view() : rest.substr(bar + 1);
+  }
+  return choices;
+}
+
+}  // namespace
+
 std::string AllowedValues(const ConfigKey& key) {
   if (key.type == KeyType::kInt || key.type == KeyType::kDouble) {
     if (key.min != ConfigKey::kNoMin && key.max != ConfigKey::kNoMax) {
@@ -61,10 +78,8 @@ std::string AllowedValues(const ConfigKey& key) {
     if (key.max != ConfigKey::kNoMax) return "at most " + std::to_string(key.max);
   }
   if (key.type == KeyType::kString && !key.choices.empty()) {
-    std::string listed(key.choices);
-    for (size_t bar = listed.find('|'); bar != std::string::npos; bar = listed.find('|', bar)) {
-      listed.replace(bar, 1, ", ");
-    }
+    std::string listed;
+    for (std::string_view choice : Choices(key)) listed += (listed.empty() ? "" : ", ") + std::string(choice);
     return "one of " + listed;
   }
   return "";
@@ -90,12 +105,8 @@ Status CheckValue(const ConfigKey& key, std::string_view text, std::string_view 
     }
   }
   if (key.type == KeyType::kString && !key.choices.empty()) {
-    std::string_view rest = key.choices;
-    while (true) {
-      size_t bar = rest.find('|');
-      if (rest.substr(0, bar) == text) return Status::Ok();
-      if (bar == std::string_view::npos) break;
-      rest.remove_prefix(bar + 1);
+    for (std::string_view choice : Choices(key)) {
+      if (choice == text) return Status::Ok();
     }
     return refuse("must be " + AllowedValues(key));
   }
