@@ -138,13 +138,18 @@ class AttributionStage final : public Stage {
             if (mention.size() > suffix.size() && mention.ends_with(suffix)) mention.remove_suffix(suffix.size());
           }
           bool according = f.frame == attribution::Frame::kAccording;
-          if (!entities.IsKnownSurname(mention) &&
-              sources.Add(mention, according ? std::string_view(cue) : mention,
-                          according ? mention : std::string_view(cue))) {
-            continue;  // a news organisation credited for the reporting is a source, not a speaker
-          }
+          // A news organisation credited for the reporting is one of the article's sources, and the claim
+          // it reports ("..., according to the AP") is still an attribution: the outlet is its speaker.
+          const bool outlet = !entities.IsKnownSurname(mention) &&
+                              sources.Add(mention, according ? std::string_view(cue) : mention,
+                                          according ? mention : std::string_view(cue));
           speaker = attribution::DescribeMention(mention, lexicon_);
-          if (entities.IsPlace(mention)) {
+          if (outlet) {
+            speaker.name = std::string(lexicon_.NewsOrganization(mention));
+            speaker.title.clear();
+            speaker.organization.clear();
+            speaker.kind = v1::Speaker::ORGANIZATION;
+          } else if (entities.IsPlace(mention)) {
             // A place does not speak: the mention was cut from a longer speaker ("a nurse in Dover") or
             // the cue is a verb of the content. The content stays; the speaker is not named.
             speaker.name.clear();

@@ -159,17 +159,31 @@ TEST(AttributionStageTest, AccordingToAPersonIsAnAttribution) {
   EXPECT_EQ(run.out.quotes(0).speaker().name(), "Ruth Adler");
 }
 
-TEST(AttributionStageTest, NewsAgencyIsASourceNotASpeaker) {
-  Outcome run = Attribute({"Brandt said the dam held, the Associated Press reported.",
-                           "Ferries stopped running, according to Reuters."});
-  for (const v1::Quote& q : run.out.quotes()) {
-    EXPECT_NE(q.speaker().mention(), "the Associated Press");
-    EXPECT_NE(q.speaker().mention(), "Reuters");
-  }
-  ASSERT_EQ(run.out.sources_size(), 2);
+TEST(AttributionStageTest, NewsAgencyReportingAnotherSpeakerIsOnlyASource) {
+  // The agency relays what Brandt said: Brandt speaks, the agency is credited for the reporting.
+  Outcome run = Attribute({"Brandt said the dam held, the Associated Press reported."});
+  ASSERT_EQ(run.out.quotes_size(), 1);
+  EXPECT_EQ(run.out.quotes(0).speaker().mention(), "Brandt");
+  EXPECT_EQ(run.out.quotes(0).text(), "the dam held");
+  ASSERT_EQ(run.out.sources_size(), 1);
   EXPECT_EQ(run.out.sources(0).name(), "Associated Press");
   EXPECT_EQ(run.out.sources(0).cue(), "the Associated Press reported");
-  EXPECT_EQ(run.out.sources(1).name(), "Reuters");
+}
+
+TEST(AttributionStageTest, NewsAgencyReportingAClaimOfItsOwnIsItsSpeakerAndASource) {
+  // "..., according to Reuters." with nobody else speaking: the claim is the agency's, an organisation
+  // under its canonical name, and the agency is also one of the article's sources.
+  Outcome run = Attribute({"Ferries stopped running, according to Reuters.",
+                           "Two piers were shut on Monday, the AP reported."});
+  ASSERT_EQ(run.out.quotes_size(), 2);
+  EXPECT_EQ(run.out.quotes(0).text(), "Ferries stopped running");
+  EXPECT_EQ(run.out.quotes(0).speaker().name(), "Reuters");
+  EXPECT_EQ(run.out.quotes(0).speaker().kind(), v1::Speaker::ORGANIZATION);
+  EXPECT_EQ(run.out.quotes(1).speaker().mention(), "the AP");
+  EXPECT_EQ(run.out.quotes(1).speaker().name(), "Associated Press");
+  ASSERT_EQ(run.out.sources_size(), 2);
+  EXPECT_EQ(run.out.sources(0).name(), "Reuters");
+  EXPECT_EQ(run.out.sources(1).name(), "Associated Press");
 }
 
 TEST(AttributionStageTest, NewsOrganizationNamedLikeAPersonIsThePersonOnceNamed) {
@@ -177,13 +191,15 @@ TEST(AttributionStageTest, NewsOrganizationNamedLikeAPersonIsThePersonOnceNamed)
   Outcome wire = Attribute({"The port lost two ferries last year, Bloomberg reported."});
   ASSERT_EQ(wire.out.sources_size(), 1);
   EXPECT_EQ(wire.out.sources(0).name(), "Bloomberg");
-  EXPECT_EQ(wire.out.quotes_size(), 0);
+  ASSERT_EQ(wire.out.quotes_size(), 1);
+  EXPECT_EQ(wire.out.quotes(0).speaker().kind(), v1::Speaker::ORGANIZATION);
   // ... after "Ruth Bloomberg" it is her.
   Outcome person = Attribute({"The port's director, Ruth Bloomberg, arrived late.",
                               "The ferries will be sold, Bloomberg said."});
   EXPECT_EQ(person.out.sources_size(), 0);
   ASSERT_EQ(person.out.quotes_size(), 1);
   EXPECT_EQ(person.out.quotes(0).speaker().name(), "Ruth Bloomberg");
+  EXPECT_EQ(person.out.quotes(0).speaker().kind(), v1::Speaker::PERSON);
 }
 
 TEST(AttributionStageTest, NewsOrganizationNameNeedsItsCapital) {
