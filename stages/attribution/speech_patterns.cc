@@ -788,7 +788,15 @@ class SentenceMatcher {
       bool after_quote = IsQuote(l - 1) || (IsPunct(l - 1, ',') && IsQuote(l - 2));
       bool speaker_ends = e != kNone && (e >= last_ || IsEndPunct(e) || IsPunct(e, '(') || IsPunct(e, '-'));
       if (e != kNone && !speaker_ends && IsPunct(e, ',')) {
-        speaker_ends = after_quote || (IsWord(e + 1) && (Role(e + 1) != WordRole::kClause || LowerIs(e + 1, "who")) &&
+        // "..., said Ms. Gil, with games and hikes": a preposition after the comma opens an adjunct of the
+        // content, so the name before it ends the speaker.
+        auto adjunct_opener = [&](uint32_t w) {
+          return LowerIs(w, "with") || LowerIs(w, "in") || LowerIs(w, "at") || LowerIs(w, "on") ||
+                 LowerIs(w, "during") || LowerIs(w, "from") || LowerIs(w, "including");
+        };
+        speaker_ends = after_quote || (IsWord(e + 1) &&
+                                       (Role(e + 1) != WordRole::kClause || LowerIs(e + 1, "who") ||
+                                        (e > r && Upper(e - 1) && adjunct_opener(e + 1))) &&
                                        CueAt(e + 1) == nullptr);
       }
       if (e != kNone && after_quote && !speaker_ends)

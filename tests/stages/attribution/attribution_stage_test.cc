@@ -461,5 +461,16 @@ TEST(AttributionStageTest, DevCorpusArticlesAllProcess) {
   EXPECT_GT(with_quotes * 10, articles * 8);  // nearly every political news article quotes someone
 }
 
+TEST(AttributionStageTest, InvertedSaidWithAnAdjunctAfterTheNameKeepsTheNameAsSpeaker) {
+  // "..., said Ms. Gil, with ...": the prepositional phrase is the content's adjunct, not part of a
+  // speaker that would otherwise be read from the clause before the cue.
+  Outcome run = Attribute({"The camp is informal, but it has drawn a loyal crowd, said Ms. Okafor, with "
+                           "relay races and evening hikes."});
+  ASSERT_EQ(run.out.quotes_size(), 1);
+  EXPECT_EQ(run.out.quotes(0).speaker().mention(), "Ms. Okafor");
+  EXPECT_EQ(run.out.quotes(0).text(), "The camp is informal, but it has drawn a loyal crowd");
+}
+
 }  // namespace
+
 }  // namespace copydesk::stages
