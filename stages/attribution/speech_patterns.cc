@@ -564,9 +564,15 @@ class SentenceMatcher {
   // One past the last word of a speaker mention starting at `k`, or kNone.
   uint32_t SpeakerForwardFrom(uint32_t k) const {
     uint32_t b = k;
+    bool joined = false;  // a connector inside a capitalised name has been crossed
     while (IsWord(b) && b - k < kMaxSpeakerWords) {
       WordRole role = Role(b);
-      if ((role == WordRole::kClause && !LowerIs(b, "of")) || role == WordRole::kTime) break;
+      // A name is taken whole: "the Center for Civic Data", "the Department of Health and Social Care".
+      // "for" (and "and" after a connector) joins only capitalised words, never a time ("for Monday").
+      bool inside_name = b > k && Upper(b - 1) && IsWord(b + 1) && Upper(b + 1) && Role(b + 1) != WordRole::kTime &&
+                         CueAt(b + 1) == nullptr && (LowerIs(b, "for") || (joined && LowerIs(b, "and")));
+      if (inside_name || LowerIs(b, "of")) joined = joined || b > k;
+      if ((role == WordRole::kClause && !LowerIs(b, "of") && !inside_name) || role == WordRole::kTime) break;
       if (b > k && !Upper(b) && CueAt(b) != nullptr) break;
       ++b;
     }

@@ -461,6 +461,18 @@ TEST(AttributionStageTest, DevCorpusArticlesAllProcess) {
   EXPECT_GT(with_quotes * 10, articles * 8);  // nearly every political news article quotes someone
 }
 
+TEST(AttributionStageTest, AnOrganisationNameWithForOrAndIsTakenWhole) {
+  Outcome run = Attribute({"Rents rose by a tenth, according to the Centre for Coastal Housing.",
+                           "Waiting lists grew, according to the Department of Health and Social Care.",
+                           "The centre said most new tenants were under 30."});
+  ASSERT_EQ(run.out.quotes_size(), 3);
+  EXPECT_EQ(run.out.quotes(0).speaker().name(), "Centre for Coastal Housing");
+  EXPECT_EQ(run.out.quotes(0).speaker().kind(), v1::Speaker::ORGANIZATION);
+  EXPECT_EQ(run.out.quotes(1).speaker().name(), "Department of Health and Social Care");
+  // "The centre" is the definite description of the one centre the article named.
+  EXPECT_EQ(run.out.quotes(2).speaker().name(), "Centre for Coastal Housing");
+}
+
 TEST(AttributionStageTest, InvertedSaidWithAnAdjunctAfterTheNameKeepsTheNameAsSpeaker) {
   // "..., said Ms. Gil, with ...": the prepositional phrase is the content's adjunct, not part of a
   // speaker that would otherwise be read from the clause before the cue.
