@@ -753,8 +753,14 @@ void EntityTable::Resolve(SpeakerFacts* s) {
     }
   }
   // "The ministry said in a statement ... 'Q,' the statement said": a document that names nobody is
-  // the latest organisation's that spoke.
-  if (s->kind == v1::Speaker::DOCUMENT && s->organization.empty() && has_last_organization_) {
+  // the latest organisation's that spoke. Only a definite one points back: "A court filing says" is a
+  // document not seen before, whoever spoke last.
+  auto definite = [](std::string_view m) {
+    for (std::string_view d : {"the ", "The ", "its ", "Its ", "their ", "Their ", "this ", "This "})
+      if (m.starts_with(d)) return true;
+    return false;
+  };
+  if (s->kind == v1::Speaker::DOCUMENT && s->organization.empty() && has_last_organization_ && definite(s->mention)) {
     s->name = last_organization_.name;
     s->organization = last_organization_.name;
     return;

@@ -474,6 +474,11 @@ class SentenceMatcher {
         if (prev == WordRole::kDeterminer && !prev_is("that")) continue;
         // After a possessive the word is a noun too ("the warden's memo", "Okafor's objections").
         if (IsWord(k - 1) && EndsWithPossessive(Text(k - 1))) continue;
+        // After a preposition, a participle before a plain noun is an adjective: "the number of reported
+        // cases", "with announced cuts". A verb there would need a subject between.
+        if (text.ends_with("ed") && (prev_is("of") || prev_is("with") || prev_is("for") || prev_is("in")) &&
+            IsWord(k + 1) && !Upper(k + 1) && Role(k + 1) == WordRole::kNone && CueAt(k + 1) == nullptr)
+          continue;
         bool progressive = text.ends_with("ing");
         if (ImpersonalPassiveSubject(k) != kNone) {
           hits.push_back(CueHit{k, static_cast<uint32_t>(n), entry});

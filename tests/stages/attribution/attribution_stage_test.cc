@@ -473,6 +473,24 @@ TEST(AttributionStageTest, AnOrganisationNameWithForOrAndIsTakenWhole) {
   EXPECT_EQ(run.out.quotes(2).speaker().name(), "Centre for Coastal Housing");
 }
 
+TEST(AttributionStageTest, AParticipleAfterAPrepositionIsAnAdjectiveNotACue) {
+  Outcome run = Attribute({"The number of reported cases has grown since March.",
+                           "Most of the announced cuts fell on rural schools, the mayor said."});
+  ASSERT_EQ(run.out.quotes_size(), 1);
+  EXPECT_EQ(run.out.quotes(0).speaker().mention(), "the mayor");
+  EXPECT_EQ(run.out.quotes(0).text(), "Most of the announced cuts fell on rural schools");
+}
+
+TEST(AttributionStageTest, OnlyADefiniteDocumentPointsBackToTheOrganisationThatSpoke) {
+  Outcome run = Attribute({"Lantern Bookings, a music agency, says that the singer has lost three concerts.",
+                           "A court filing says that the manager will not be charged.",
+                           "The statement said the tour would go ahead."});
+  ASSERT_EQ(run.out.quotes_size(), 3);
+  EXPECT_EQ(run.out.quotes(1).speaker().kind(), v1::Speaker::DOCUMENT);
+  EXPECT_NE(run.out.quotes(1).speaker().name(), "Lantern Bookings") << "a new document, not the agency's";
+  EXPECT_EQ(run.out.quotes(2).speaker().name(), "Lantern Bookings");
+}
+
 TEST(AttributionStageTest, InvertedSaidWithAnAdjunctAfterTheNameKeepsTheNameAsSpeaker) {
   // "..., said Ms. Gil, with ...": the prepositional phrase is the content's adjunct, not part of a
   // speaker that would otherwise be read from the clause before the cue.
