@@ -104,11 +104,23 @@ std::vector<QuoteSpan> FindQuoteSpans(std::string_view s) {
       case Mark::kNone:
         break;
       case Mark::kOpenDouble:
+        // A mark typed the wrong way round (“Q,“ said X): glued to the word before it and followed by a
+        // space or the end, an opening mark inside a span closes it.
+        if (open && !StraightMarkOpens(s, i) && (i + len >= s.size() || IsSpaceOrOpener(static_cast<unsigned char>(s[i + len])))) {
+          close_at(i, i + len, true);
+          break;
+        }
         if (open) close_at(i, i, false);
         open_at(i, i + len);
         break;
       case Mark::kCloseDouble:
-        if (open) close_at(i, i + len, true);
+        if (open) {
+          close_at(i, i + len, true);
+        } else if (StraightMarkOpens(s, i) && i + len < s.size() &&
+                   !IsSpaceOrOpener(static_cast<unsigned char>(s[i + len]))) {
+          // ”Q,” said X: a closing mark at a word's start, outside any span, opens one.
+          open_at(i, i + len);
+        }
         break;
       case Mark::kStraightDouble:
         if (open) {

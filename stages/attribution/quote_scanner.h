@@ -13,7 +13,9 @@
 //   `OpensWithQuote`); an open span never reaches past its own paragraph, so a stray mark cannot swallow
 //   the rest of the article.
 // - An opening typographic mark met while a span is open closes the open span there (unclosed) and opens
-//   a new one; a stray closing mark outside any span is ignored.
+//   a new one; a stray closing mark outside any span is ignored. A typographic mark typed the wrong way
+//   round is read from its neighbours, as a straight one is: “ glued to the word before it and followed
+//   by a space closes an open span; ” at a word's start outside a span opens one.
 // - One pass over the bytes: linear time, no allocation beyond the result.
 #pragma once
 

@@ -34,6 +34,27 @@ TEST(QuoteScannerTest, ApostrophesAndNestedSingleQuotesDoNotSplitSpans) {
   EXPECT_EQ(Inner(text, spans[0]), "We don't say 'never' to the ministers' plan,");
 }
 
+TEST(QuoteScannerTest, TypographicMarksTypedTheWrongWayRoundTakeTheirDirectionFromNeighbours) {
+  // An opening mark closing a quotation ("Q,“ said X) and a closing mark opening one (”Q,” said X).
+  std::string wrong_close = "\xE2\x80\x9C" "It is unusual," "\xE2\x80\x9C" " said Lena Marsh. "
+                            "\xE2\x80\x9C" "It is rare." "\xE2\x80\x9D";
+  std::vector<QuoteSpan> spans = FindQuoteSpans(wrong_close);
+  ASSERT_EQ(spans.size(), 2u);
+  EXPECT_EQ(Inner(wrong_close, spans[0]), "It is unusual,");
+  EXPECT_TRUE(spans[0].closed);
+  EXPECT_EQ(Inner(wrong_close, spans[1]), "It is rare.");
+  std::string wrong_open = "\xE2\x80\x9D" "The pier must be mended," "\xE2\x80\x9D" " said Ivo Brandt.";
+  spans = FindQuoteSpans(wrong_open);
+  ASSERT_EQ(spans.size(), 1u);
+  EXPECT_EQ(Inner(wrong_open, spans[0]), "The pier must be mended,");
+  EXPECT_TRUE(spans[0].closed);
+  // A nested opening mark after a space still opens (the outer span is left unclosed, as before).
+  std::string nested = "She called it " "\xE2\x80\x9C" "a " "\xE2\x80\x9C" "crisis" "\xE2\x80\x9D" " of trust";
+  spans = FindQuoteSpans(nested);
+  ASSERT_EQ(spans.size(), 2u);
+  EXPECT_EQ(Inner(nested, spans[1]), "crisis");
+}
+
 TEST(QuoteScannerTest, ApostropheOutsideQuotesIsNoQuote) {
   EXPECT_TRUE(FindQuoteSpans("The mayor's office didn't reply.").empty());
 }
