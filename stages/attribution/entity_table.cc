@@ -702,11 +702,13 @@ void EntityTable::Resolve(SpeakerFacts* s) {
         last_person_gender_ = e.gender;
         last_person_gender_known_ = true;
         has_last_person_ = true;
-      } else if (has_last_person_) {
+      } else if (has_last_person_ && (g == 0 || last_person_gender_ == 0 || last_person_gender_ == g)) {
         std::string mention = std::move(s->mention);
         *s = last_person_;
         s->mention = std::move(mention);
       }
+      // Else nobody the article names fits the pronoun's gender ("John Ames said ... She said"): the
+      // speaker stays the pronoun, unresolved, rather than a person it cannot be.
       s->pronoun = true;
       return;
     }

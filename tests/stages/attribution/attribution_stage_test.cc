@@ -491,6 +491,15 @@ TEST(AttributionStageTest, OnlyADefiniteDocumentPointsBackToTheOrganisationThatS
   EXPECT_EQ(run.out.quotes(2).speaker().name(), "Lantern Bookings");
 }
 
+TEST(AttributionStageTest, APronounNoNamedPersonFitsStaysUnresolved) {
+  Outcome run = Attribute({"John Whitlow said the dam held.", "She said the town would recover.",
+                           "He said more rain was due."});
+  ASSERT_EQ(run.out.quotes_size(), 3);
+  EXPECT_EQ(run.out.quotes(1).speaker().mention(), "She");
+  EXPECT_NE(run.out.quotes(1).speaker().name(), "John Whitlow") << "she is not a John";
+  EXPECT_EQ(run.out.quotes(2).speaker().name(), "John Whitlow");
+}
+
 TEST(AttributionStageTest, InvertedSaidWithAnAdjunctAfterTheNameKeepsTheNameAsSpeaker) {
   // "..., said Ms. Gil, with ...": the prepositional phrase is the content's adjunct, not part of a
   // speaker that would otherwise be read from the clause before the cue.
