@@ -12,6 +12,8 @@ namespace {
 
 constexpr uint32_t kMaxSpeakerWords = 10;
 constexpr uint32_t kMaxListenerWords = 6;
+// "told <listener and setting> that": how far the "that" may stand from "told".
+constexpr uint32_t kMaxToldThatWords = 13;
 constexpr uint32_t kMaxAppositiveTokens = 30;
 constexpr uint32_t kNone = UINT32_MAX;
 
@@ -467,6 +469,16 @@ class SentenceMatcher {
       }
       auto prev_is = [&](std::string_view w) { return LowerIs(k - 1, w); };
       if (IsNonResponse(k, entry)) continue;
+      // "told a joke", "tell the truth", "exit polls told a tale": the object is what was told, not who
+      // heard it, and no report follows. ("told the story of how ..." is kept: it reports what was said.)
+      if (entry->lemma == "tell") {
+        uint32_t o = k + static_cast<uint32_t>(n);
+        if (IsWord(o) && Role(o) == WordRole::kDeterminer) ++o;
+        if (IsWord(o) && (LowerIs(o, "joke") || LowerIs(o, "jokes") ||
+                          LowerIs(o, "tale") || LowerIs(o, "tales") || LowerIs(o, "lie") || LowerIs(o, "lies") ||
+                          LowerIs(o, "truth") || LowerIs(o, "time")))
+          continue;
+      }
       if (entry->frame != Frame::kAccording && k > first_) {
         // A determiner before the word makes it a noun ("the survey", "her objections"); a form of "be"
         // makes it passive ("was asked").
@@ -589,6 +601,32 @@ class SentenceMatcher {
   // time ("said Sunday") or a setting ("in a written reply", "in an interview with Radio Kestrel"),
   // recording the listener.
   uint32_t SkipAfterCue(uint32_t r, Frame frame, Analysis* a) const {
+    // "told a crowded hall at a hotel in the city that he ...": after "told", a "that" within a dozen
+    // plain words (no punctuation, pronoun or other cue between) ends the listener and its setting,
+    // however long; the reported clause starts there.
+    if (frame == Frame::kTell && IsWord(r) && !LowerIs(r, "that") &&
+        (Role(r) != WordRole::kClause || LowerIs(r, "at") || LowerIs(r, "in") || LowerIs(r, "on") || LowerIs(r, "to"))) {
+      for (uint32_t t = r + 1; t < r + kMaxToldThatWords && IsWord(t); ++t) {
+        if (LowerIs(t, "that")) {
+          a->listener_a = r;
+          uint32_t e = r + 1;
+          while (e < t && (Role(e) != WordRole::kClause || LowerIs(e, "of"))) ++e;
+          a->listener_b = e;
+          return t;
+        }
+        if (Role(t) == WordRole::kPronounPerson || Role(t) == WordRole::kPronounGroup || CueAt(t) != nullptr) break;
+        // Of the clause words only prepositions belong to a setting ("at a hotel in the city"); "if",
+        // "whether", "and", "is" open or join clauses of their own.
+        if (Role(t) == WordRole::kClause && !(LowerIs(t, "at") || LowerIs(t, "in") || LowerIs(t, "on") ||
+                                              LowerIs(t, "for") || LowerIs(t, "with") || LowerIs(t, "from") ||
+                                              LowerIs(t, "during") || LowerIs(t, "by") || LowerIs(t, "of") ||
+                                              LowerIs(t, "to")))
+          break;
+        // A second noun phrase not governed by a preposition is the reported clause's subject ("told the
+        // inquiry the vessel that sank had passed"): that "that" is a relative pronoun inside it.
+        if (Role(t) == WordRole::kDeterminer && Role(t - 1) != WordRole::kClause) break;
+      }
+    }
     for (int round = 0; round < 3; ++round) {
       if (!IsWord(r)) return r;
       WordRole role = Role(r);
@@ -613,8 +651,13 @@ class SentenceMatcher {
       // The object of "told" is a short noun phrase, and the reported clause may follow it without
       // "that" ("told reporters the ship had sailed"): a plain noun or a pronoun alone, a name's
       // capitalised words, or a determiner and the words up to its first plural noun.
+      // Before a "that", a second noun phrase ("told the inquiry the crane that fell ...") is the clause's
+      // subject and the "that" a relative pronoun inside it.
+      bool second_phrase = false;
+      for (uint32_t x = start + 1; x < b && !second_phrase; ++x)
+        second_phrase = Role(x) == WordRole::kDeterminer && Role(x - 1) != WordRole::kClause;
       if (frame == Frame::kTell && round == 0 && !w_is("to") && b > start + 1 && !IsPunct(b, ',') &&
-          !LowerIs(b, "that") && !IsQuote(b) && !IsPunct(b, ':')) {
+          (!LowerIs(b, "that") || second_phrase) && !IsQuote(b) && !IsPunct(b, ':')) {
         uint32_t e = start;
         if (Upper(start)) {
           while (e < b && Upper(e)) ++e;

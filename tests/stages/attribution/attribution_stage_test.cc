@@ -500,6 +500,25 @@ TEST(AttributionStageTest, APronounNoNamedPersonFitsStaysUnresolved) {
   EXPECT_EQ(run.out.quotes(2).speaker().name(), "John Whitlow");
 }
 
+TEST(AttributionStageTest, ToldWithALongListenerAndSettingReportsTheClauseAfterThat) {
+  Outcome run = Attribute({"Mira Castell told a packed community hall at a school in north Leeds on Friday that "
+                           "she would stand again.",
+                           "Jon Pike told the inquiry the crane that fell had been inspected."});
+  ASSERT_EQ(run.out.quotes_size(), 2);
+  EXPECT_EQ(run.out.quotes(0).text(), "she would stand again");
+  EXPECT_EQ(run.out.quotes(0).speaker().name(), "Mira Castell");
+  // A second noun phrase opens the clause: its "that" is a relative pronoun, not the clause's start.
+  EXPECT_EQ(run.out.quotes(1).text(), "the crane that fell had been inspected");
+}
+
+TEST(AttributionStageTest, ToldAJokeOrTheTruthReportsNothing) {
+  Outcome run = Attribute({"On the last night of the tour, the comedian Rab Doyle told a joke.",
+                           "Exit polls told a tale of two towns, with turnout down by a third.",
+                           "The ferry will not sail, the harbour master told a reporter."});
+  ASSERT_EQ(run.out.quotes_size(), 1);
+  EXPECT_EQ(run.out.quotes(0).text(), "The ferry will not sail");
+}
+
 TEST(AttributionStageTest, InvertedSaidWithAnAdjunctAfterTheNameKeepsTheNameAsSpeaker) {
   // "..., said Ms. Gil, with ...": the prepositional phrase is the content's adjunct, not part of a
   // speaker that would otherwise be read from the clause before the cue.
