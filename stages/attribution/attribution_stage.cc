@@ -137,6 +137,9 @@ class AttributionStage final : public Stage {
           for (std::string_view suffix : {"'s", "\xE2\x80\x99s"}) {
             if (mention.size() > suffix.size() && mention.ends_with(suffix)) mention.remove_suffix(suffix.size());
           }
+          // A mention that cannot speak ("The", "Sanders may now") is a misread of the sentence: the
+          // content may still be a report, but its speaker is not named rather than named wrong.
+          if (!attribution::MentionCanSpeak(mention, lexicon_)) mention = {};
           bool according = f.frame == attribution::Frame::kAccording;
           // A news organisation credited for the reporting is one of the article's sources, and the claim
           // it reports ("..., according to the AP") is still an attribution: the outlet is its speaker.
@@ -156,7 +159,7 @@ class AttributionStage final : public Stage {
             speaker.title.clear();
             speaker.organization.clear();
             speaker.kind = v1::Speaker::UNKNOWN;
-          } else {
+          } else if (!mention.empty()) {
             entities.Resolve(&speaker);
           }
         }

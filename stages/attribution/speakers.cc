@@ -46,6 +46,21 @@ size_t ProperNameTail(const std::vector<std::string_view>& words, size_t begin, 
 
 }  // namespace
 
+bool MentionCanSpeak(std::string_view mention, const Lexicon& lexicon) {
+  bool noun = false;
+  for (std::string_view w : Words(mention)) {
+    // Written in lower case, these are verbs; capitalised they may be a name ("Will Ames", "Can Yilmaz").
+    for (std::string_view modal : {"may", "might", "can", "could", "should", "must", "would", "will"})
+      if (w == modal) return false;
+    // A possessive alone speaks ("his remarks about"); an article or a demonstrative alone does not.
+    if (RoleOf(lexicon, w) != WordRole::kDeterminer || EqualsLowerAscii(w, "his") || EqualsLowerAscii(w, "her") ||
+        EqualsLowerAscii(w, "its") || EqualsLowerAscii(w, "their") || EqualsLowerAscii(w, "our") ||
+        EqualsLowerAscii(w, "my") || EqualsLowerAscii(w, "your"))
+      noun = true;
+  }
+  return noun;
+}
+
 SpeakerFacts DescribeMention(std::string_view mention, const Lexicon& lexicon) {
   SpeakerFacts facts;
   facts.mention = std::string(mention);

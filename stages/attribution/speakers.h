@@ -29,4 +29,9 @@ struct SpeakerFacts {
 
 SpeakerFacts DescribeMention(std::string_view mention, const Lexicon& lexicon);
 
+// False when the mention cannot be a noun phrase that speaks: only determiners ("The", "his", "that"),
+// or a modal verb inside it ("Sanders may now"). Such a mention means the pattern misread the sentence:
+// the stage leaves the speaker unnamed rather than give it a nonsense name.
+bool MentionCanSpeak(std::string_view mention, const Lexicon& lexicon);
+
 }  // namespace copydesk::stages::attribution

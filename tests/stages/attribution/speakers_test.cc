@@ -19,6 +19,13 @@ const EntityWords& TheWords() {
   return words;
 }
 
+TEST(MentionCanSpeakTest, ANounPhraseOrAPronounSpeaksAnArticleOrAVerbPhraseDoesNot) {
+  for (const char* m : {"the harbour master", "Ines Vale", "his", "She", "Will Ames", "the agency"})
+    EXPECT_TRUE(MentionCanSpeak(m, TheLexicon())) << m;
+  for (const char* m : {"The", "a", "that", "This", "Sanders may now", "they could no longer", "It will not yet"})
+    EXPECT_FALSE(MentionCanSpeak(m, TheLexicon())) << m;
+}
+
 TEST(DescribeMentionTest, TitleEndsAtTheLastTitleWord) {
   SpeakerFacts s = DescribeMention("Portuguese Fisheries Minister Ana Duarte", TheLexicon());
   EXPECT_EQ(s.kind, v1::Speaker::PERSON);
