@@ -944,7 +944,10 @@ class SentenceMatcher {
     a.anchor = s;
     uint32_t after = SkipAfterCue(r, frame, &a);
     a.region_end = after;
-    bool content_before = s > first_ && (IsPunct(s - 1, ',') || IsQuote(s - 1) || IsPunct(s - 1, '-'));
+    // "..., as The Harbour Gazette reported on Tuesday.": the clause before "as" is what was reported.
+    const bool as_before = s > first_ + 1 && LowerIs(s - 1, "as") && IsPunct(s - 2, ',');
+    bool content_before =
+        s > first_ && (IsPunct(s - 1, ',') || IsQuote(s - 1) || IsPunct(s - 1, '-') || as_before);
     bool nothing_after = after >= last_ || IsEndPunct(after) || IsPunct(after, ',') || IsPunct(after, '-');
     // "The plan will fail, the mayor said in a statement posted on Friday.", "..., Ames said before
     // leaving": after a clause, an adjunct running to the sentence's end is the attribution's, not content.
@@ -977,7 +980,7 @@ class SentenceMatcher {
                          IsPunct(after, ':') || LowerIs(after, "that");
     if (say_like && content_before && (nothing_after || (quote_before && !opens_content))) {
       a.postposed = true;
-      a.before_end = IsQuote(s - 1) ? s : s - 1;
+      a.before_end = as_before ? s - 2 : IsQuote(s - 1) ? s : s - 1;
       AddSecondPiece(after, quote_before, /*speaker_after_cue=*/false, &a);
     }
     a.valid = true;

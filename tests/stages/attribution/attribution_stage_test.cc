@@ -519,6 +519,13 @@ TEST(AttributionStageTest, ToldAJokeOrTheTruthReportsNothing) {
   EXPECT_EQ(run.out.quotes(0).text(), "The ferry will not sail");
 }
 
+TEST(AttributionStageTest, AsXReportedEndingASentenceReportsTheClauseBeforeIt) {
+  Outcome run = Attribute({"The ferry chief also met the minister that day, as the harbour board said on Tuesday."});
+  ASSERT_EQ(run.out.quotes_size(), 1);
+  EXPECT_EQ(run.out.quotes(0).text(), "The ferry chief also met the minister that day");
+  EXPECT_EQ(run.out.quotes(0).speaker().mention(), "the harbour board");
+}
+
 TEST(AttributionStageTest, InvertedSaidWithAnAdjunctAfterTheNameKeepsTheNameAsSpeaker) {
   // "..., said Ms. Gil, with ...": the prepositional phrase is the content's adjunct, not part of a
   // speaker that would otherwise be read from the clause before the cue.
