@@ -526,6 +526,15 @@ TEST(AttributionStageTest, AsXReportedEndingASentenceReportsTheClauseBeforeIt) {
   EXPECT_EQ(run.out.quotes(0).speaker().mention(), "the harbour board");
 }
 
+TEST(AttributionStageTest, ANewspaperTheTableDoesNotKnowIsStillAnOrganisation) {
+  Outcome run = Attribute({"The pier will close in May, the Dunmore Herald reported.",
+                           "Rents rose by a fifth, the Kilbride Gazette said.", "The courier said the road was shut."});
+  ASSERT_EQ(run.out.quotes_size(), 3);
+  EXPECT_EQ(run.out.quotes(0).speaker().kind(), v1::Speaker::ORGANIZATION);
+  EXPECT_EQ(run.out.quotes(1).speaker().kind(), v1::Speaker::ORGANIZATION);
+  EXPECT_NE(run.out.quotes(2).speaker().kind(), v1::Speaker::ORGANIZATION) << "a courier is mostly a person";
+}
+
 TEST(AttributionStageTest, InvertedSaidWithAnAdjunctAfterTheNameKeepsTheNameAsSpeaker) {
   // "..., said Ms. Gil, with ...": the prepositional phrase is the content's adjunct, not part of a
   // speaker that would otherwise be read from the clause before the cue.
