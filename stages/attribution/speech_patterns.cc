@@ -350,8 +350,12 @@ class SentenceMatcher {
     // must end in a name, so a clause before a postposed "..., said X" is not read as one.
     bool named_subject = Upper(subject_end - 1) && Role(subject_end - 1) == WordRole::kNone;
     // A participle phrase ("Jo Ames, speaking at a rally, said ...") stands there the same way.
+    // "Jo Ames, along with the reporter Ben Terris, say ...", "Jo Ames, like many of her colleagues, say":
+    // a companion phrase stands there the same way.
+    bool companion = (LowerIs(c, "along") && LowerIs(c + 1, "with")) || (LowerIs(c, "together") && LowerIs(c + 1, "with")) ||
+                     (LowerIs(c, "as") && LowerIs(c + 1, "well") && LowerIs(c + 2, "as")) || LowerIs(c, "like");
     bool role_led = Role(c) == WordRole::kTitle || (LowerIs(c, "one") && LowerIs(c + 1, "of")) ||
-                    (!Upper(c) && Text(c).size() > 4 && Text(c).ends_with("ing"));
+                    (!Upper(c) && Text(c).size() > 4 && Text(c).ends_with("ing")) || companion;
     return named_subject && role_led && comma - c <= 14;
   }
 

@@ -535,6 +535,15 @@ TEST(AttributionStageTest, ANewspaperTheTableDoesNotKnowIsStillAnOrganisation) {
   EXPECT_NE(run.out.quotes(2).speaker().kind(), v1::Speaker::ORGANIZATION) << "a courier is mostly a person";
 }
 
+TEST(AttributionStageTest, ASubjectWithACompanionPhraseSpeaksTheClauseAfterTheCue) {
+  Outcome run = Attribute({"Orla Finch, along with the photographer Sam Reyes, say the guard pushed them back.",
+                           "It is costly, like most such plans, said Ames."});
+  ASSERT_EQ(run.out.quotes_size(), 2);
+  EXPECT_EQ(run.out.quotes(0).speaker().name(), "Orla Finch");
+  EXPECT_EQ(run.out.quotes(0).text(), "the guard pushed them back");
+  EXPECT_EQ(run.out.quotes(1).speaker().mention(), "Ames");
+}
+
 TEST(AttributionStageTest, InvertedSaidWithAnAdjunctAfterTheNameKeepsTheNameAsSpeaker) {
   // "..., said Ms. Gil, with ...": the prepositional phrase is the content's adjunct, not part of a
   // speaker that would otherwise be read from the clause before the cue.
