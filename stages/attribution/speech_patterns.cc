@@ -582,6 +582,19 @@ class SentenceMatcher {
     return a <= k ? a : kNone;
   }
 
+  // A preposition that may stand in a listener's setting ("at a hotel in the city").
+  bool IsPreposition(uint32_t w) const {
+    for (std::string_view p : {"at", "in", "on", "for", "with", "from", "during", "by", "of", "to"})
+      if (LowerIs(w, p)) return true;
+    return false;
+  }
+
+  // A determiner not governed by a preposition opens a second noun phrase: after a listener ("told the
+  // inquiry the crane that fell ..."), that phrase is the reported clause's subject.
+  bool OpensSecondPhrase(uint32_t x) const {
+    return Role(x) == WordRole::kDeterminer && Role(x - 1) != WordRole::kClause;
+  }
+
   // One past the last word of a speaker mention starting at `k`, or kNone.
   uint32_t SpeakerForwardFrom(uint32_t k) const {
     uint32_t b = k;
@@ -621,14 +634,9 @@ class SentenceMatcher {
         if (Role(t) == WordRole::kPronounPerson || Role(t) == WordRole::kPronounGroup || CueAt(t) != nullptr) break;
         // Of the clause words only prepositions belong to a setting ("at a hotel in the city"); "if",
         // "whether", "and", "is" open or join clauses of their own.
-        if (Role(t) == WordRole::kClause && !(LowerIs(t, "at") || LowerIs(t, "in") || LowerIs(t, "on") ||
-                                              LowerIs(t, "for") || LowerIs(t, "with") || LowerIs(t, "from") ||
-                                              LowerIs(t, "during") || LowerIs(t, "by") || LowerIs(t, "of") ||
-                                              LowerIs(t, "to")))
-          break;
-        // A second noun phrase not governed by a preposition is the reported clause's subject ("told the
-        // inquiry the vessel that sank had passed"): that "that" is a relative pronoun inside it.
-        if (Role(t) == WordRole::kDeterminer && Role(t - 1) != WordRole::kClause) break;
+        if (Role(t) == WordRole::kClause && !IsPreposition(t)) break;
+        // Past a second noun phrase the "that" is a relative pronoun inside the reported clause.
+        if (OpensSecondPhrase(t)) break;
       }
     }
     for (int round = 0; round < 3; ++round) {
@@ -655,11 +663,9 @@ class SentenceMatcher {
       // The object of "told" is a short noun phrase, and the reported clause may follow it without
       // "that" ("told reporters the ship had sailed"): a plain noun or a pronoun alone, a name's
       // capitalised words, or a determiner and the words up to its first plural noun.
-      // Before a "that", a second noun phrase ("told the inquiry the crane that fell ...") is the clause's
-      // subject and the "that" a relative pronoun inside it.
+      // Before a "that", a second noun phrase makes the "that" a relative pronoun inside the clause.
       bool second_phrase = false;
-      for (uint32_t x = start + 1; x < b && !second_phrase; ++x)
-        second_phrase = Role(x) == WordRole::kDeterminer && Role(x - 1) != WordRole::kClause;
+      for (uint32_t x = start + 1; x < b && !second_phrase; ++x) second_phrase = OpensSecondPhrase(x);
       if (frame == Frame::kTell && round == 0 && !w_is("to") && b > start + 1 && !IsPunct(b, ',') &&
           (!LowerIs(b, "that") || second_phrase) && !IsQuote(b) && !IsPunct(b, ':')) {
         uint32_t e = start;
