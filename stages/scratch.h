@@ -20,6 +20,11 @@ struct Scratch {
   // Written by: cleaning (HTML path). Read by: captions, which takes them as captions without text-shape
   // evidence.
   std::vector<CaptionCandidate> caption_candidates;
+  // Written by: cleaning, with the body. Read by: captions. The body index of each kept paragraph that
+  // directly follows a removed byline ("By Jane Roe", "Jane Roe, Staff Writer"), in increasing order.
+  // Cleaning takes bylines out, but where one stood is evidence of layout: the story starts below it, so
+  // a credit line above it belongs to the caption above that, not to the lede below.
+  std::vector<uint32_t> byline_breaks;
 };
 
 }  // namespace copydesk::stages

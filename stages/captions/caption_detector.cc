@@ -239,7 +239,8 @@ std::string_view StripCaptionLabel(std::string_view text, const CreditLexicon& l
 }
 
 std::vector<CaptionBlock> DetectCaptions(const std::vector<std::string_view>& paragraphs,
-                                         const CreditLexicon& lexicon, const DetectorLimits& limits) {
+                                         const CreditLexicon& lexicon, const DetectorLimits& limits,
+                                         const LayoutHints& hints) {
   std::vector<Features> f;
   f.reserve(paragraphs.size());
   for (std::string_view p : paragraphs) f.push_back(Measure(p));
@@ -271,7 +272,9 @@ std::vector<CaptionBlock> DetectCaptions(const std::vector<std::string_view>& pa
     if (whole != CreditStrength::kNone && whole != CreditStrength::kWeak && within_cap(0)) {
       const bool firm = static_cast<int>(whole) >= static_cast<int>(CreditStrength::kMedium);
       const bool headline_above = i >= 2 && IsPhotoHeadline(f[i - 2], f[i - 1].text, lexicon);
-      const bool byline_below = i + 1 < n && (f[i + 1].byline || IsSignatureShaped(f[i + 1].text, lexicon));
+      const bool byline_below =
+          (i + 1 < n && (f[i + 1].byline || IsSignatureShaped(f[i + 1].text, lexicon))) ||
+          std::binary_search(hints.byline_breaks.begin(), hints.byline_breaks.end(), static_cast<uint32_t>(i + 1));
       int prev = i > 0 ? CaptionScore(f[i - 1], {.before_credit = true, .strict = i - 1 == 0,
                                                   .headline_above = headline_above, .above_byline = byline_below},
                                       lexicon)

@@ -13,7 +13,8 @@
 //   a plural label ("Photos:") also takes the caption-shaped paragraphs above. A title line over the caption
 //   becomes its headline when it shares a word with it or is set as a headline (the wire's three-line
 //   block). Bylines never anchor a block: "By ...", editorial notes, and the story's signature under the
-//   headline ("Jane Roe, Associated Press", "Jane Roe | Reuters"). Without a credit: the rules of the
+//   headline ("Jane Roe, Associated Press", "Jane Roe | Reuters"); a byline the cleaning stage removed
+//   still counts where it stood (LayoutHints). Without a credit: the rules of the
 //   table in shape_rules.h (caption labels, caption markers and, when `shape_only_rules` is on, shapes set
 //   between body paragraphs), then the unmarked first caption of a gallery (a caption-shaped paragraph
 //   above a run of two credit-less captions, under a line that is not prose), a pull quote repeating the
@@ -25,6 +26,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
@@ -38,6 +40,13 @@ struct DetectorLimits {
   bool shape_only_rules = true;  // credit-less captions found by shape and neighbours alone
 };
 
+// What earlier stages know about the layout around the paragraphs.
+struct LayoutHints {
+  // Indices of paragraphs that directly follow a byline the cleaning stage removed (Scratch::byline_breaks):
+  // a credit line above such a break reads as if the byline still stood below it.
+  std::vector<uint32_t> byline_breaks;
+};
+
 struct CaptionBlock {
   size_t first = 0;  // paragraph indices taken out, inclusive
   size_t last = 0;
@@ -48,7 +57,8 @@ struct CaptionBlock {
 };
 
 std::vector<CaptionBlock> DetectCaptions(const std::vector<std::string_view>& paragraphs,
-                                         const CreditLexicon& lexicon, const DetectorLimits& limits);
+                                         const CreditLexicon& lexicon, const DetectorLimits& limits,
+                                         const LayoutHints& hints = {});
 
 // Drops a caption label that opens a caption ("Image caption ...", "Caption: ...", "ABOVE: ...").
 std::string_view StripCaptionLabel(std::string_view text, const CreditLexicon& lexicon);

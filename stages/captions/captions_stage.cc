@@ -72,7 +72,7 @@ class CaptionsStage final : public Stage {
     std::vector<std::string_view> texts;
     texts.reserve(static_cast<size_t>(count));
     for (const v1::Paragraph& p : out.paragraphs()) texts.push_back(p.text());
-    std::vector<CaptionBlock> blocks = captions::DetectCaptions(texts, *lexicon_, limits_);
+    std::vector<CaptionBlock> blocks = captions::DetectCaptions(texts, *lexicon_, limits_, {article.scratch.byline_breaks});
     const std::vector<CaptionCandidate>& candidates = article.scratch.caption_candidates;
     if (blocks.empty() && candidates.empty()) return StageResult::Continue();
 

@@ -182,6 +182,11 @@ class CleanStage final : public Stage {
         if (is_html) kept_block.push_back(block_of[i]);
         continue;
       }
+      if (verdict.reason == v1::RemovedSpan::REPORTING_CREDITS) {
+        const auto next_kept = static_cast<uint32_t>(out.paragraphs_size());
+        std::vector<uint32_t>& breaks = article.scratch.byline_breaks;
+        if (breaks.empty() || breaks.back() != next_kept) breaks.push_back(next_kept);
+      }
       v1::RemovedSpan* removed = report->add_removed();
       removed->set_text(paragraphs[i]);
       removed->set_reason(verdict.reason);

@@ -42,6 +42,34 @@ TEST(CaptionDetectorTest, HeadlineCaptionAndGluedCredit) {
   EXPECT_EQ(blocks[0].credit, "Lia Brandt/AFP via Getty Images");
 }
 
+// A long header caption with a quoted title, then its credit line: with the story's byline below, the
+// caption is the lead picture's; with the lede straight below and nothing to say a byline stood between,
+// the paragraph above is taken for the lede. The byline the cleaning stage removed is that evidence.
+TEST(CaptionDetectorTest, ARemovedBylineBelowTheCreditStillMarksTheHeaderBlock) {
+  const std::vector<std::string_view> p = {
+      "The county's oldest brass band, \"The Quarry Players,\" marks its centenary with two open-air concerts "
+      "on Saturday and Sunday (2:00-4:00 p.m.) in Ashgrove Park.",
+      "( Ilse Marr/ Ashgrove Courier / June 3, 2025)",
+      "Bandmaster Owen Pryce says the programme is the hardest the players have attempted. Coming from the "
+      "man who chose it, that could be a boast, but Pryce has spent thirty years warning audiences off "
+      "pieces he thought beyond his band."};
+  // Without the hint the credit line stands alone and the caption stays in the body.
+  std::vector<CaptionBlock> alone = Detect(p);
+  ASSERT_EQ(alone.size(), 1u);
+  EXPECT_EQ(alone[0].first, 1u);
+  EXPECT_TRUE(alone[0].text.empty());
+  std::vector<CaptionBlock> blocks = DetectCaptions(p, Lexicon(), DetectorLimits{}, LayoutHints{{2}});
+  ASSERT_EQ(blocks.size(), 1u);
+  EXPECT_EQ(blocks[0].first, 0u);
+  EXPECT_EQ(blocks[0].last, 1u);
+  EXPECT_EQ(blocks[0].text, p[0]);
+  EXPECT_EQ(blocks[0].credit, p[1]);
+  // A break elsewhere says nothing about this block.
+  std::vector<CaptionBlock> elsewhere = DetectCaptions(p, Lexicon(), DetectorLimits{}, LayoutHints{{1}});
+  ASSERT_EQ(elsewhere.size(), 1u);
+  EXPECT_TRUE(elsewhere[0].text.empty());
+}
+
 TEST(CaptionDetectorTest, CreditLineBeforeItsCaption) {
   std::vector<std::string_view> p = {kBody1, "Lia Brandt/Reuters",
                                      "Ferry passengers wait on the pier in Lakeville", kBody2};
