@@ -87,6 +87,16 @@ TEST(BoilerplateTest, MetadataLinesAtTheEdgesAreRemoved) {
   EXPECT_EQ(Classifier().Classify("Wednesday, March 6, 2024 9:40 AM", 0, 20).reason, v1::RemovedSpan::PAGE_CHROME);
   EXPECT_EQ(Classifier().Classify("Harbour Desk Staff Writer", 2, 20).reason, v1::RemovedSpan::REPORTING_CREDITS);
   EXPECT_EQ(Classifier().Classify("jroe@example.org", 18, 20).reason, v1::RemovedSpan::REPORTING_CREDITS);
+  // Bylines come in many house styles: a colon, the agency after a comma, the paper after the name, a
+  // lead-in word, the role after a comma or a bar.
+  for (const char* byline : {"By: Dana Whitcombe, THE HARBOUR PRESS", "BY DANA WHITCOMBE The Harbour Herald",
+                             "Story by Dana Whitcombe", "Dana Whitcombe, Staff Writer", "Dana Whitcombe | Reporter",
+                             "Luis Ortega, senior political correspondent", "Marta Osei | Television Critic"}) {
+    EXPECT_EQ(Classifier().Classify(byline, 1, 20).reason, v1::RemovedSpan::REPORTING_CREDITS) << byline;
+  }
+  // A sentence that opens with "By" and a lowercase word is prose, even at the head.
+  EXPECT_FALSE(Classifier().Classify("By then the ferry had left the harbour", 1, 20).remove);
+  EXPECT_FALSE(Classifier().Classify("Story by story, the council rebuilt the archive.", 1, 20).remove);
   // A weekday alone is a heading in a schedule, not a date line; the middle of the body is not an edge.
   EXPECT_FALSE(Classifier().Classify("Saturday", 1, 20).remove);
   EXPECT_FALSE(Classifier().Classify("Published: Monday, March 4, 2024", 10, 20).remove);
