@@ -77,6 +77,18 @@ bool IsCapsNameCommaOwner(std::string_view s, const CreditLexicon& lexicon) {
   return IsCapitalized(owner) && IsCreditText(owner, lexicon);
 }
 
+// "Jane Roe / Harbour Daily file photo", "Jane Roe/Harbour Daily/pool": a photographer over an owner and a
+// qualifier that names nobody ("file photo", "pool", "handout"). Only after a slash: "Jane Roe Submitted
+// photo" is a portrait's caption (the name) glued to a credit that names nobody.
+bool OwnerWithQualifier(std::string_view s, const CreditLexicon& lexicon) {
+  const size_t qualifier = lexicon.MatchSuffix(s, WordKind::kQualifier);
+  if (qualifier == 0 || qualifier >= s.size()) return false;
+  std::string_view owner = TrimSpaces(s.substr(0, s.size() - qualifier));
+  while (!owner.empty() && (owner.back() == '/' || owner.back() == ',' || owner.back() == '|')) owner.remove_suffix(1);
+  owner = TrimSpaces(owner);
+  return !owner.empty() && IsCapitalized(owner);
+}
+
 // The longest owner a photo label may name in words of any case ("Image source, Harlow family").
 constexpr size_t kPhotoOwnerWords = 5;
 
@@ -84,7 +96,13 @@ CreditStrength Max(CreditStrength a, CreditStrength b) { return static_cast<int>
 
 CreditStrength RateSingle(std::string_view s, const CreditLexicon& lexicon) {
   std::string_view wrapped = StripTrailingDate(StripWrapping(s));
-  const bool bracketed = wrapped.size() + 2 <= s.size() && (s.front() == '(' || s.front() == '[');
+  bool bracketed = wrapped.size() + 2 <= s.size() && (s.front() == '(' || s.front() == '[');
+  // A credit the page cut short keeps its opening bracket alone: "(JANE ROE, Harbour Daily".
+  if (!bracketed && !wrapped.empty() && (wrapped.front() == '(' || wrapped.front() == '[') &&
+      wrapped.find(wrapped.front() == '(' ? ')' : ']') == std::string_view::npos) {
+    wrapped = TrimSpaces(wrapped.substr(1));
+    bracketed = true;
+  }
   std::string_view rest = wrapped;
   LabelKind label = StripCreditLabels(&rest, lexicon);
   rest = StripWrapping(rest);
@@ -113,7 +131,8 @@ CreditStrength RateSingle(std::string_view s, const CreditLexicon& lexicon) {
                        FindFolded(wrapped, " via ") != std::string_view::npos;
   // "Jane Roe/Acme via AP": a known distributor vouches for the credit as a known agency would.
   const bool known_distributor = lexicon.Agency(parsed.distributor) != nullptr;
-  if (slashed) return known || known_distributor ? CreditStrength::kStrong : CreditStrength::kWeak;
+  if (slashed && (known || known_distributor)) return CreditStrength::kStrong;
+  if (slashed) return OwnerWithQualifier(wrapped, lexicon) ? CreditStrength::kMedium : CreditStrength::kWeak;
   if (lexicon.Agency(wrapped) != nullptr) {
     if (bracketed || lexicon.Contains(wrapped, WordKind::kLabel)) return CreditStrength::kStrong;
     return CreditStrength::kBareAgency;

@@ -17,12 +17,23 @@ bool IsBylineLike(std::string_view s) {
     if (StartsWithFolded(s, o)) return true;
   }
   if (s.find('@') != std::string_view::npos || s.find("http") != std::string_view::npos) return true;
-  // "Release: 03/14/2019", "Updated: 3:45 PM": a short labelled date or time.
+  // "Release: 03/14/2019", "Updated: 3:45 PM": a short labelled date or time. What follows the label is
+  // mostly numbers; "Photo: Jane Roe, March 3, 2024" names someone first and is a dated photo credit.
   size_t colon = s.find(':');
   if (colon != std::string_view::npos && CountWords(s) <= 6) {
-    for (char c : s.substr(colon)) {
-      if (IsAsciiDigit(c)) return true;
-    }
+    size_t words = 0;
+    size_t numeric = 0;
+    ForEachWord(s.substr(colon + 1), [&](std::string_view w) {
+      ++words;
+      for (char c : w) {
+        if (IsAsciiDigit(c)) {
+          ++numeric;
+          break;
+        }
+      }
+      return true;
+    });
+    if (numeric > 0 && 2 * numeric >= words) return true;
   }
   return false;
 }

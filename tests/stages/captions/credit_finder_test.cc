@@ -26,6 +26,18 @@ TEST(RateCreditTest, CreditLinesRateByStrength) {
   EXPECT_EQ(RateCredit("Lia Brandt/Harbour Gazette", Lexicon()), CreditStrength::kWeak);
 }
 
+TEST(RateCreditTest, AnOwnerWithAPhotoQualifierOrACutShortBracketIsACredit) {
+  EXPECT_EQ(RateCredit("Lia Brandt / The Harbour Gazette file photo", Lexicon()), CreditStrength::kMedium);
+  EXPECT_EQ(RateCredit("Lia Brandt/Harbour Gazette/pool", Lexicon()), CreditStrength::kMedium);
+  EXPECT_EQ(RateCredit("(LIA BRANDT, Harbour Gazette", Lexicon()), CreditStrength::kMedium);
+  EXPECT_EQ(RateCredit("Photo: Lia Brandt, March 3, 2024", Lexicon()), CreditStrength::kStrong);
+  // Without a slash the words before a qualifier are a caption glued on (a portrait's name) or a heading.
+  EXPECT_LT(static_cast<int>(RateCredit("Lia Brandt Submitted photo", Lexicon())),
+            static_cast<int>(CreditStrength::kMedium));
+  EXPECT_EQ(RateCredit("Town Swimming Pool", Lexicon()), CreditStrength::kWeak);
+  EXPECT_EQ(RateCredit("(left, Harbour Gazette", Lexicon()), CreditStrength::kNone);
+}
+
 TEST(RateCreditTest, ProseIsNotACredit) {
   EXPECT_EQ(RateCredit("The agency said the photos were taken by Reuters.", Lexicon()), CreditStrength::kNone);
   EXPECT_EQ(RateCredit("he told Reuters", Lexicon()), CreditStrength::kNone);
