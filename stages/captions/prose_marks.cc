@@ -260,6 +260,24 @@ bool TellsThePast(std::string_view s) {
   return past;
 }
 
+bool SpeaksOfTheFuture(std::string_view s) {
+  // Modals, and "to" after the words that announce a plan or a forecast ("is expected to", "set to").
+  static constexpr std::array<std::string_view, 9> kModal = {"will", "would", "may", "might", "could",
+                                                             "should", "shall", "won't", "wouldn't"};
+  static constexpr std::array<std::string_view, 5> kBeforeTo = {"expected", "set", "likely", "due", "poised"};
+  size_t index = 0;
+  bool future = false;
+  std::string_view previous;
+  ForEachWord(s, [&](std::string_view raw) {
+    std::string_view w = StripPunctuation(raw);
+    future = (IsAsciiLower(w.empty() ? 'A' : w[0]) && InList(w, kModal)) ||
+             (w == "to" && InList(previous, kBeforeTo));
+    previous = w;
+    return !future && ++index < 20;
+  });
+  return future;
+}
+
 // A picture described as it is seen: the singular present above, a plural subject with a present verb
 // ("Passengers wait on the quay") or a participle ("Nurses showing visitors around ..."). Past tenses
 // ("-ed", "had", "took") and verbs of speech tell a story instead.

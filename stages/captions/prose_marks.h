@@ -16,6 +16,8 @@
 //   a participle ("Nurses showing visitors around ..."); past tenses and verbs of speech tell a story.
 // - TellsThePast(s): a verb in the past among the first twenty words ("was", "had", "said", "-ed"): how a
 //   story's lede reports, where a caption describes what the picture shows.
+// - SpeaksOfTheFuture(s): a modal ("will", "could") or a forecast ("is expected to", "set to") among the
+//   first twenty words: a standfirst announcing what is to come; a picture shows what is, or was.
 // - Pure functions on short strings; time linear in the input (only the first twelve words are read by
 //   the two tests of the subject and verb).
 #pragma once
@@ -31,5 +33,6 @@ bool OpensWithPresentAction(std::string_view s);
 bool ShowsAPicture(std::string_view s);
 bool DescribesAPicture(std::string_view s);
 bool TellsThePast(std::string_view s);
+bool SpeaksOfTheFuture(std::string_view s);
 
 }  // namespace copydesk::stages::captions

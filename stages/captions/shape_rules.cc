@@ -60,14 +60,15 @@ bool LabelColon(const std::vector<Features>& f, size_t i, const CreditLexicon&) 
 }
 
 // A short sentence-case line without a full stop between body paragraphs: a description, not prose (which
-// ends its sentences) and not a subhead (which is short, or a link, or ends in a colon).
+// ends its sentences) and not a subhead (which is short, or a link, or ends in a colon). Under the
+// headline, one that speaks of the future is the standfirst ("The terminal will not open until 2027").
 bool ShortLine(const std::vector<Features>& f, size_t i, const CreditLexicon&) {
   const Features& x = f[i];
   const std::string_view p = x.text;
   return !x.has_quote && !x.ends_sentence && x.words >= kShape.short_line_min_words &&
          x.words <= kShape.short_line_max_words && x.lower_words >= 2 && IsCapitalized(p) &&
          p.find(':') == std::string_view::npos && (IsWordByte(p.back()) || p.back() == ')') && !EndsWithArrow(p) &&
-         (i == 0 || BodyAbove(f, i)) && BodyBelow(f, i);
+         (i == 0 ? !SpeaksOfTheFuture(p) : BodyAbove(f, i)) && BodyBelow(f, i);
 }
 
 // "Milo Trent (C) chases the ball during ...": a picture described in the present between body paragraphs;

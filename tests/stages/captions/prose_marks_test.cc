@@ -64,6 +64,17 @@ TEST(ProseMarksTest, StoriesTellOfThePast) {
   EXPECT_FALSE(TellsThePast("The ferry needs a new engine, the owners say."));  // "-ed" but no past
 }
 
+TEST(ProseMarksTest, StandfirstsSpeakOfTheFuture) {
+  EXPECT_TRUE(SpeaksOfTheFuture("The new terminal will not open until 2027, and fares may rise"));
+  EXPECT_TRUE(SpeaksOfTheFuture("The mayor's funeral is expected to take place on Friday"));
+  EXPECT_TRUE(SpeaksOfTheFuture("Talks are set to resume in Geneva next week"));
+  EXPECT_FALSE(SpeaksOfTheFuture("Rescuers search the valley at dawn"));
+  EXPECT_FALSE(SpeaksOfTheFuture("Grell saw his hopes of a third title ended"));
+  // A capitalised "May" is the month or a name.
+  EXPECT_FALSE(SpeaksOfTheFuture("Crowds gather in the square on May Day"));
+  EXPECT_FALSE(SpeaksOfTheFuture("Fans queue to get into the stadium"));
+}
+
 TEST(ProseMarksTest, AnIndefiniteSubjectActingInThePresent) {
   EXPECT_TRUE(OpensWithPresentAction("A council engineer inspects the damaged supports of the bridge."));
   EXPECT_TRUE(OpensWithPresentAction("A man walks past the closed shops in Ulby."));
