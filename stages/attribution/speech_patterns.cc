@@ -1030,11 +1030,13 @@ class SentenceMatcher {
   }
 
   // Reported content stops where the sentence turns to the writer's own words: a non-restrictive clause
-  // (", which", ", who"), a concession (", although", ", despite"), or ", and" before a new predicate
-  // (", and later left").
+  // (", which", ", who"), a concession (", although", ", despite"), ", and" before a new predicate
+  // (", and later left"), a dash before a turn, or a second, coordinate report (", 39 have said").
   uint32_t ClauseEnd(uint32_t begin, uint32_t end) const {
     for (uint32_t k = begin + 1; k < end; ++k) {
       if (IsPunct(k, ';')) return k;
+      if (SpacedDashAt(k) && OpensTurnAfterDash(k)) return k;
+      if (((IsPunct(k, ',') && SpaceAfter(k)) || SpacedDashAt(k)) && OpensReportingClause(k, end)) return k;
       if (!IsPunct(k, ',') || !IsWord(k + 1)) continue;
       bool relative = LowerIs(k + 1, "which") || LowerIs(k + 1, "who") || LowerIs(k + 1, "whom") ||
                       LowerIs(k + 1, "whose");
@@ -1061,6 +1063,45 @@ class SentenceMatcher {
       }
     }
     return end;
+  }
+
+  // Token k is followed by a space: a clause's comma, not the one grouping digits ("9,000").
+  bool SpaceAfter(uint32_t k) const { return t_[k].end < p_.size() && p_[t_[k].end] == ' '; }
+
+  // A dash set between spaces (" - ", " -- ", " \u2014 "), not the hyphen inside a word ("co-op").
+  bool SpacedDashAt(uint32_t k) const {
+    return IsPunct(k, '-') && t_[k].begin > 0 && p_[t_[k].begin - 1] == ' ';
+  }
+
+  // "... to the convention floor -- even as his rival closed in": a dash before a conjunction or an
+  // article turns from the reported clause to the writer's comment on it.
+  bool OpensTurnAfterDash(uint32_t k) const {
+    static constexpr std::array<std::string_view, 13> kTurns = {
+        "even", "as", "while", "when", "although", "though", "because", "but", "and", "just", "only", "a", "an"};
+    uint32_t w = k + 1;
+    while (IsPunct(w, '-')) ++w;
+    for (std::string_view turn : kTurns) {
+      if (LowerIs(w, turn)) return true;
+    }
+    return false;
+  }
+
+  // ", 39 have said they back the rival", ", recalled that ...", "-- they say it ...": after a comma or a
+  // dash, a verb of speech within a short subject (or none: the same speaker goes on) starts a second,
+  // coordinate attribution with a content of its own. A report nested in the content has no comma
+  // before it ("said the mayor claimed ...") and stays inside.
+  bool OpensReportingClause(uint32_t k, uint32_t end) const {
+    uint32_t w = k + 1;
+    while (IsPunct(w, '-')) ++w;
+    for (uint32_t j = w; j < end && j < w + 5 && IsWord(j); ++j) {
+      if (Role(j) == WordRole::kClause) return false;
+      const CueEntry* cue = CueAt(j);
+      if (cue != nullptr && (cue->frame == Frame::kSay || cue->frame == Frame::kTell) &&
+          (IsWord(j + 1) || IsQuote(j + 1))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // The comma closing a relative clause opened at `comma` when the words from `begin` to it are a short

@@ -1,6 +1,7 @@
 #include "stages/attribution/attribution_stage.h"
 
 #include <gtest/gtest.h>
+#include <gmock/gmock.h>
 
 #include <fstream>
 #include <sstream>
@@ -552,6 +553,24 @@ TEST(AttributionStageTest, InvertedSaidWithAnAdjunctAfterTheNameKeepsTheNameAsSp
   ASSERT_EQ(run.out.quotes_size(), 1);
   EXPECT_EQ(run.out.quotes(0).speaker().mention(), "Ms. Okafor");
   EXPECT_EQ(run.out.quotes(0).text(), "The camp is informal, but it has drawn a loyal crowd");
+}
+
+TEST(AttributionStageTest, ContentStopsAtADashTurnAndBeforeASecondReport) {
+  Outcome run = Attribute(
+      {"The mayor said she would take the plan to a public vote -- even as the council moved to block it.",
+       "Some 40 councillors have said they back the levy, 12 have said they oppose it and the rest are silent.",
+       "Mr. Brandt, who said in an interview that he never signed the lease, recalled that the landlord called "
+       "him twice.",
+       "Harbour staff say the pier is safe for now -- its deck was replaced in 2019 -- but engineers want a "
+       "survey."});
+  std::vector<std::string> texts;
+  for (const v1::Quote& q : run.out.quotes()) texts.push_back(q.text());
+  EXPECT_THAT(texts, ::testing::Contains("she would take the plan to a public vote"));
+  EXPECT_THAT(texts, ::testing::Contains("they back the levy"));
+  EXPECT_THAT(texts, ::testing::Contains("he never signed the lease"));
+  EXPECT_THAT(texts, ::testing::Contains("the landlord called him twice"));
+  // A parenthetical dash pair inside the clause is no turn: the content runs on past it.
+  EXPECT_THAT(texts, ::testing::Contains(::testing::StartsWith("the pier is safe for now -- its deck")));
 }
 
 }  // namespace
