@@ -1,5 +1,7 @@
 #include "stages/attribution/entity_words.h"
 
+#include "stages/text/table_lines.h"
+
 namespace copydesk::embedded {
 std::string_view attribution_gender_words();
 std::string_view attribution_organization_types();
@@ -20,40 +22,28 @@ StatusOr<EntityWords> EntityWords::Load() {
 StatusOr<EntityWords> EntityWords::Parse(std::string_view gender_words, std::string_view organization_types) {
   EntityWords words;
   std::string bad;
-  for (std::string_view line : DataLines(gender_words)) {
-    size_t tab = line.find('\t');
-    std::string_view g = tab == std::string_view::npos ? std::string_view() : line.substr(tab + 1);
-    if (g != "f" && g != "m") {
-      bad = std::string(line);
-      continue;
+  auto bad_line = [](std::string_view table, const text::TableLine& line) {
+    return Status::Error(StatusCode::kInternal, "attribution",
+                         std::string(table) + ": bad line " + std::to_string(line.number));
+  };
+  for (const text::TableLine& line : text::SplitTableLines(gender_words)) {
+    if (line.fields.size() != 2 || (line.fields[1] != "f" && line.fields[1] != "m")) {
+      return bad_line("gender_words.tsv", line);
     }
     std::string key;
-    LowerInto(line.substr(0, tab), &key);
-    words.gender_[key] = g[0];
+    LowerInto(line.fields[0], &key);
+    words.gender_[key] = line.fields[1][0];
   }
-  if (!bad.empty()) return Status::Error("attribution", "gender_words.tsv: bad line: " + bad);
-  for (std::string_view line : DataLines(organization_types)) {
-    size_t tab = line.find('\t');
-    if (tab == std::string_view::npos) {
-      bad = std::string(line);
-      continue;
-    }
+  for (const text::TableLine& line : text::SplitTableLines(organization_types)) {
+    if (line.fields.size() != 2) return bad_line("organization_types.tsv", line);
     std::string key;
-    LowerInto(line.substr(0, tab), &key);
+    LowerInto(line.fields[0], &key);
     std::vector<std::string>& types = words.types_[key];
-    std::string_view rest = line.substr(tab + 1);
-    while (!rest.empty()) {
-      size_t comma = rest.find(',');
-      std::string_view t = rest.substr(0, comma);
-      if (!t.empty()) {
-        types.emplace_back(t);
-        words.all_types_.emplace(t);
-      }
-      if (comma == std::string_view::npos) break;
-      rest.remove_prefix(comma + 1);
+    for (std::string_view type : text::SplitList(line.fields[1], ',')) {
+      types.emplace_back(type);
+      words.all_types_.emplace(type);
     }
   }
-  if (!bad.empty()) return Status::Error("attribution", "organization_types.tsv: bad line: " + bad);
   return words;
 }
 

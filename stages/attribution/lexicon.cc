@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <vector>
 
+#include "stages/text/news_organizations.h"
+#include "stages/text/table_lines.h"
+
 namespace copydesk::embedded {
 std::string_view attribution_reporting_verbs();
 std::string_view attribution_speaker_words();
@@ -12,24 +15,6 @@ std::string_view attribution_abbreviations();
 
 namespace copydesk::stages::attribution {
 namespace {
-
-std::vector<std::string_view> Split(std::string_view s, char sep) {
-  std::vector<std::string_view> parts;
-  size_t start = 0;
-  for (size_t i = 0; i <= s.size(); ++i) {
-    if (i == s.size() || s[i] == sep) {
-      parts.push_back(s.substr(start, i - start));
-      start = i + 1;
-    }
-  }
-  return parts;
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
 
 bool ParseFrame(std::string_view s, Frame* frame) {
   if (s == "say") *frame = Frame::kSay;
@@ -65,14 +50,6 @@ std::string Lower(std::string_view s) {
 
 }  // namespace
 
-std::vector<std::string_view> DataLines(std::string_view text) {
-  std::vector<std::string_view> lines;
-  for (std::string_view line : Split(text, '\n')) {
-    line = Trim(line);
-    if (!line.empty() && line.front() != '#') lines.push_back(line);
-  }
-  return lines;
-}
 
 
 void LowerInto(std::string_view word, std::string* out) {
@@ -88,12 +65,14 @@ StatusOr<Lexicon> Lexicon::Load() {
 StatusOr<Lexicon> Lexicon::Parse(std::string_view verbs, std::string_view speaker_words,
                                  std::string_view news_organizations, std::string_view abbreviations) {
   Lexicon lex;
-  for (std::string_view line : DataLines(verbs)) {
-    std::vector<std::string_view> f = Split(line, '\t');
+  auto bad_line = [](std::string_view table, const text::TableLine& line) {
+    return Status::Error(StatusCode::kInternal, "attribution",
+                         std::string(table) + ": bad line " + std::to_string(line.number));
+  };
+  for (const text::TableLine& line : text::SplitTableLines(verbs)) {
+    const std::vector<std::string_view>& f = line.fields;
     CueEntry entry;
-    if (f.size() != 3 || !ParseFrame(f[2], &entry.frame)) {
-      return Status::Error("attribution", "reporting_verbs.tsv: bad line '" + std::string(line) + "'");
-    }
+    if (f.size() != 3 || !ParseFrame(f[2], &entry.frame)) return bad_line("reporting_verbs.tsv", line);
     entry.lemma = std::string(f[1]);
     std::string form = Lower(f[0]);
     size_t space = form.find(' ');
@@ -105,28 +84,17 @@ StatusOr<Lexicon> Lexicon::Parse(std::string_view verbs, std::string_view speake
     }
   }
   StringMap<WordRole> roles;
-  for (std::string_view line : DataLines(speaker_words)) {
-    std::vector<std::string_view> f = Split(line, '\t');
+  for (const text::TableLine& line : text::SplitTableLines(speaker_words)) {
+    const std::vector<std::string_view>& f = line.fields;
     WordRole role = WordRole::kNone;
-    if (f.size() != 2 || !ParseRole(f[1], &role)) {
-      return Status::Error("attribution", "speaker_words.tsv: bad line '" + std::string(line) + "'");
-    }
+    if (f.size() != 2 || !ParseRole(f[1], &role)) return bad_line("speaker_words.tsv", line);
     roles.emplace(Lower(f[0]), role);
   }
-  for (std::string_view line : DataLines(news_organizations)) {
-    std::vector<std::string_view> f = Split(line, '\t');
-    if (f.empty() || f.size() > 2 || f[0].empty()) {
-      return Status::Error("attribution", "news_organizations.tsv: bad line '" + std::string(line) + "'");
-    }
-    std::string canonical(f[0]);
-    std::vector<std::string_view> spellings = {f[0]};
-    if (f.size() == 2) {
-      for (std::string_view alias : Split(f[1], '|')) {
-        if (!alias.empty()) spellings.push_back(alias);
-      }
-    }
-    for (std::string_view spelling : spellings) {
-      lex.news_.emplace(Lower(spelling), canonical);
+  StatusOr<std::vector<text::NewsOrganization>> news = text::ParseNewsOrganizations(news_organizations);
+  if (!news.ok()) return news.status();
+  for (const text::NewsOrganization& org : news.value()) {
+    for (const std::string& spelling : org.spellings) {
+      lex.news_.emplace(Lower(spelling), org.name);
       if (Lower(spelling) == spelling) lex.lower_case_news_.emplace(spelling);  // "dpa"
     }
   }
@@ -138,7 +106,10 @@ StatusOr<Lexicon> Lexicon::Parse(std::string_view verbs, std::string_view speake
     lex.longest_news_ = std::max(lex.longest_news_, key.size());
   }
   StringSet abbreviation_set;
-  for (std::string_view line : DataLines(abbreviations)) abbreviation_set.emplace(Lower(line));
+  for (const text::TableLine& line : text::SplitTableLines(abbreviations)) {
+    if (line.fields.size() != 1) return bad_line("abbreviations.txt", line);
+    abbreviation_set.emplace(Lower(line.fields[0]));
+  }
   if (lex.cues_.empty()) return Status::Error("attribution", "reporting_verbs.tsv holds no verbs");
   StringMap<WordInfo> words;  // the union of the tables, copied into entries_ below
   for (const auto& [word, role] : roles) words[word].role = role;

@@ -108,9 +108,6 @@ class Lexicon {
 // The one ASCII case fold of the stage's word matching; other bytes pass unchanged.
 constexpr char FoldAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
-// The data lines of one of the stage's tables: not blank, not a "#" comment, surrounding spaces and CR
-// trimmed. Every table the stage embeds is read through it.
-std::vector<std::string_view> DataLines(std::string_view text);
 
 // The space-separated words of a name or mention, as views into it.
 inline std::vector<std::string_view> Words(std::string_view s) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "stages/captions/text_scan.h"
+#include "stages/text/table_lines.h"
 #include "stages/text/utf8.h"
 
 namespace copydesk::embedded {
@@ -23,12 +24,6 @@ constexpr KindName kKindNames[] = {
     {"credit_phrase", WordKind::kCreditPhrase}, {"org_word", WordKind::kOrgWord},
     {"caption_label", WordKind::kCaptionLabel}, {"caption_marker", WordKind::kCaptionMarker},
 };
-
-std::string_view Trim(std::string_view s) {
-  s = TrimSpaces(s);
-  while (!s.empty() && s.back() == '\r') s.remove_suffix(1);
-  return s;
-}
 
 // Equal ignoring ASCII case; `folded` is already lower-case.
 bool EqualsFolded(std::string_view s, std::string_view folded) {
@@ -54,48 +49,31 @@ std::string FoldKey(std::string_view s) {
 
 StatusOr<CreditLexicon> CreditLexicon::Parse(std::string_view agencies_tsv, std::string_view words_tsv) {
   CreditLexicon lexicon;
-  size_t line_number = 0;
-  for (std::string_view raw_line : text::SplitLines(agencies_tsv)) {
-    ++line_number;
-    std::string_view line = Trim(raw_line);
-    if (line.empty() || line.front() == '#') continue;
-    size_t tab = line.find('\t');
-    std::string canonical(Trim(line.substr(0, tab)));
-    if (canonical.empty()) {
-      return Status::Error("captions", "agencies.tsv line " + std::to_string(line_number) + ": no name");
+  for (const text::TableLine& line : text::SplitTableLines(agencies_tsv)) {
+    if (line.fields.size() > 2) {
+      return Status::Error("captions", "agencies.tsv line " + std::to_string(line.number) +
+                                           ": expected '<name>\\t<alias>|<alias>...'");
     }
+    const std::string canonical(line.fields[0]);
     std::vector<std::string_view> aliases = {canonical};
-    if (tab != std::string_view::npos) {
-      std::string_view rest = line.substr(tab + 1);
-      while (!rest.empty()) {
-        size_t bar = rest.find('|');
-        std::string_view alias = Trim(rest.substr(0, bar));
-        if (!alias.empty()) aliases.push_back(alias);
-        rest = bar == std::string_view::npos ? std::string_view() : rest.substr(bar + 1);
-      }
+    if (line.fields.size() == 2) {
+      for (std::string_view alias : text::SplitList(line.fields[1], '|')) aliases.push_back(alias);
     }
     for (std::string_view alias : aliases) {
       lexicon.agencies_[FoldKey(alias)] = canonical;
       lexicon.longest_alias_words_ = std::max(lexicon.longest_alias_words_, CountWords(alias));
     }
   }
-  line_number = 0;
-  for (std::string_view raw_line : text::SplitLines(words_tsv)) {
-    ++line_number;
-    std::string_view line = Trim(raw_line);
-    if (line.empty() || line.front() == '#') continue;
-    size_t tab = line.find('\t');
-    std::string_view kind_name = tab == std::string_view::npos ? line : Trim(line.substr(0, tab));
-    std::string_view phrase = tab == std::string_view::npos ? std::string_view() : Trim(line.substr(tab + 1));
+  for (const text::TableLine& line : text::SplitTableLines(words_tsv)) {
     const KindName* found = nullptr;
     for (const KindName& k : kKindNames) {
-      if (k.name == kind_name) found = &k;
+      if (k.name == line.fields[0]) found = &k;
     }
-    if (found == nullptr || phrase.empty()) {
-      return Status::Error("captions", "credit_words.tsv line " + std::to_string(line_number) +
+    if (found == nullptr || line.fields.size() != 2) {
+      return Status::Error("captions", "credit_words.tsv line " + std::to_string(line.number) +
                                            ": expected '<kind>\\t<phrase>' with a known kind");
     }
-    lexicon.phrases_[static_cast<size_t>(found->kind)].push_back(FoldKey(phrase));
+    lexicon.phrases_[static_cast<size_t>(found->kind)].push_back(FoldKey(line.fields[1]));
   }
   for (auto& list : lexicon.phrases_) {
     std::stable_sort(list.begin(), list.end(),

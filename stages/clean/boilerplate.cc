@@ -5,7 +5,8 @@
 
 #include <algorithm>
 
-#include "stages/clean/table_lines.h"
+#include "stages/text/news_organizations.h"
+#include "stages/text/table_lines.h"
 
 namespace copydesk::stages::clean {
 namespace {
@@ -62,7 +63,7 @@ StatusOr<std::shared_ptr<const BoilerplateClassifier>> BoilerplateClassifier::Cr
   // shared by all threads.
   options.set_max_mem(64 << 20);
   classifier->set_ = std::make_unique<re2::RE2::Set>(options, re2::RE2::ANCHOR_BOTH);
-  for (const TableLine& line : SplitTableLines(lexicon)) {
+  for (const text::TableLine& line : text::SplitTableLines(lexicon)) {
     auto where = [&](const std::string& what) {
       return Status::Error(StatusCode::kInternal, "clean",
                            "boilerplate.tsv line " + std::to_string(line.number) + ": " + what);
@@ -101,19 +102,12 @@ StatusOr<std::shared_ptr<const BoilerplateClassifier>> BoilerplateClassifier::Cr
   if (!classifier->set_->Compile()) {
     return Status::Error(StatusCode::kInternal, "clean", "boilerplate.tsv: cannot compile rules");
   }
-  for (const TableLine& line : SplitTableLines(organisations)) {
+  StatusOr<std::vector<text::NewsOrganization>> table = text::ParseNewsOrganizations(organisations);
+  if (!table.ok()) return table.status();
+  for (const text::NewsOrganization& entry : table.value()) {
     Organisation org;
-    org.canonical = std::string(line.fields[0]);
-    org.spellings.push_back({org.canonical, AsciiLower(org.canonical)});
-    if (line.fields.size() > 1) {
-      std::string_view rest = line.fields[1];
-      while (!rest.empty()) {
-        size_t bar = rest.find('|');
-        std::string spelling(rest.substr(0, bar));
-        org.spellings.push_back({spelling, AsciiLower(spelling)});
-        rest = bar == std::string_view::npos ? std::string_view() : rest.substr(bar + 1);
-      }
-    }
+    org.canonical = entry.name;
+    for (const std::string& spelling : entry.spellings) org.spellings.push_back({spelling, AsciiLower(spelling)});
     classifier->organisations_.push_back(std::move(org));
   }
   return std::shared_ptr<const BoilerplateClassifier>(std::move(classifier));

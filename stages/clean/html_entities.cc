@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <array>
 
-#include "stages/clean/table_lines.h"
+#include "stages/text/table_lines.h"
 
 namespace copydesk::stages::clean {
 namespace {
@@ -62,7 +62,7 @@ void AppendCodePoint(char32_t cp, std::string* out) {
 
 StatusOr<EntityDecoder> EntityDecoder::Parse(std::string_view table) {
   EntityDecoder decoder;
-  for (const TableLine& line : SplitTableLines(table)) {
+  for (const text::TableLine& line : text::SplitTableLines(table)) {
     if (line.fields.size() != 2) {
       return Status::Error(StatusCode::kInternal, "clean",
                            "html_entities.tsv line " + std::to_string(line.number) + ": expected name<TAB>hex");

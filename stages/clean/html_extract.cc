@@ -9,7 +9,7 @@
 #include <unordered_map>
 #include <utility>
 
-#include "stages/clean/table_lines.h"
+#include "stages/text/table_lines.h"
 #include "stages/text/sentence.h"
 #include "stages/text/utf8.h"
 
@@ -914,7 +914,7 @@ StatusOr<std::shared_ptr<const HtmlExtractor>> HtmlExtractor::Create(std::string
   extractor->options_ = tunables;
   re2::RE2::Options options;
   options.set_case_sensitive(false);
-  for (const TableLine& line : SplitTableLines(chrome_table)) {
+  for (const text::TableLine& line : text::SplitTableLines(chrome_table)) {
     if (line.fields.size() != 2) {
       return Status::Error(StatusCode::kInternal, "clean", "html_chrome.tsv: expected kind<TAB>pattern");
     }

@@ -9,7 +9,7 @@
 
 #include "stages/clean/ascii_scan.h"
 #include "stages/clean/html_entities.h"
-#include "stages/clean/table_lines.h"
+#include "stages/text/table_lines.h"
 #include "stages/text/utf8.h"
 
 namespace copydesk::stages::clean {
@@ -191,7 +191,7 @@ StatusOr<std::shared_ptr<const MojibakeRepairer>> MojibakeRepairer::Create(std::
     if (!page.ok()) return page.status();
     repairer->pages_.push_back(std::move(page.value()));
   }
-  for (const TableLine& line : SplitTableLines(classes)) {
+  for (const text::TableLine& line : text::SplitTableLines(classes)) {
     if (line.fields.size() != 2 || line.fields[0].size() != 1) {
       return Status::Error(StatusCode::kInternal, "clean",
                            "mojibake_classes.tsv line " + std::to_string(line.number) +
@@ -222,7 +222,7 @@ StatusOr<std::shared_ptr<const MojibakeRepairer>> MojibakeRepairer::Create(std::
   repairer->flat_classes_.resize(0x2600);
   for (char32_t cp = 0; cp < 0x2600; ++cp) repairer->flat_classes_[cp] = repairer->ComputeClass(cp);
   std::string alternation;
-  for (const TableLine& line : SplitTableLines(rules)) {
+  for (const text::TableLine& line : text::SplitTableLines(rules)) {
     if (!alternation.empty()) alternation += '|';
     alternation += "(?:" + std::string(line.fields[0]) + ")";
   }
