@@ -120,7 +120,7 @@ class CleanStage final : public Stage {
     if (is_html) {
       std::string repaired;
       std::string_view valid = input;
-      if (!clean::IsValidUtf8Fast(input)) {
+      if (!text::IsValidUtf8(input)) {
         counts.invalid_utf8 += text::RepairUtf8(input, &repaired);
         valid = repaired;
       }

@@ -20,32 +20,6 @@ constexpr std::array<bool, 256> kMayStartInvisible = [] {
   return table;
 }();
 
-}  // namespace
-
-bool IsValidUtf8Fast(std::string_view s) {
-  size_t i = 0;
-  while (i < s.size()) {
-    if (i + 8 <= s.size()) {
-      uint64_t word;
-      std::memcpy(&word, s.data() + i, 8);
-      if ((word & 0x8080808080808080ULL) == 0) {
-        i += 8;
-        continue;
-      }
-    }
-    if (static_cast<unsigned char>(s[i]) < 0x80) {
-      ++i;
-      continue;
-    }
-    size_t len = text::ValidSequenceLength(s, i);
-    if (len == 0) return false;
-    i += len;
-  }
-  return true;
-}
-
-namespace {
-
 // Byte length of an invisible character at s[i] to drop, 0 if there is none. Expects valid UTF-8.
 size_t InvisibleAt(std::string_view s, size_t i) {
   auto c = static_cast<uint8_t>(s[i]);
@@ -120,7 +94,7 @@ std::string TextRepairer::Repair(std::string_view in, RepairCounts* counts) cons
   // valid UTF-8 without references, and copying them was one allocation per call.
   std::string storage;
   std::string_view valid = in;
-  if (!IsValidUtf8Fast(in)) {
+  if (!text::IsValidUtf8(in)) {
     counts->invalid_utf8 += text::RepairUtf8(in, &storage);
     valid = storage;
   }

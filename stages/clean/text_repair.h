@@ -51,9 +51,6 @@ class TextRepairer {
 // Removes the invisible characters listed above from one line, appending to *out; returns how many.
 size_t StripInvisibles(std::string_view line, std::string* out);
 
-// True when `s` is valid UTF-8; skips ASCII eight bytes at a time.
-bool IsValidUtf8Fast(std::string_view s);
-
 // NFC through ICU, skipped when no code point could change (all below U+0300).
 void NormalizeNfc(std::string* text);
 
