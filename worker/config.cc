@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "stages/registry.h"
+#include "stages/text/ascii.h"
 
 namespace copydesk::embedded {
 std::string_view worker_default_yaml();
@@ -19,12 +20,6 @@ namespace {
 constexpr std::string_view kPassThroughFamilies[] = {"kafka.common.", "kafka.consumer.", "kafka.producer."};
 
 bool StartsWith(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
-
-std::string ToLower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-  return out;
-}
 
 std::string EnvName(std::string_view key) {
   std::string out = "COPYDESK_";
@@ -97,7 +92,7 @@ Status Flatten(const YAML::Node& node, const std::string& prefix, std::string_vi
 std::string_view DefaultYaml() { return embedded::worker_default_yaml(); }
 
 bool IsSecretKey(std::string_view key) {
-  std::string lower = ToLower(key);
+  std::string lower = text::AsciiLower(key);
   for (std::string_view marker : {"password", "secret", "sasl.oauthbearer.config", "ssl.key.pem",
                                   "ssl_key", "token", "credential", "sasl.jaas"}) {
     if (lower.find(marker) != std::string::npos) return true;
@@ -180,7 +175,7 @@ Status Config::ApplyEnvironment(const std::vector<std::string>& entries) {
     for (std::string_view family : kPassThroughFamilies) {
       std::string prefix = EnvName(family);  // "COPYDESK_KAFKA_CONSUMER_"
       if (StartsWith(name, prefix) && name.size() > prefix.size()) {
-        std::string prop = ToLower(name.substr(prefix.size()));
+        std::string prop = text::AsciiLower(name.substr(prefix.size()));
         std::replace(prop.begin(), prop.end(), '_', '.');
         Status s = Set(std::string(family) + prop, value, origin);
         if (!s.ok()) return s;

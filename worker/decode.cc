@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "stages/text/ascii.h"
 #include "stages/text/utf8.h"
 #include "worker/lenient_protobuf.h"
 
@@ -15,9 +16,7 @@ std::string MediaType(std::string_view content_type) {
   std::string_view media = content_type.substr(0, content_type.find(';'));
   while (!media.empty() && std::isspace(static_cast<unsigned char>(media.front()))) media.remove_prefix(1);
   while (!media.empty() && std::isspace(static_cast<unsigned char>(media.back()))) media.remove_suffix(1);
-  std::string out(media);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-  return out;
+  return text::AsciiLower(media);
 }
 
 bool LooksLikeText(std::string_view value) {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "stages/status.h"
+#include "stages/text/ascii.h"
 #include "stages/text/fnv1a.h"
 
 namespace copydesk::stages::attribution {
@@ -105,8 +106,7 @@ class Lexicon {
   std::vector<uint64_t> filter_ = std::vector<uint64_t>(kFilterBits / 64, 0);
 };
 
-// The one ASCII case fold of the stage's word matching; other bytes pass unchanged.
-constexpr char FoldAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+using text::FoldAscii;
 
 
 // The space-separated words of a name or mention, as views into it.

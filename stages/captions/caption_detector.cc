@@ -129,7 +129,7 @@ size_t SharedTitleWords(std::string_view a, std::string_view b) {
     while (!w.empty() && !IsWordByte(w.back())) w.remove_suffix(1);
     if (w.size() < 4 || (!IsCapitalized(w) && (w.size() < 5 || IsFunctionWord(w)))) return true;
     folded.assign(w.begin(), w.end());
-    for (char& c : folded) c = AsciiLower(c);
+    for (char& c : folded) c = FoldAscii(c);
     for (size_t at = FindFolded(b, folded); at != std::string_view::npos; at = FindFolded(b, folded, at + 1)) {
       const bool starts = at == 0 || !IsWordByte(b[at - 1]);
       const bool ends = at + w.size() == b.size() || !IsWordByte(b[at + w.size()]);
@@ -201,7 +201,7 @@ void AddWordGrams(std::string_view s, std::vector<uint64_t>* out) {
   };
   for (char c : s) {
     if (IsWordByte(c)) {
-      h = text::Fnv1aStep(h, static_cast<unsigned char>(AsciiLower(c))) + 1;
+      h = text::Fnv1aStep(h, static_cast<unsigned char>(FoldAscii(c))) + 1;
       in_word = true;
     } else if (in_word && (c == ' ' || c == ',' || c == '.' || c == ';' || c == ':')) {
       finish_word();

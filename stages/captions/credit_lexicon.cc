@@ -29,7 +29,7 @@ constexpr KindName kKindNames[] = {
 bool EqualsFolded(std::string_view s, std::string_view folded) {
   if (s.size() != folded.size()) return false;
   for (size_t i = 0; i < s.size(); ++i) {
-    if (AsciiLower(s[i]) != folded[i]) return false;
+    if (FoldAscii(s[i]) != folded[i]) return false;
   }
   return true;
 }
@@ -41,7 +41,7 @@ std::string FoldKey(std::string_view s) {
   out.reserve(s.size());
   for (char c : s) {
     if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
-    out.push_back(AsciiLower(c));
+    out.push_back(FoldAscii(c));
   }
   while (!out.empty() && out.back() == ' ') out.pop_back();
   return out;
@@ -136,7 +136,7 @@ size_t CreditLexicon::AgencySuffix(std::string_view s, const std::string** canon
 
 size_t CreditLexicon::MatchPrefix(std::string_view s, WordKind kind) const {
   if (s.empty()) return 0;
-  for (const std::string* phrase : by_first_[static_cast<size_t>(kind)][static_cast<unsigned char>(AsciiLower(s[0]))]) {
+  for (const std::string* phrase : by_first_[static_cast<size_t>(kind)][static_cast<unsigned char>(FoldAscii(s[0]))]) {
     if (s.size() < phrase->size()) continue;
     if (!EqualsFolded(s.substr(0, phrase->size()), *phrase)) continue;
     if (IsWordByte(phrase->back()) && phrase->size() < s.size() && IsWordByte(s[phrase->size()])) continue;
@@ -148,7 +148,7 @@ size_t CreditLexicon::MatchPrefix(std::string_view s, WordKind kind) const {
 size_t CreditLexicon::MatchSuffix(std::string_view s, WordKind kind) const {
   if (s.empty()) return 0;
   for (const std::string* phrase :
-       by_last_[static_cast<size_t>(kind)][static_cast<unsigned char>(AsciiLower(s.back()))]) {
+       by_last_[static_cast<size_t>(kind)][static_cast<unsigned char>(FoldAscii(s.back()))]) {
     if (s.size() < phrase->size()) continue;
     size_t start = s.size() - phrase->size();
     if (!EqualsFolded(s.substr(start), *phrase)) continue;
@@ -161,7 +161,7 @@ size_t CreditLexicon::MatchSuffix(std::string_view s, WordKind kind) const {
 bool CreditLexicon::Contains(std::string_view s, WordKind kind) const {
   const auto& table = by_first_[static_cast<size_t>(kind)];
   auto matches_at = [&](size_t i) {
-    for (const std::string* phrase : table[static_cast<unsigned char>(AsciiLower(s[i]))]) {
+    for (const std::string* phrase : table[static_cast<unsigned char>(FoldAscii(s[i]))]) {
       if (i + phrase->size() > s.size()) continue;
       if (!EqualsFolded(s.substr(i, phrase->size()), *phrase)) continue;
       size_t end = i + phrase->size();
@@ -186,7 +186,7 @@ bool CreditLexicon::Contains(std::string_view s, WordKind kind) const {
 bool CreditLexicon::IsWord(std::string_view word, WordKind kind) const {
   if (word.empty()) return false;
   for (const std::string* phrase :
-       by_first_[static_cast<size_t>(kind)][static_cast<unsigned char>(AsciiLower(word[0]))]) {
+       by_first_[static_cast<size_t>(kind)][static_cast<unsigned char>(FoldAscii(word[0]))]) {
     if (EqualsFolded(word, *phrase)) return true;
   }
   return false;

@@ -58,7 +58,7 @@ constexpr std::array<std::string_view, 3> kPossessives = {"his", "her", "their"}
 template <size_t N>
 bool InList(std::string_view w, const std::array<std::string_view, N>& list) {
   if (w.empty()) return false;
-  const char first = AsciiLower(w[0]);
+  const char first = FoldAscii(w[0]);
   for (std::string_view x : list) {
     if (w.size() == x.size() && first == x[0] && FindFolded(w, x) == 0) return true;
   }

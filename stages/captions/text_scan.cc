@@ -8,9 +8,9 @@ size_t FindFolded(std::string_view s, std::string_view folded, size_t from) {
   const bool first_is_letter = IsAsciiLower(first);
   for (size_t i = from; i + folded.size() <= s.size(); ++i) {
     char c = s[i];
-    if (c != first && !(first_is_letter && AsciiLower(c) == first)) continue;
+    if (c != first && !(first_is_letter && FoldAscii(c) == first)) continue;
     size_t k = 1;
-    while (k < folded.size() && AsciiLower(s[i + k]) == folded[k]) ++k;
+    while (k < folded.size() && FoldAscii(s[i + k]) == folded[k]) ++k;
     if (k == folded.size()) return i;
   }
   return std::string_view::npos;

@@ -6,11 +6,12 @@
 
 #include <string_view>
 
+#include "stages/text/ascii.h"
 #include "stages/text/sentence.h"
 
 namespace copydesk::stages::captions {
 
-inline char AsciiLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+using text::FoldAscii;
 inline bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
 inline bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
 inline bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }

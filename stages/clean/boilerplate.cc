@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "stages/text/ascii.h"
 #include "stages/text/news_organizations.h"
 #include "stages/text/table_lines.h"
 
@@ -13,14 +14,6 @@ namespace {
 
 constexpr size_t kHeadParagraphs = 5;
 constexpr size_t kTailParagraphs = 8;
-
-std::string AsciiLower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 bool IsWordByte(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
@@ -107,7 +100,7 @@ StatusOr<std::shared_ptr<const BoilerplateClassifier>> BoilerplateClassifier::Cr
   for (const text::NewsOrganization& entry : table.value()) {
     Organisation org;
     org.canonical = entry.name;
-    for (const std::string& spelling : entry.spellings) org.spellings.push_back({spelling, AsciiLower(spelling)});
+    for (const std::string& spelling : entry.spellings) org.spellings.push_back({spelling, text::AsciiLower(spelling)});
     classifier->organisations_.push_back(std::move(org));
   }
   return std::shared_ptr<const BoilerplateClassifier>(std::move(classifier));
@@ -116,7 +109,7 @@ StatusOr<std::shared_ptr<const BoilerplateClassifier>> BoilerplateClassifier::Cr
 bool BoilerplateClassifier::NamesOnlyAnOrganisation(std::string_view text) const {
   // Drop every spelling of every organisation and the lead-in words of a credit line; nothing with a
   // letter may remain.
-  std::string rest = " " + AsciiLower(text) + " ";
+  std::string rest = " " + text::AsciiLower(text) + " ";
   for (char& c : rest) {
     if (c == ',' || c == ';' || c == ':' || c == '-' || c == '.' || c == '(' || c == ')') c = ' ';
   }
@@ -136,7 +129,7 @@ bool BoilerplateClassifier::NamesOnlyAnOrganisation(std::string_view text) const
 }
 
 std::string BoilerplateClassifier::FindOrganisation(std::string_view text) const {
-  std::string lower = AsciiLower(text);
+  std::string lower = text::AsciiLower(text);
   size_t best_at = std::string::npos;
   const Organisation* best = nullptr;
   for (const Organisation& org : organisations_) {

@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "stages/text/ascii.h"
 #include "stages/text/table_lines.h"
 #include "stages/text/sentence.h"
 #include "stages/text/utf8.h"
@@ -776,9 +777,7 @@ class GumboArena {
 bool TagNameAt(std::string_view s, size_t at, std::string_view word) {
   if (at + word.size() >= s.size()) return false;
   for (size_t k = 0; k < word.size(); ++k) {
-    char c = s[at + k];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != word[k]) return false;
+    if (text::FoldAscii(s[at + k]) != word[k]) return false;
   }
   char next = s[at + word.size()];
   return next == '>' || next == '/' || next == ' ' || next == '\t' || next == '\n' || next == '\r' || next == '\f';
@@ -887,8 +886,7 @@ size_t NestingDepth(std::string_view html) {
       ++end;
     }
     if (end == start || end - start > 16) continue;
-    std::string name(html.substr(start, end - start));
-    for (char& c : name) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    std::string name = text::AsciiLower(html.substr(start, end - start));
     if (std::find(std::begin(kFlat), std::end(kFlat), name) != std::end(kFlat)) continue;
     if (closing) {
       depth -= depth > 0;
