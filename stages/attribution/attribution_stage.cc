@@ -233,6 +233,7 @@ class AttributionStage final : public Stage {
     quote.set_text(std::move(content));
     quote.set_kind(f.kind);
     quote.set_cue(cue);
+    quote.set_pattern(std::string(f.pattern));
     v1::Speaker* s = quote.mutable_speaker();
     s->set_mention(speaker.mention);
     s->set_name(speaker.name);

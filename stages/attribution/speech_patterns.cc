@@ -90,6 +90,8 @@ class SentenceMatcher {
       const Analysis& a = analyses[i];
       if (Names(a)) continue;
       FoundAttribution found;
+      found.pattern = a.postposed ? "cue_after_content" : a.question ? "question_cue" : a.noun ? "speech_noun"
+                                                                                            : "cue_before_content";
       found.frame = a.cue.entry->frame;
       found.cue = ByteRange{t_[a.cue.k].begin, t_[a.cue.k + a.cue.n - 1].end};
       if (a.speaker_a != kNone) found.speaker = ByteRange{t_[a.speaker_a].begin, t_[a.speaker_b - 1].end};
@@ -1194,6 +1196,7 @@ class SentenceMatcher {
     // A speaker has a name: "6:15 a.m.", the time stamp of a live blog's entry, is not a turn.
     if (c == 0 || !capitals || !letter || !IsPunct(c, ':') || c + 1 >= t_.size() || IsQuote(c + 1)) return false;
     FoundAttribution found;
+    found.pattern = "transcript_turn";
     found.cue = ByteRange{t_[c].begin, t_[c].end};
     found.speaker = ByteRange{t_[0].begin, t_[c - 1].end};
     found.kind = v1::Quote::INDIRECT;
@@ -1206,6 +1209,7 @@ class SentenceMatcher {
   bool EmitColonQuote(uint32_t colon, uint32_t speaker_begin, uint32_t speaker_end,
                       std::vector<FoundAttribution>* out) const {
     FoundAttribution found;
+    found.pattern = "name_colon_quote";
     found.cue = ByteRange{t_[colon].begin, t_[colon].end};
     found.speaker = ByteRange{t_[speaker_begin].begin, t_[speaker_end - 1].end};
     Pieces pieces(colon + 1, last_);
@@ -1258,6 +1262,7 @@ class SentenceMatcher {
         while (IsWord(e) && e - d <= kMaxSpeakerWords) ++e;
         if (e >= last_ || IsPunct(e, ',') || IsEndPunct(e)) {
           FoundAttribution found;
+          found.pattern = "quote_dash_name";
           found.cue = ByteRange{t_[d].begin, t_[d].end};
           found.speaker = ByteRange{t_[d + 1].begin, t_[e - 1].end};
           Pieces pieces(first_, d);
@@ -1298,6 +1303,7 @@ class SentenceMatcher {
         Role(after) != WordRole::kTime)
       return false;
     FoundAttribution found;
+    found.pattern = "quote_name_verb";
     found.cue = ByteRange{t_[speaker_end].begin, t_[speaker_end].end};
     found.speaker = ByteRange{t_[k].begin, t_[speaker_end - 1].end};
     Pieces pieces(first_, first_ + 1);
@@ -1314,6 +1320,7 @@ class SentenceMatcher {
     }
     if (!any_quote) return;
     FoundAttribution found;
+    found.pattern = "quote_only_sentence";
     found.inherit_speaker = true;
     Pieces pieces(first_, last_);
     if (FillContent(pieces, &found)) out->push_back(std::move(found));

@@ -67,6 +67,8 @@ struct FoundAttribution {
   // "X said:" ending the paragraph: the content is the quotation that opens the next paragraph.
   bool content_in_next_paragraph = false;
   Frame frame = Frame::kSay;
+  // Which pattern found it ("cue_after_content", "name_colon_quote", ...): Quote.pattern, for audits.
+  std::string_view pattern;
 };
 
 // The lexicon's word roles and cues come with the tokens (Token lookups made by Tokenize).

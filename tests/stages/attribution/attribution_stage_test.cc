@@ -573,6 +573,16 @@ TEST(AttributionStageTest, ContentStopsAtADashTurnAndBeforeASecondReport) {
   EXPECT_THAT(texts, ::testing::Contains(::testing::StartsWith("the pier is safe for now -- its deck")));
 }
 
+TEST(AttributionStageTest, EachQuoteNamesThePatternThatFoundIt) {
+  Outcome run = Attribute({"The council said the pier would close in May.", "The pier will close, the council said.",
+                           "\"We will not reopen it,\" said Ida Voss.", "Voss: \"Not this year.\"",
+                           "\"It is over.\"", "Q: Will the ferry run?"});
+  std::vector<std::string> patterns;
+  for (const v1::Quote& q : run.out.quotes()) patterns.push_back(q.pattern());
+  EXPECT_THAT(patterns, ::testing::ElementsAre("cue_before_content", "cue_after_content", "cue_after_content",
+                                               "name_colon_quote", "quote_only_sentence", "transcript_turn"));
+}
+
 }  // namespace
 
 }  // namespace copydesk::stages
