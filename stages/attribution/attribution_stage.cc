@@ -63,6 +63,15 @@ bool LooksLikeWorkTitle(std::string_view s) {
   return words > 0 && words <= 6 && capitalised * 3 >= words * 2;
 }
 
+// A short quotation in title case is still speech when news style's comma closes it inside the marks
+// ("Absolutely," he said): the words run on into an attribution. `end` is where the quoted words end.
+bool LooksLikeWorkTitleAt(std::string_view text, uint32_t begin, uint32_t end) {
+  size_t i = end;
+  while (i < text.size() && text[i] == ' ') ++i;
+  if (i < text.size() && text[i] == ',') return false;
+  return LooksLikeWorkTitle(text.substr(begin, end - begin));
+}
+
 class AttributionStage final : public Stage {
  public:
   AttributionStage(Lexicon lexicon, EntityWords words, Settings settings)
@@ -112,7 +121,7 @@ class AttributionStage final : public Stage {
           if (!near || last_speaker.mention.empty()) continue;
           if (f.cue.empty()) {
             if (f.kind == v1::Quote::DIRECT && f.content.size() == 1 &&
-                LooksLikeWorkTitle(text.substr(f.content[0].begin, f.content[0].end - f.content[0].begin)))
+                LooksLikeWorkTitleAt(text, f.content[0].begin, f.content[0].end))
               continue;
             if (last_paragraph == i && !result->empty()) {
               // A quotation sentence after an attribution in the same paragraph continues its content.
@@ -192,7 +201,7 @@ class AttributionStage final : public Stage {
         }
         if (f.content.empty()) continue;
         if (f.kind == v1::Quote::DIRECT && f.content.size() == 1 && f.open_quote < 0 &&
-            LooksLikeWorkTitle(text.substr(f.content[0].begin, f.content[0].end - f.content[0].begin)))
+            LooksLikeWorkTitleAt(text, f.content[0].begin, f.content[0].end))
           continue;
         std::string content;
         for (const ByteRange& r : f.content) {

@@ -1035,6 +1035,8 @@ class SentenceMatcher {
   // (", which", ", who"), a concession (", although", ", despite"), ", and" before a new predicate
   // (", and later left"), a dash before a turn, or a second, coordinate report (", 39 have said").
   uint32_t ClauseEnd(uint32_t begin, uint32_t end) const {
+    // "46 percent said yes, compared with ...": a one-word answer is the whole content.
+    if ((LowerIs(begin, "yes") || LowerIs(begin, "no")) && begin + 1 < end && IsPunct(begin + 1, ',')) return begin + 1;
     for (uint32_t k = begin + 1; k < end; ++k) {
       if (IsPunct(k, ';')) return k;
       if (SpacedDashAt(k) && OpensTurnAfterDash(k)) return k;

@@ -573,6 +573,19 @@ TEST(AttributionStageTest, ContentStopsAtADashTurnAndBeforeASecondReport) {
   EXPECT_THAT(texts, ::testing::Contains(::testing::StartsWith("the pier is safe for now -- its deck")));
 }
 
+TEST(AttributionStageTest, AOneWordQuotationClosedByACommaIsSpeechAndAOneWordAnswerIsTheContent) {
+  Outcome run = Attribute({"\"Absolutely,\" the harbour master said.", "\"Never,\" said Ida Voss.",
+                           "The band played \"Harbour Lights\" as the ferry left, the council said.",
+                           "Asked if the fare rise was fair, 61 percent of riders said no, the survey found."});
+  std::vector<std::string> texts;
+  for (const v1::Quote& q : run.out.quotes()) texts.push_back(q.text());
+  EXPECT_THAT(texts, ::testing::Contains("Absolutely"));
+  EXPECT_THAT(texts, ::testing::Contains("Never"));
+  EXPECT_THAT(texts, ::testing::Contains("no"));
+  // A title in quotation marks without the comma of speech is not a quotation of its own.
+  EXPECT_THAT(texts, ::testing::Not(::testing::Contains("Harbour Lights")));
+}
+
 TEST(AttributionStageTest, EachQuoteNamesThePatternThatFoundIt) {
   Outcome run = Attribute({"The council said the pier would close in May.", "The pier will close, the council said.",
                            "\"We will not reopen it,\" said Ida Voss.", "Voss: \"Not this year.\"",
