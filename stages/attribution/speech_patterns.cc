@@ -485,6 +485,14 @@ class SentenceMatcher {
                           LowerIs(o, "truth") || LowerIs(o, "time")))
           continue;
       }
+      // "continued to raise money", "continued attacking": with the infinitive or participle of a verb that
+      // reports nothing, "continue" is an aspect of that verb, not a report. "\"...,\" she continued." and
+      // "continued to insist that ..." still report.
+      if (entry->lemma == "continue") {
+        uint32_t o = k + static_cast<uint32_t>(n);
+        if (LowerIs(o, "to")) ++o;
+        if (IsWord(o) && (o > k + n || Text(o).ends_with("ing")) && CueAt(o) == nullptr) continue;
+      }
       if (entry->frame != Frame::kAccording && k > first_) {
         // A determiner before the word makes it a noun ("the survey", "her objections"); a form of "be"
         // makes it passive ("was asked").

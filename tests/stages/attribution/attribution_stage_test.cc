@@ -586,6 +586,15 @@ TEST(AttributionStageTest, AOneWordQuotationClosedByACommaIsSpeechAndAOneWordAns
   EXPECT_THAT(texts, ::testing::Not(::testing::Contains("Harbour Lights")));
 }
 
+TEST(AttributionStageTest, ContinueToDoSomethingIsNoReport) {
+  Outcome run = Attribute({"The ferry company continued to lose money through the winter.",
+                           "\"We will keep sailing,\" the company's director continued.",
+                           "The mayor continued: \"We will rebuild the pier.\""});
+  std::vector<std::string> texts;
+  for (const v1::Quote& q : run.out.quotes()) texts.push_back(q.text());
+  EXPECT_THAT(texts, ::testing::ElementsAre("We will keep sailing", "We will rebuild the pier."));
+}
+
 TEST(AttributionStageTest, EachQuoteNamesThePatternThatFoundIt) {
   Outcome run = Attribute({"The council said the pier would close in May.", "The pier will close, the council said.",
                            "\"We will not reopen it,\" said Ida Voss.", "Voss: \"Not this year.\"",
