@@ -1205,6 +1205,14 @@ class SentenceMatcher {
     }
     // A speaker has a name: "6:15 a.m.", the time stamp of a live blog's entry, is not a turn.
     if (c == 0 || !capitals || !letter || !IsPunct(c, ':') || c + 1 >= t_.size() || IsQuote(c + 1)) return false;
+    // "CORRECTION:", "UPDATE:", "EDITOR'S NOTE:": the publisher's labels, set like a speaker, speak for nobody.
+    static constexpr std::array<std::string_view, 12> kEditorialLabels = {
+        "correction", "clarification", "update", "updated", "editor", "note", "disclosure", "watch", "related",
+        "video", "photos", "advertisement"};
+    const std::string first = text::AsciiLower(Text(0));
+    for (std::string_view label : kEditorialLabels) {
+      if (first == label || (label == "editor" && first.starts_with("editor"))) return false;  // "EDITOR'S"
+    }
     FoundAttribution found;
     found.pattern = "transcript_turn";
     found.cue = ByteRange{t_[c].begin, t_[c].end};

@@ -595,6 +595,14 @@ TEST(AttributionStageTest, ContinueToDoSomethingIsNoReport) {
   EXPECT_THAT(texts, ::testing::ElementsAre("We will keep sailing", "We will rebuild the pier."));
 }
 
+TEST(AttributionStageTest, EditorialLabelsSetLikeASpeakerAreNoTranscriptTurn) {
+  Outcome run = Attribute({"CORRECTION: An earlier version of this story gave the wrong date for the vote.",
+                           "EDITOR'S NOTE: This story has been updated with the council's statement.",
+                           "RITA VOS: We will not close the library."});
+  ASSERT_EQ(run.out.quotes_size(), 1);
+  EXPECT_EQ(run.out.quotes(0).speaker().mention(), "RITA VOS");
+}
+
 TEST(AttributionStageTest, EachQuoteNamesThePatternThatFoundIt) {
   Outcome run = Attribute({"The council said the pier would close in May.", "The pier will close, the council said.",
                            "\"We will not reopen it,\" said Ida Voss.", "Voss: \"Not this year.\"",
