@@ -72,6 +72,18 @@ bool IsCourtesyTitle(std::string_view w) {
   return false;
 }
 
+// A lower-case common noun that may describe an organisation before its name ("operator", "carmaker"):
+// letters only, not a participle, and not a preposition a name holds ("Friends with Benefits").
+bool IsDescriptorNoun(std::string_view w) {
+  if (w.size() <= 3 || w.ends_with("ing")) return false;  // "lobbying", "challenging": verbs
+  for (char c : w) {
+    if (!((c >= 'a' && c <= 'z') || c == '-')) return false;
+  }
+  for (std::string_view p : {"with", "from", "into", "over", "upon", "under", "after"})
+    if (w == p) return false;
+  return true;
+}
+
 bool IsLeadingDeterminer(std::string_view w) {
   for (std::string_view d : kLeadingDeterminers) {
     if (EqualsLowerAscii(w, d)) return true;
@@ -304,9 +316,16 @@ void EntityTable::NoteApposition(std::string_view paragraph, const ParagraphToke
       }
     }
   }
-  // "Its chairwoman, Gwen Parry," / "The finance minister, Helga Straum,"
-  if (run.begin >= 2 && punct(run.begin - 1, ',') && (run.end >= n || punct(run.end, ',') || punct(run.end, '.'))) {
-    uint32_t e = run.begin - 1;
+  // "Its chairwoman, Gwen Parry," / "The finance minister, Helga Straum," / "The report's author, the
+  // former judge Ingrid Moe,": the apposition may give the name a description of its own.
+  uint32_t named_from = run.begin;
+  {
+    uint32_t k = run.begin;
+    while (k > 0 && run.begin - k < 4 && word(k - 1) && !t[k - 1].upper) --k;
+    if (k < run.begin && k > 0 && word(k) && IsLeadingDeterminer(text(k)) && punct(k - 1, ',')) named_from = k;
+  }
+  if (named_from >= 2 && punct(named_from - 1, ',') && (run.end >= n || punct(run.end, ',') || punct(run.end, '.'))) {
+    uint32_t e = named_from - 1;
     uint32_t a = e;
     while (a > 0 && e - a < 12 && word(a - 1)) --a;
     if (a < e && (a == 0 || !word(a - 1)) && opens_description(a)) AddRole(entity, head_of(a, e));
@@ -874,15 +893,42 @@ void EntityTable::Resolve(SpeakerFacts* s) {
         bare += words[k];
       }
       // "Clinic group Medvale Holdings": a lower-case descriptor before a proper name is not part of it.
+      // Before a one-word name it is so too when the mention is an organisation's ("Port operator
+      // Nordgrain"); its head ("operator") is then a role of the organisation, which a later "the
+      // operator" or, through the type table, "the company" names.
       size_t proper_from = words.size();
       while (proper_from > b && StartsUpper(words[proper_from - 1])) --proper_from;
-      if (proper_from > b && words.size() - proper_from >= 2) {
+      std::string descriptor_head;
+      // A descriptor is a noun: "of", "for", "and" inside a name ("Ministry of Transport") are none.
+      const bool described = proper_from > b && proper_from < words.size() && s->kind == v1::Speaker::ORGANIZATION &&
+                             IsDescriptorNoun(words[proper_from - 1]) &&
+                             // "donor Sheldon Adelson": a given name opens a person's name, not an organisation's.
+                             words_.GenderOf(words[proper_from]) == 0;
+      if (proper_from > b && (words.size() - proper_from >= 2 || described)) {
+        if (described) descriptor_head = LowerCopy(words[proper_from - 1]);
         b = proper_from;
         bare.clear();
         for (size_t k = b; k < words.size(); ++k) {
           if (!bare.empty()) bare += ' ';
           bare += words[k];
         }
+      }
+      if (!descriptor_head.empty()) {
+        int named = FindByName(bare);
+        size_t e = named >= 0 && entities_[static_cast<size_t>(named)].kind == v1::Speaker::ORGANIZATION
+                       ? static_cast<size_t>(named)
+                       : NoteOrganization(bare);
+        AddRole(e, descriptor_head);
+        if (const std::vector<std::string>* types = words_.TypesOf(descriptor_head)) {
+          for (const std::string& t : *types) AddRole(e, t);
+        }
+        entities_[e].seen = ++clock_;
+        Fill(s, entities_[e]);
+        last_group_ = *s;
+        has_last_group_ = true;
+        last_organization_ = *s;
+        has_last_organization_ = true;
+        return;
       }
       std::string_view head_word = StripPossessive(words.back());
       std::string head = LowerCopy(head_word);
