@@ -929,6 +929,14 @@ class SentenceMatcher {
         --p;
         ++steps;
       }
+      // "Jo Ames, 45, a nurse from Dover, said", "Jo Ames, 62, of Dover, said": an age (or "of" a place)
+      // between commas before the appositive is one more apposition of the same name.
+      for (int chained = 0; chained < 2 && p > first_ + 3 && IsPunct(p - 1, ','); ++chained) {
+        uint32_t q = p - 1;
+        bool age = IsWord(q - 1) && Text(q - 1)[0] >= '0' && Text(q - 1)[0] <= '9' && IsPunct(q - 2, ',');
+        if (!age) break;
+        p = q - 1;
+      }
       // "Sen. Jo Ames (D-Ore.), the panel's chair, said": the speaker's parenthesis stays with it.
       uint32_t before_comma = p > first_ + 1 ? p - 2 : first_;
       if (uint32_t m = p > first_ + 1 ? ParenAfterWord(before_comma) : kNone; m != kNone) {
@@ -939,6 +947,19 @@ class SentenceMatcher {
         speaker_end = paren_end == p - 1 ? before_comma + 1 : p - 1;
         // "Its chairwoman, Gwen Parry, said": after a description the apposed name is the speaker.
         if (!Upper(p - 2) && IsProperName(p, l - 1)) apposed_name = p;
+        // "Her challenger, city councillor Tomas Berg, said": the name may carry a role of its own.
+        if (!Upper(p - 2) && apposed_name == kNone) {
+          uint32_t name = l - 1;
+          while (name > p && IsWord(name - 1) && Upper(name - 1)) --name;
+          // A role: plain words ending in a title word ("city councillor", "the former judge"), not a
+          // clause or a phrase ("who introduced a bill", "led by campaign manager", "including Mr. X").
+          bool role_words = name > p && l - 1 - name >= 2 && name - p <= 4 && Role(name - 1) == WordRole::kTitle;
+          for (uint32_t w = p; w < name && role_words; ++w) {
+            role_words = IsWord(w) && !Upper(w) && CueAt(w) == nullptr && Role(w) != WordRole::kClause &&
+                         !IsPreposition(w) && !Text(w).ends_with("ed") && !Text(w).ends_with("ing");
+          }
+          if (role_words && IsProperName(name, l - 1)) apposed_name = p;
+        }
       } else {
         return a;
       }
