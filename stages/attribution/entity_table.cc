@@ -781,6 +781,28 @@ void EntityTable::Resolve(SpeakerFacts* s) {
       if (m.starts_with(d)) return true;
     return false;
   };
+  // "a statement from the energy regulator": a document that names its author speaks for the author.
+  if (s->kind == v1::Speaker::DOCUMENT) {
+    for (std::string_view by : {" from ", " by "}) {
+      size_t at = s->name.find(by);
+      if (at == std::string::npos) continue;
+      // Right after the document's own word: "a letter seen by the Gazette" names its reader.
+      std::string_view before = std::string_view(s->name).substr(0, at);
+      before = before.substr(before.rfind(' ') == std::string_view::npos ? 0 : before.rfind(' ') + 1);
+      const WordInfo* info = lexicon_.FindAnyCase(before);
+      if (info == nullptr || info->role != WordRole::kDocument) continue;
+      std::string_view author = std::string_view(s->name).substr(at + by.size());
+      std::vector<std::string_view> words = Words(author);
+      size_t b = 0;
+      while (b + 1 < words.size() && IsLeadingDeterminer(words[b])) ++b;
+      if (b < words.size()) {
+        std::string name(words[b].data(), static_cast<size_t>(author.data() + author.size() - words[b].data()));
+        s->organization = name;
+        s->name = std::move(name);
+        return;
+      }
+    }
+  }
   if (s->kind == v1::Speaker::DOCUMENT && s->organization.empty() && has_last_organization_ && definite(s->mention)) {
     s->name = last_organization_.name;
     s->organization = last_organization_.name;
