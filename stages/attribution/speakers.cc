@@ -124,6 +124,12 @@ SpeakerFacts DescribeMention(std::string_view mention, const Lexicon& lexicon) {
     // "A spokeswoman for the rail authority", "officials at the ministry": the organisation follows.
     bool role_preposition = (words[i] == "for" || words[i] == "at") &&
                             (roles[i - 1] == WordRole::kTitle || roles[i - 1] == WordRole::kGroup);
+    // "Officials in the county capital", "Police in Lindby": the head ends before "in"; a place follows,
+    // which is no organisation.
+    if (words[i] == "in" && (roles[i - 1] == WordRole::kGroup || roles[i - 1] == WordRole::kOrg)) {
+      head_end = i;
+      break;
+    }
     if ((words[i] == "of" && !org_before_of) || role_preposition) {
       head_end = i;
       size_t org_start = i + 1;

@@ -566,9 +566,14 @@ class SentenceMatcher {
       // "A spokeswoman for the rail authority", "officials at the ministry": after a role or group word
       // "for" and "at" stay inside the mention, as "of" does.
       // Between capitalised words "for" is part of a name ("the National Institute for Coastal Weather").
-      bool role_preposition = (LowerIs(a - 1, "for") || LowerIs(a - 1, "at")) && a - 1 > first_ &&
-                              (Role(a - 2) == WordRole::kTitle || Role(a - 2) == WordRole::kGroup ||
-                               (LowerIs(a - 1, "for") && Upper(a) && Upper(a - 2)));
+      // "Police in Lindby", "officials in the capital", "the government in Riyadh": after a group word or a
+      // common organisation noun, "in" too; not after a name ("the European Union in the referendum").
+      bool role_preposition = ((LowerIs(a - 1, "for") || LowerIs(a - 1, "at")) && a - 1 > first_ &&
+                               (Role(a - 2) == WordRole::kTitle || Role(a - 2) == WordRole::kGroup ||
+                                (LowerIs(a - 1, "for") && Upper(a) && Upper(a - 2)))) ||
+                              (LowerIs(a - 1, "in") && a - 1 > first_ &&
+                               (Role(a - 2) == WordRole::kGroup ||
+                                (Role(a - 2) == WordRole::kOrg && (!Upper(a - 2) || a - 2 == first_ || !IsWord(a - 3)))));
       // "a copy of the memo seen by the Courier", "a letter obtained by reporters": a participle and its
       // agent stay inside the mention.
       bool agent_by = LowerIs(a - 1, "by") && words > 0 && a - 1 > first_ + 1 && IsWord(a - 2) && !Upper(a - 2) &&
