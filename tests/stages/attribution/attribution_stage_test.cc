@@ -33,6 +33,13 @@ Outcome Attribute(const std::vector<std::string>& paragraphs, const v1::Enriched
   return run;
 }
 
+// The quotes' texts in order, for matchers.
+std::vector<std::string> QuoteTexts(const Outcome& run) {
+  std::vector<std::string> texts;
+  for (const v1::Quote& q : run.out.quotes()) texts.push_back(q.text());
+  return texts;
+}
+
 const v1::Quote* FindQuote(const v1::EnrichedArticle& out, std::string_view text) {
   for (const v1::Quote& q : out.quotes()) {
     if (q.text() == text) return &q;
@@ -563,8 +570,7 @@ TEST(AttributionStageTest, ContentStopsAtADashTurnAndBeforeASecondReport) {
        "him twice.",
        "Harbour staff say the pier is safe for now -- its deck was replaced in 2019 -- but engineers want a "
        "survey."});
-  std::vector<std::string> texts;
-  for (const v1::Quote& q : run.out.quotes()) texts.push_back(q.text());
+  const std::vector<std::string> texts = QuoteTexts(run);
   EXPECT_THAT(texts, ::testing::Contains("she would take the plan to a public vote"));
   EXPECT_THAT(texts, ::testing::Contains("they back the levy"));
   EXPECT_THAT(texts, ::testing::Contains("he never signed the lease"));
@@ -577,8 +583,7 @@ TEST(AttributionStageTest, AOneWordQuotationClosedByACommaIsSpeechAndAOneWordAns
   Outcome run = Attribute({"\"Absolutely,\" the harbour master said.", "\"Never,\" said Ida Voss.",
                            "The band played \"Harbour Lights\" as the ferry left, the council said.",
                            "Asked if the fare rise was fair, 61 percent of riders said no, the survey found."});
-  std::vector<std::string> texts;
-  for (const v1::Quote& q : run.out.quotes()) texts.push_back(q.text());
+  const std::vector<std::string> texts = QuoteTexts(run);
   EXPECT_THAT(texts, ::testing::Contains("Absolutely"));
   EXPECT_THAT(texts, ::testing::Contains("Never"));
   EXPECT_THAT(texts, ::testing::Contains("no"));
@@ -590,8 +595,7 @@ TEST(AttributionStageTest, ContinueToDoSomethingIsNoReport) {
   Outcome run = Attribute({"The ferry company continued to lose money through the winter.",
                            "\"We will keep sailing,\" the company's director continued.",
                            "The mayor continued: \"We will rebuild the pier.\""});
-  std::vector<std::string> texts;
-  for (const v1::Quote& q : run.out.quotes()) texts.push_back(q.text());
+  const std::vector<std::string> texts = QuoteTexts(run);
   EXPECT_THAT(texts, ::testing::ElementsAre("We will keep sailing", "We will rebuild the pier."));
 }
 
