@@ -356,9 +356,11 @@ class SentenceMatcher {
     // a companion phrase stands there the same way.
     bool companion = (LowerIs(c, "along") && LowerIs(c + 1, "with")) || (LowerIs(c, "together") && LowerIs(c + 1, "with")) ||
                      (LowerIs(c, "as") && LowerIs(c + 1, "well") && LowerIs(c + 2, "as")) || LowerIs(c, "like");
-    bool role_led = Role(c) == WordRole::kTitle || (LowerIs(c, "one") && LowerIs(c + 1, "of")) ||
+    // "The mayor, who met the governor on Monday, told ...": a relative clause stands there the same way.
+    bool role_led = Role(c) == WordRole::kTitle || (LowerIs(c, "one") && LowerIs(c + 1, "of")) || LowerIs(c, "who") ||
                     (!Upper(c) && Text(c).size() > 4 && Text(c).ends_with("ing")) || companion;
-    return named_subject && role_led && comma - c <= 14;
+    // A relative clause needs no name before it: "The mayor, who ..., said" has its subject all the same.
+    return (named_subject || LowerIs(c, "who")) && role_led && comma - c <= 14;
   }
 
   // A clause without "that" starts at word k: a subject pronoun ("I think we should"; not the objects
@@ -683,7 +685,16 @@ class SentenceMatcher {
       // Before a "that", a second noun phrase makes the "that" a relative pronoun inside the clause.
       bool second_phrase = false;
       for (uint32_t x = start + 1; x < b && !second_phrase; ++x) second_phrase = OpensSecondPhrase(x);
-      if (frame == Frame::kTell && round == 0 && !w_is("to") && b > start + 1 && !IsPunct(b, ',') &&
+      // Before a comma too, when the words after the object hold a verb of their own ("told reporters the
+      // bridge would reopen, adding ..."): they are the clause, not part of who was told.
+      bool clause_before_comma = false;
+      if (IsPunct(b, ',')) {
+        for (uint32_t x = start + 2; x < b && !clause_before_comma; ++x) {
+          clause_before_comma = (Role(x) == WordRole::kAux && !Text(x).ends_with("ly")) || LowerIs(x, "is") ||
+                                LowerIs(x, "was") || LowerIs(x, "are") || LowerIs(x, "were");
+        }
+      }
+      if (frame == Frame::kTell && round == 0 && !w_is("to") && b > start + 1 && (!IsPunct(b, ',') || clause_before_comma) &&
           (!LowerIs(b, "that") || second_phrase) && !IsQuote(b) && !IsPunct(b, ':')) {
         uint32_t e = start;
         if (Upper(start)) {

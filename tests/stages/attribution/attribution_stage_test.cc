@@ -607,6 +607,16 @@ TEST(AttributionStageTest, EditorialLabelsSetLikeASpeakerAreNoTranscriptTurn) {
   EXPECT_EQ(run.out.quotes(0).speaker().mention(), "RITA VOS");
 }
 
+TEST(AttributionStageTest, ToldWithAClauseBeforeACommaAndASubjectWithARelativeClause) {
+  Outcome run = Attribute({"The harbour master told reporters the pier would reopen, adding that the board would pay.",
+                           "The mayor, who met the governor on Monday, told the council the bridge was safe."});
+  EXPECT_THAT(QuoteTexts(run), ::testing::Contains("the pier would reopen"));
+  EXPECT_THAT(QuoteTexts(run), ::testing::Contains("the board would pay"));
+  const v1::Quote* bridge = FindQuote(run.out, "the bridge was safe");
+  ASSERT_NE(bridge, nullptr);
+  EXPECT_EQ(bridge->speaker().mention(), "The mayor");
+}
+
 TEST(AttributionStageTest, EachQuoteNamesThePatternThatFoundIt) {
   Outcome run = Attribute({"The council said the pier would close in May.", "The pier will close, the council said.",
                            "\"We will not reopen it,\" said Ida Voss.", "Voss: \"Not this year.\"",
