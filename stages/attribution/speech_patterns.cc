@@ -622,8 +622,12 @@ class SentenceMatcher {
       // "for" (and "and" after a connector) joins only capitalised words, never a time ("for Monday").
       bool inside_name = b > k && Upper(b - 1) && IsWord(b + 1) && Upper(b + 1) && Role(b + 1) != WordRole::kTime &&
                          CueAt(b + 1) == nullptr && (LowerIs(b, "for") || (joined && LowerIs(b, "and")));
-      // "a statement from the energy regulator", "a report by the audit office": a document's author.
-      bool author = b > k && Role(b - 1) == WordRole::kDocument && (LowerIs(b, "from") || LowerIs(b, "by"));
+      // "a statement from the energy regulator", "a report by the audit office": a document's author;
+      // "a spokesman for the mayor", "officials at the ministry": whom a role or group speaks for.
+      bool author = b > k && IsWord(b + 1) &&
+                    ((Role(b - 1) == WordRole::kDocument && (LowerIs(b, "from") || LowerIs(b, "by"))) ||
+                     ((Role(b - 1) == WordRole::kTitle || Role(b - 1) == WordRole::kGroup) &&
+                      (LowerIs(b, "for") || LowerIs(b, "at"))));
       if (inside_name || LowerIs(b, "of")) joined = joined || b > k;
       if ((role == WordRole::kClause && !LowerIs(b, "of") && !inside_name && !author) || role == WordRole::kTime) break;
       if (b > k && !Upper(b) && CueAt(b) != nullptr) break;

@@ -617,6 +617,14 @@ TEST(AttributionStageTest, ToldWithAClauseBeforeACommaAndASubjectWithARelativeCl
   EXPECT_EQ(bridge->speaker().mention(), "The mayor");
 }
 
+TEST(AttributionStageTest, AnInvertedSpeakerKeepsWhomTheRoleSpeaksFor) {
+  Outcome run = Attribute({"The council will meet on Friday, said a spokesman for the mayor.",
+                           "Fares will rise in May, said officials at the ministry."});
+  ASSERT_EQ(run.out.quotes_size(), 2);
+  EXPECT_EQ(run.out.quotes(0).speaker().mention(), "a spokesman for the mayor");
+  EXPECT_EQ(run.out.quotes(1).speaker().mention(), "officials at the ministry");
+}
+
 TEST(AttributionStageTest, EachQuoteNamesThePatternThatFoundIt) {
   Outcome run = Attribute({"The council said the pier would close in May.", "The pier will close, the council said.",
                            "\"We will not reopen it,\" said Ida Voss.", "Voss: \"Not this year.\"",
