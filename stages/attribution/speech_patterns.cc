@@ -256,9 +256,17 @@ class SentenceMatcher {
     if (!pronoun && !Upper(k) && role != WordRole::kDeterminer && role != WordRole::kTitle) return {kNone, kNone};
     uint32_t e = pronoun ? k + 1 : SpeakerForwardFrom(k);
     if (e == kNone || e >= limit) return {kNone, kNone};
-    // "Manager Colm Devlin stayed on, saying": the subject's verb after a name ends it.
+    // "Manager Colm Devlin stayed on, saying", "Mr. Rask spoke on Friday, noting": the subject's verb
+    // after a name ends it: an -ed form or a common irregular past. (Any lower-case word would cut
+    // "Republican presidential front-runner Donald Trump" at its adjective.)
+    static constexpr std::array<std::string_view, 20> kIrregularPasts = {
+        "spoke", "went", "began", "came", "took", "shot", "sent", "made", "gave", "got",
+        "ran", "met", "led", "left", "held", "stood", "wrote", "drew", "threw", "sought"};
     for (uint32_t j = k + 1; j < e; ++j) {
-      if (!Upper(j) && Upper(j - 1) && Text(j).ends_with("ed")) {
+      if (Upper(j) || !Upper(j - 1)) continue;
+      bool past = Text(j).ends_with("ed");
+      for (std::string_view v : kIrregularPasts) past = past || LowerIs(j, v);
+      if (past) {
         e = j;
         break;
       }

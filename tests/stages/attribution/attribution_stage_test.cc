@@ -625,6 +625,14 @@ TEST(AttributionStageTest, AnInvertedSpeakerKeepsWhomTheRoleSpeaksFor) {
   EXPECT_EQ(run.out.quotes(1).speaker().mention(), "officials at the ministry");
 }
 
+TEST(AttributionStageTest, AnIrregularPastEndsTheSubjectOfAParticiple) {
+  Outcome run = Attribute({"Councillor Ida Rusk spoke on Friday, noting that the pool had lost money for years.",
+                           "Harbour master Ove Lind spoke at the quay, saying it would be rebuilt."});
+  ASSERT_EQ(run.out.quotes_size(), 2);
+  EXPECT_EQ(run.out.quotes(0).speaker().mention(), "Councillor Ida Rusk");
+  EXPECT_EQ(run.out.quotes(1).speaker().mention(), "Harbour master Ove Lind");
+}
+
 TEST(AttributionStageTest, EachQuoteNamesThePatternThatFoundIt) {
   Outcome run = Attribute({"The council said the pier would close in May.", "The pier will close, the council said.",
                            "\"We will not reopen it,\" said Ida Voss.", "Voss: \"Not this year.\"",
