@@ -255,7 +255,8 @@ class SentenceMatcher {
     bool pronoun = role == WordRole::kPronounPerson || role == WordRole::kPronounGroup;
     if (!pronoun && !Upper(k) && role != WordRole::kDeterminer && role != WordRole::kTitle) return {kNone, kNone};
     uint32_t e = pronoun ? k + 1 : SpeakerForwardFrom(k);
-    if (e == kNone || e >= limit) return {kNone, kNone};
+    if (e == kNone) return {kNone, kNone};
+    e = std::min(e, limit);  // the verb below may end the subject before the limit
     // "Manager Colm Devlin stayed on, saying", "Mr. Rask spoke on Friday, noting": the subject's verb
     // after a name ends it: an -ed form or a common irregular past. (Any lower-case word would cut
     // "Republican presidential front-runner Donald Trump" at its adjective.)
@@ -271,7 +272,7 @@ class SentenceMatcher {
         break;
       }
     }
-    if (!IsWord(e)) return {kNone, kNone};
+    if (e >= limit || !IsWord(e)) return {kNone, kNone};
     return {k, e};
   }
 

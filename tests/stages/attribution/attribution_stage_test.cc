@@ -627,10 +627,13 @@ TEST(AttributionStageTest, AnInvertedSpeakerKeepsWhomTheRoleSpeaksFor) {
 
 TEST(AttributionStageTest, AnIrregularPastEndsTheSubjectOfAParticiple) {
   Outcome run = Attribute({"Councillor Ida Rusk spoke on Friday, noting that the pool had lost money for years.",
-                           "Harbour master Ove Lind spoke at the quay, saying it would be rebuilt."});
-  ASSERT_EQ(run.out.quotes_size(), 2);
+                           "Harbour master Ove Lind took the stage, saying the quay would be rebuilt.",
+                           "Ida Rusk went further, saying the pool should close."});
+  ASSERT_EQ(run.out.quotes_size(), 3);
   EXPECT_EQ(run.out.quotes(0).speaker().mention(), "Councillor Ida Rusk");
   EXPECT_EQ(run.out.quotes(1).speaker().mention(), "Harbour master Ove Lind");
+  // The subject ends at its verb even when an object or adverb follows before the comma.
+  EXPECT_EQ(run.out.quotes(2).speaker().mention(), "Ida Rusk");
 }
 
 TEST(AttributionStageTest, EachQuoteNamesThePatternThatFoundIt) {
