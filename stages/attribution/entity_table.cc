@@ -220,10 +220,7 @@ size_t EntityTable::NoteOrganization(std::string name) {
       break;
     }
   }
-  e.roles.push_back(LowerCopy(head));
-  if (const std::vector<std::string>* types = words_.TypesOf(head)) {
-    for (const std::string& t : *types) e.roles.push_back(t);
-  }
+  std::string head_key = LowerCopy(head);
   // "Skylark said" after "Skylark Airlines": a proper name's first word stands for it later.
   if (words.size() >= 2 && StartsUpper(words.front()) && !IsLeadingDeterminer(words.front())) {
     by_first_word_.emplace(LowerCopy(words.front()), entities_.size());
@@ -232,7 +229,15 @@ size_t EntityTable::NoteOrganization(std::string name) {
   e.seen = ++clock_;
   entities_.push_back(std::move(e));
   by_name_.emplace(std::move(key), entities_.size() - 1);
+  AddTypedRole(entities_.size() - 1, head_key);
   return entities_.size() - 1;
+}
+
+void EntityTable::AddTypedRole(size_t entity, std::string_view head) {
+  AddRole(entity, head);
+  if (const std::vector<std::string>* types = words_.TypesOf(head)) {
+    for (const std::string& t : *types) AddRole(entity, t);
+  }
 }
 
 void EntityTable::AddRole(size_t entity, std::string_view head) {
@@ -940,10 +945,7 @@ void EntityTable::Resolve(SpeakerFacts* s) {
         size_t e = named >= 0 && entities_[static_cast<size_t>(named)].kind == v1::Speaker::ORGANIZATION
                        ? static_cast<size_t>(named)
                        : NoteOrganization(bare);
-        AddRole(e, descriptor_head);
-        if (const std::vector<std::string>* types = words_.TypesOf(descriptor_head)) {
-          for (const std::string& t : *types) AddRole(e, t);
-        }
+        AddTypedRole(e, descriptor_head);
         entities_[e].seen = ++clock_;
         Fill(s, entities_[e]);
         last_group_ = *s;

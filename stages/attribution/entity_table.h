@@ -78,6 +78,8 @@ class EntityTable {
   size_t NotePerson(std::string name, std::string title);
   size_t NoteOrganization(std::string name);
   void AddRole(size_t entity, std::string_view head);
+  // AddRole, and the kinds of organisation the head word names (organization_types.tsv).
+  void AddTypedRole(size_t entity, std::string_view head);
   void MakeOrganization(size_t entity);
   void NoteApposition(std::string_view paragraph, const ParagraphTokens& tokens, Span run, Span name, size_t entity);
   int FindPersonByRole(std::string_view head) const;

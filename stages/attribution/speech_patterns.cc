@@ -567,6 +567,13 @@ class SentenceMatcher {
     return hits;
   }
 
+  // "a spokeswoman for the rail authority", "officials at the ministry": after a role or group word,
+  // "for" and "at" name whom the speaker speaks for; the mention runs on through them, in either direction.
+  bool SpeaksForPreposition(uint32_t role_word, uint32_t preposition) const {
+    return (LowerIs(preposition, "for") || LowerIs(preposition, "at")) &&
+           (Role(role_word) == WordRole::kTitle || Role(role_word) == WordRole::kGroup);
+  }
+
   // Words of a speaker mention, scanning left from `k` (inclusive). Returns the first token, or kNone.
   uint32_t SpeakerBackFrom(uint32_t k) const {
     if (!IsWord(k)) return kNone;
@@ -579,12 +586,12 @@ class SentenceMatcher {
       // Between capitalised words "for" is part of a name ("the National Institute for Coastal Weather").
       // "Police in Lindby", "officials in the capital", "the government in Riyadh": after a group word or a
       // common organisation noun, "in" too; not after a name ("the European Union in the referendum").
-      bool role_preposition = ((LowerIs(a - 1, "for") || LowerIs(a - 1, "at")) && a - 1 > first_ &&
-                               (Role(a - 2) == WordRole::kTitle || Role(a - 2) == WordRole::kGroup ||
-                                (LowerIs(a - 1, "for") && Upper(a) && Upper(a - 2)))) ||
-                              (LowerIs(a - 1, "in") && a - 1 > first_ &&
-                               (Role(a - 2) == WordRole::kGroup ||
-                                (Role(a - 2) == WordRole::kOrg && (!Upper(a - 2) || a - 2 == first_ || !IsWord(a - 3)))));
+      bool role_preposition = a - 1 > first_ &&
+                              (SpeaksForPreposition(a - 2, a - 1) ||
+                               (LowerIs(a - 1, "for") && Upper(a) && Upper(a - 2)) ||
+                               (LowerIs(a - 1, "in") &&
+                                (Role(a - 2) == WordRole::kGroup ||
+                                 (Role(a - 2) == WordRole::kOrg && (!Upper(a - 2) || a - 2 == first_ || !IsWord(a - 3))))));
       // "a copy of the memo seen by the Courier", "a letter obtained by reporters": a participle and its
       // agent stay inside the mention.
       bool agent_by = LowerIs(a - 1, "by") && words > 0 && a - 1 > first_ + 1 && IsWord(a - 2) && !Upper(a - 2) &&
@@ -635,8 +642,7 @@ class SentenceMatcher {
       // "a spokesman for the mayor", "officials at the ministry": whom a role or group speaks for.
       bool author = b > k && IsWord(b + 1) &&
                     ((Role(b - 1) == WordRole::kDocument && (LowerIs(b, "from") || LowerIs(b, "by"))) ||
-                     ((Role(b - 1) == WordRole::kTitle || Role(b - 1) == WordRole::kGroup) &&
-                      (LowerIs(b, "for") || LowerIs(b, "at"))));
+                     SpeaksForPreposition(b - 1, b));
       if (inside_name || LowerIs(b, "of")) joined = joined || b > k;
       if ((role == WordRole::kClause && !LowerIs(b, "of") && !inside_name && !author) || role == WordRole::kTime) break;
       if (b > k && !Upper(b) && CueAt(b) != nullptr) break;
