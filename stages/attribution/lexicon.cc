@@ -72,7 +72,9 @@ StatusOr<Lexicon> Lexicon::Parse(std::string_view verbs, std::string_view speake
   for (const text::TableLine& line : text::SplitTableLines(verbs)) {
     const std::vector<std::string_view>& f = line.fields;
     CueEntry entry;
-    if (f.size() != 3 || !ParseFrame(f[2], &entry.frame)) return bad_line("reporting_verbs.tsv", line);
+    if (f.size() < 3 || f.size() > 4 || !ParseFrame(f[2], &entry.frame) || (f.size() == 4 && f[3] != "directive"))
+      return bad_line("reporting_verbs.tsv", line);
+    entry.directive = f.size() == 4;
     entry.lemma = std::string(f[1]);
     std::string form = Lower(f[0]);
     size_t space = form.find(' ');

@@ -24,6 +24,9 @@ struct CueEntry {
   Frame frame = Frame::kSay;
   // For a two-word form ("pointed out"): the second word; empty for one-word forms.
   std::string particle;
+  // The verb may take an object and an infinitive ("urged voters to stay home"): then the object and the
+  // infinitive are the content, not a listener and a setting.
+  bool directive = false;
 };
 
 enum class WordRole { kNone, kTitle, kDocument, kGroup, kOrg, kPronounPerson, kPronounGroup, kDeterminer,

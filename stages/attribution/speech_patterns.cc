@@ -57,6 +57,7 @@ struct Analysis {
   bool question = false;         // "Asked whether ...": the content is the question, up to the first comma
   bool noun = false;             // "Smith's criticism of ...": the content is the object, up to a comma
   bool relative = false;         // "X, who said ...": the speaker is the relative pronoun's antecedent
+  bool directive = false;        // "urged voters to stay home": the content is an object and an infinitive
 };
 
 class SentenceMatcher {
@@ -212,13 +213,18 @@ class SentenceMatcher {
     if (analyses->size() < 2) return;
     size_t kept = 0;
     uint32_t inside_begin = kNone, inside_end = kNone;
+    bool inside_directive = false;
     for (size_t i = 0; i < analyses->size(); ++i) {
       const Analysis& a = (*analyses)[i];
-      bool nested = inside_begin != kNone && a.anchor >= inside_begin && a.anchor < inside_end && !a.postposed &&
-                    !a.inherit && !a.noun && a.speaker_a != kNone && a.cue.entry->frame != Frame::kAccording &&
-                    !OpensContent(a);
+      bool inside = inside_begin != kNone && a.anchor >= inside_begin && a.anchor < inside_end;
+      bool nested = inside && !a.postposed && !a.inherit && !a.noun && a.speaker_a != kNone &&
+                    a.cue.entry->frame != Frame::kAccording && !OpensContent(a);
+      // "urged its members to reject the offer": the infinitive and the verbs joined to it are what was
+      // urged, whatever subject the verb's own scan found.
+      if (inside && inside_directive && !a.postposed && !OpensContent(a)) nested = true;
       if (nested) continue;
       (*analyses)[kept++] = a;
+      inside_directive = a.directive;
       Frame f = a.cue.entry->frame;
       if (!a.postposed && !a.question && !a.noun && (f == Frame::kSay || f == Frame::kTell || f == Frame::kAccording)) {
         uint32_t begin = SkipContentOpeners(a.region_end);
@@ -652,10 +658,37 @@ class SentenceMatcher {
     return b > k ? b : kNone;
   }
 
+  // "urged voters to stay home", "told the council not to wait", "asked Ms. Gil to step down": after a
+  // directive verb, a short object (a pronoun, a name, a determiner and its noun) and an infinitive. The
+  // object is whom the order is for and belongs to the content with it; "said to Radio Kestrel" is not
+  // an infinitive (a name, determiner or pronoun follows "to").
+  bool ObjectThenInfinitive(uint32_t r) const {
+    uint32_t e = r;
+    while (IsWord(e) && e - r < kMaxListenerWords && !LowerIs(e, "to") && !LowerIs(e, "not") && !LowerIs(e, "never")) {
+      WordRole role = Role(e);
+      if (LowerIs(e, "that") || CueAt(e) != nullptr || role == WordRole::kTime ||
+          (role == WordRole::kClause && !LowerIs(e, "of") && !LowerIs(e, "and")))
+        return false;
+      ++e;
+    }
+    if (e == r) return false;
+    if (LowerIs(e, "not") || LowerIs(e, "never")) ++e;
+    if (!LowerIs(e, "to") || !IsWord(e + 1)) return false;
+    uint32_t verb = e + 1;
+    WordRole role = Role(verb);
+    char c = Text(verb)[0];
+    return !Upper(verb) && !(c >= '0' && c <= '9') && role != WordRole::kDeterminer &&
+           role != WordRole::kPronounPerson && role != WordRole::kPronounGroup && role != WordRole::kTime;
+  }
+
   // Skips what may stand between a cue and its content: a listener ("told the crowd", "said to Radio Kestrel"), a
   // time ("said Sunday") or a setting ("in a written reply", "in an interview with Radio Kestrel"),
   // recording the listener.
   uint32_t SkipAfterCue(uint32_t r, Frame frame, Analysis* a) const {
+    if (a->cue.entry != nullptr && a->cue.entry->directive && ObjectThenInfinitive(r)) {
+      a->directive = true;
+      return r;
+    }
     // "told a crowded hall at a hotel in the city that he ...": after "told", a "that" within a dozen
     // plain words (no punctuation, pronoun or other cue between) ends the listener and its setting,
     // however long; the reported clause starts there.

@@ -636,6 +636,28 @@ TEST(AttributionStageTest, AnIrregularPastEndsTheSubjectOfAParticiple) {
   EXPECT_EQ(run.out.quotes(2).speaker().mention(), "Ida Rusk");
 }
 
+TEST(AttributionStageTest, ADirectiveVerbReportsItsObjectAndInfinitive) {
+  Outcome run = Attribute({"The harbour authority urged boat owners to stay ashore until the gale passed.",
+                           "Councillor Ida Rusk asked the board to publish the figures.",
+                           "The union urged its members to reject the offer, saying it fell short.",
+                           "Coastguard officers told swimmers not to enter the water.",
+                           "The ministry warned farmers to expect a dry summer.",
+                           "She told reporters the pier would reopen.",
+                           "He said to Radio Kestrel that the deal was off."});
+  EXPECT_THAT(QuoteTexts(run), ::testing::IsSupersetOf({"boat owners to stay ashore until the gale passed",
+                                                         "the board to publish the figures",
+                                                         "its members to reject the offer", "it fell short",
+                                                         "swimmers not to enter the water",
+                                                         "farmers to expect a dry summer",
+                                                         // Not an infinitive: a listener, then the clause.
+                                                         "the pier would reopen", "the deal was off"}));
+  // The infinitive is what was urged, not a report of its own.
+  EXPECT_EQ(FindQuote(run.out, "the offer"), nullptr);
+  const v1::Quote* asked = FindQuote(run.out, "the board to publish the figures");
+  ASSERT_NE(asked, nullptr);
+  EXPECT_EQ(asked->speaker().mention(), "Councillor Ida Rusk");
+}
+
 TEST(AttributionStageTest, EachQuoteNamesThePatternThatFoundIt) {
   Outcome run = Attribute({"The council said the pier would close in May.", "The pier will close, the council said.",
                            "\"We will not reopen it,\" said Ida Voss.", "Voss: \"Not this year.\"",

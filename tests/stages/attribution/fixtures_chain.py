@@ -4,7 +4,7 @@ attribution), as the unseen wire articles are scored, and reports the scorer's r
 speaker.name equals or ends with the expected canonical name (case-insensitive), plus how many expected
 contents were found at all and how many forbidden contents were emitted.
 
-Usage: fixtures_chain.py [--worker CMD] [-v]
+Usage: fixtures_chain.py [--worker CMD] [--file FIXTURES] [-v]
 The unit test (speaker_fixtures_test.cc) checks the attribution stage alone and more strictly (mention
 and kind too); this is the end-to-end view. Standard library only.
 """
@@ -17,9 +17,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", "..", ".."))
 
 
-def load():
+def load(path):
     fixtures = []
-    with open(os.path.join(HERE, "speaker_fixtures.txt"), encoding="utf-8") as f:
+    with open(path, encoding="utf-8") as f:
         for line in f:
             line = line.rstrip("\n")
             if not line or line.startswith("#"):
@@ -44,9 +44,11 @@ def load():
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--worker", default="build/release/worker/copydesk-worker process")
+    ap.add_argument("--file", default=os.path.join(HERE, "speaker_fixtures.txt"),
+                    help="a fixture file in the same format (default: the unit test's)")
     ap.add_argument("-v", action="store_true")
     args = ap.parse_args()
-    fixtures = load()
+    fixtures = load(args.file)
     # Wire copy as a crawler gives it: a headline line, then paragraphs separated by blank lines.
     lines = [json.dumps({"id": f["id"], "text": "Headline for " + f["id"] + "\n\n" + "\n\n".join(f["paragraphs"])})
              for f in fixtures]
