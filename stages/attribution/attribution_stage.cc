@@ -156,6 +156,7 @@ class AttributionStage final : public Stage {
                               sources.Add(mention, according ? std::string_view(cue) : mention,
                                           according ? mention : std::string_view(cue));
           speaker = attribution::DescribeMention(mention, lexicon_);
+          speaker.at = f.speaker.begin;
           if (outlet) {
             speaker.name = std::string(lexicon_.NewsOrganization(mention));
             speaker.title.clear();

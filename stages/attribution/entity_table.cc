@@ -198,7 +198,7 @@ size_t EntityTable::NotePerson(std::string name, std::string title) {
     AddRole(index, StripPossessive(last_title_word));
     if (e.title.empty()) e.title = std::move(title);
   }
-  e.seen = ++clock_;
+  Touch(e);
   return index;
 }
 
@@ -206,7 +206,7 @@ size_t EntityTable::NoteOrganization(std::string name) {
   std::string key = LowerCopy(name);
   auto it = by_name_.find(key);
   if (it != by_name_.end()) {
-    entities_[it->second].seen = ++clock_;
+    Touch(entities_[it->second]);
     return it->second;
   }
   Entity e;
@@ -226,7 +226,7 @@ size_t EntityTable::NoteOrganization(std::string name) {
     by_first_word_.emplace(LowerCopy(words.front()), entities_.size());
   }
   e.name = std::move(name);
-  e.seen = ++clock_;
+  Touch(e);
   entities_.push_back(std::move(e));
   by_name_.emplace(std::move(key), entities_.size() - 1);
   AddTypedRole(entities_.size() - 1, head_key);
@@ -339,6 +339,7 @@ void EntityTable::NoteApposition(std::string_view paragraph, const ParagraphToke
 }
 
 void EntityTable::NoteParagraph(std::string_view paragraph, const ParagraphTokens& tokens) {
+  ++paragraph_;
   const std::vector<Token>& t = tokens.tokens;
   const uint32_t n = static_cast<uint32_t>(t.size());
   auto text = [&](uint32_t k) { return paragraph.substr(t[k].begin, t[k].end - t[k].begin); };
@@ -395,6 +396,7 @@ void EntityTable::NoteParagraph(std::string_view paragraph, const ParagraphToken
         ++i;
         continue;
       }
+      note_offset_ = t[i].begin;
       uint32_t j = i;
       bool org_seen = false, connector = false;
       while (j < n && j - i < 10) {
@@ -477,7 +479,7 @@ void EntityTable::NoteParagraph(std::string_view paragraph, const ParagraphToken
         size_t e;
         if (known != by_name_.end()) {
           e = known->second;
-          entities_[e].seen = ++clock_;
+          Touch(entities_[e]);
         } else {
           e = NoteOrganization(std::string(name));
         }
@@ -520,7 +522,7 @@ void EntityTable::NoteParagraph(std::string_view paragraph, const ParagraphToken
                                        paragraph.substr(t[name_begin].begin, t[j - 1].end - t[name_begin].begin));
       if (same_person && (!has_title || !entities_[it->second].title.empty())) {
         e = it->second;
-        entities_[e].seen = ++clock_;
+        Touch(entities_[e]);
       } else {
         std::string name(paragraph.substr(t[name_begin].begin, t[j - 1].end - t[name_begin].begin));
         name = std::string(StripPossessive(name));
@@ -554,6 +556,20 @@ void EntityTable::NoteParagraph(std::string_view paragraph, const ParagraphToken
       if (pending_subject_ < 0 && start < sentence.first + 5) pending_subject_ = static_cast<int>(e);
     }
   }
+  note_offset_ = 0;
+}
+
+void EntityTable::Touch(Entity& e) {
+  if (e.paragraph != paragraph_) {
+    e.paragraph = paragraph_;
+    e.first_offset = note_offset_;
+    e.seen_before_paragraph = e.seen;
+  }
+  e.seen = ++clock_;
+}
+
+uint32_t EntityTable::SeenBy(const Entity& e, uint32_t at) const {
+  return e.paragraph == paragraph_ && e.first_offset > at ? e.seen_before_paragraph : e.seen;
 }
 
 void EntityTable::ReadGivenName(SpeakerFacts* s) const {
@@ -691,11 +707,14 @@ void EntityTable::Resolve(SpeakerFacts* s) {
       // whose gender is unknown ("Obi (her office ...) ... Hartigan said ... She said").
       int known_match = -1;
       if (g != 0 && has_last_person_ && last_person_gender_ == 0) {
+        uint32_t best_seen = 0;
         for (size_t i = 0; i < entities_.size(); ++i) {
           const Entity& e = entities_[i];
-          if (e.kind == v1::Speaker::PERSON && e.gender == g &&
-              (known_match < 0 || e.seen > entities_[static_cast<size_t>(known_match)].seen))
+          uint32_t seen = SeenBy(e, s->at);
+          if (e.kind == v1::Speaker::PERSON && e.gender == g && seen > best_seen) {
             known_match = static_cast<int>(i);
+            best_seen = seen;
+          }
         }
       }
       // The subject of the previous attributed sentence, unless the pronoun's gender rules it out.
@@ -713,10 +732,15 @@ void EntityTable::Resolve(SpeakerFacts* s) {
       }
       // Else the latest person the article names whose gender fits.
       int best = known_match;
+      uint32_t best_seen = 0;
       for (size_t i = 0; i < entities_.size() && known_match < 0; ++i) {
         const Entity& e = entities_[i];
         if (e.kind != v1::Speaker::PERSON || (g != 0 && e.gender != 0 && e.gender != g)) continue;
-        if (best < 0 || e.seen > entities_[static_cast<size_t>(best)].seen) best = static_cast<int>(i);
+        uint32_t seen = SeenBy(e, s->at);
+        if (seen > best_seen) {
+          best = static_cast<int>(i);
+          best_seen = seen;
+        }
       }
       if (best >= 0) {
         Entity& e = entities_[static_cast<size_t>(best)];
@@ -744,10 +768,13 @@ void EntityTable::Resolve(SpeakerFacts* s) {
         s->mention = std::move(mention);
       } else {
         int best = -1;
+        uint32_t best_seen = 0;
         for (size_t i = 0; i < entities_.size(); ++i) {
-          if (entities_[i].kind == v1::Speaker::ORGANIZATION &&
-              (best < 0 || entities_[i].seen > entities_[static_cast<size_t>(best)].seen))
+          uint32_t seen = SeenBy(entities_[i], s->at);
+          if (entities_[i].kind == v1::Speaker::ORGANIZATION && seen > best_seen) {
             best = static_cast<int>(i);
+            best_seen = seen;
+          }
         }
         if (best >= 0) Fill(s, entities_[static_cast<size_t>(best)]);
       }
@@ -819,7 +846,7 @@ void EntityTable::Resolve(SpeakerFacts* s) {
     int known = FindByName(s->name);
     if (known >= 0 && entities_[static_cast<size_t>(known)].kind == v1::Speaker::ORGANIZATION) {
       Fill(s, entities_[static_cast<size_t>(known)]);
-      entities_[static_cast<size_t>(known)].seen = ++clock_;
+      Touch(entities_[static_cast<size_t>(known)]);
     }
   }
   if (s->kind == v1::Speaker::PERSON && !s->name.empty() && s->name.find(' ') == std::string::npos &&
@@ -827,7 +854,7 @@ void EntityTable::Resolve(SpeakerFacts* s) {
     auto org = by_first_word_.find(scratch_);
     if (org != by_first_word_.end()) {
       Fill(s, entities_[org->second]);
-      entities_[org->second].seen = ++clock_;
+      Touch(entities_[org->second]);
       last_group_ = *s;
       has_last_group_ = true;
       last_organization_ = *s;
@@ -879,12 +906,12 @@ void EntityTable::Resolve(SpeakerFacts* s) {
       }
       int known = words.size() >= 2 ? FindByName(s->name) : -1;
       if (known >= 0 && (s->title.empty() || s->title == entities_[static_cast<size_t>(known)].title)) {
-        entities_[static_cast<size_t>(known)].seen = ++clock_;  // a person met again: nothing to add
+        Touch(entities_[static_cast<size_t>(known)]);  // a person met again: nothing to add
       } else if (words.size() >= 2) {
         size_t e = NotePerson(s->name, s->title);
         if (entities_[e].organization.empty()) entities_[e].organization = s->organization;
       } else if (it != by_surname_.end()) {
-        entities_[it->second].seen = ++clock_;
+        Touch(entities_[it->second]);
       }
     } else if (!s->title.empty()) {
       // A role description alone: the latest person the article gave that role.
@@ -895,7 +922,7 @@ void EntityTable::Resolve(SpeakerFacts* s) {
         Entity& e = entities_[static_cast<size_t>(i)];
         s->name = e.name;
         if (!e.title.empty()) s->title = e.title;
-        e.seen = ++clock_;
+        Touch(e);
       } else {
         // Nobody holds the role: the description is the name, whole ("party spokesman"); a spokesperson
         // for a named organisation speaks for it, as its statement would.
@@ -946,7 +973,7 @@ void EntityTable::Resolve(SpeakerFacts* s) {
                        ? static_cast<size_t>(named)
                        : NoteOrganization(bare);
         AddTypedRole(e, descriptor_head);
-        entities_[e].seen = ++clock_;
+        Touch(entities_[e]);
         Fill(s, entities_[e]);
         last_group_ = *s;
         has_last_group_ = true;
@@ -966,7 +993,7 @@ void EntityTable::Resolve(SpeakerFacts* s) {
         int holder = FindPersonByRole(head_word.size() > 0 ? LowerCopy(head_word) : std::string());
         if (holder >= 0) {
           Fill(s, entities_[static_cast<size_t>(holder)]);
-          entities_[static_cast<size_t>(holder)].seen = ++clock_;
+          Touch(entities_[static_cast<size_t>(holder)]);
           last_person_ = *s;
           last_person_gender_known_ = false;
           has_last_person_ = true;
@@ -976,7 +1003,7 @@ void EntityTable::Resolve(SpeakerFacts* s) {
       int known = FindByName(bare);
       if (known >= 0 && entities_[static_cast<size_t>(known)].kind == v1::Speaker::ORGANIZATION) {
         Fill(s, entities_[static_cast<size_t>(known)]);
-        entities_[static_cast<size_t>(known)].seen = ++clock_;
+        Touch(entities_[static_cast<size_t>(known)]);
       } else if (org_head) {
         bool proper = StartsUpper(words[b]) && !IsAcronym(words[b]);
         // "the airline", and "the central bank" after "the Bank of Norland": a bare head, or a head
@@ -986,7 +1013,7 @@ void EntityTable::Resolve(SpeakerFacts* s) {
         int typed = generic ? FindOrganizationByType(head) : -1;
         if (typed >= 0) {
           Fill(s, entities_[static_cast<size_t>(typed)]);
-          entities_[static_cast<size_t>(typed)].seen = ++clock_;
+          Touch(entities_[static_cast<size_t>(typed)]);
         } else {
           s->kind = v1::Speaker::ORGANIZATION;
           s->name = bare;

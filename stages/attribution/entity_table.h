@@ -70,11 +70,21 @@ class EntityTable {
     std::vector<std::string> roles;
     char gender = 0;     // 'f', 'm' or unknown
     uint32_t seen = 0;   // the clock at its latest mention
+    // Where the current paragraph first mentions it, and its clock before that paragraph: a pronoun
+    // refers back, so a name the paragraph brings only after the pronoun ("He told Radio Kestrel") is
+    // no antecedent of it.
+    int paragraph = -1;
+    uint32_t first_offset = 0;
+    uint32_t seen_before_paragraph = 0;
   };
   struct Span {
     uint32_t begin = 0, end = 0;  // token range
   };
 
+  // Marks a mention of the entity at note_offset_ of the current paragraph.
+  void Touch(Entity& e);
+  // The entity's clock as a mention at byte `at` of the current paragraph sees it; 0 if not yet named.
+  uint32_t SeenBy(const Entity& e, uint32_t at) const;
   size_t NotePerson(std::string name, std::string title);
   size_t NoteOrganization(std::string name);
   void AddRole(size_t entity, std::string_view head);
@@ -97,6 +107,8 @@ class EntityTable {
   StringMap<size_t> by_first_word_;  // organisations: lower-cased first word of a proper name -> index
   StringSet places_;              // lower-cased
   uint32_t clock_ = 0;
+  int paragraph_ = -1;         // NoteParagraph calls so far, less one
+  uint32_t note_offset_ = 0;   // byte offset of the run NoteParagraph is reading; 0 outside it
   bool namesakes_ = false;  // two people of the article share a surname
   int pending_subject_ = -1;  // the person opening the latest sentence, for a pronoun opening the next
   SpeakerFacts last_person_;

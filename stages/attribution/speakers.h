@@ -25,6 +25,7 @@ struct SpeakerFacts {
   std::string organization;
   v1::Speaker::Kind kind = v1::Speaker::UNKNOWN;
   bool pronoun = false;
+  uint32_t at = UINT32_MAX;  // byte offset of the mention in its paragraph; UINT32_MAX if unknown
 };
 
 SpeakerFacts DescribeMention(std::string_view mention, const Lexicon& lexicon);

@@ -1199,7 +1199,11 @@ class SentenceMatcher {
     for (uint32_t j = w; j < end && j < w + 5 && IsWord(j); ++j) {
       if (Role(j) == WordRole::kClause) return false;
       const CueEntry* cue = CueAt(j);
-      if (cue != nullptr && (cue->frame == Frame::kSay || cue->frame == Frame::kTell) &&
+      // "..., had been promised work": a passive verb of speech reports nothing of its subject's.
+      bool passive = j > w && (LowerIs(j - 1, "been") || LowerIs(j - 1, "was") || LowerIs(j - 1, "were") ||
+                               LowerIs(j - 1, "is") || LowerIs(j - 1, "are") || LowerIs(j - 1, "being") ||
+                               LowerIs(j - 1, "be"));
+      if (cue != nullptr && !passive && (cue->frame == Frame::kSay || cue->frame == Frame::kTell) &&
           (IsWord(j + 1) || IsQuote(j + 1))) {
         return true;
       }
