@@ -133,6 +133,7 @@ class SentenceMatcher {
         }
         if (next < analyses.size() && analyses[next].anchor > begin) end = CutBefore(analyses[next].anchor, begin);
         end = ClauseEnd(begin, end);
+        if (OpensWithSubordinator(a.anchor)) end = SubordinateClauseEnd(begin, end);
         if (a.question || a.noun) {
           // Up to the comma that opens the main clause ("Asked about the plan, Smith said ...").
           for (uint32_t k = begin; k < end; ++k) {
@@ -529,7 +530,8 @@ class SentenceMatcher {
           continue;
         }
         if (!progressive && (prev_is("was") || prev_is("were") || prev_is("been") || prev_is("be") || prev_is("is") ||
-                             prev_is("are") || prev_is("being")))
+                             prev_is("are") || prev_is("being")) &&
+            !AskedAQuestion(k, static_cast<uint32_t>(n), entry))
           continue;
         // "will add a crossing", "to note a trend": after a modal or "to" the present of a verb that
         // also means an action reports nothing unless a clause or quotation follows.
@@ -658,8 +660,24 @@ class SentenceMatcher {
     return b > k ? b : kNone;
   }
 
+  // "Hayek was asked whether ...", "Sanders was asked by a caller why ...", "Clinton was asked about the
+  // border": a passive "asked" before the question (or its topic) reports the question, put by the agent
+  // if one is named. Other passives report nothing of their subject's.
+  bool AskedAQuestion(uint32_t k, uint32_t n, const CueEntry* entry) const {
+    if (entry->lemma != "ask" || !Text(k).ends_with("ed")) return false;
+    uint32_t c = k + n;
+    if (LowerIs(c, "by")) {
+      c = SpeakerForwardFrom(c + 1);
+      if (c == kNone) return false;
+    }
+    for (std::string_view w : {"whether", "if", "about", "why", "what", "how", "when", "who"})
+      if (LowerIs(c, w)) return true;
+    return false;
+  }
+
   // "urged voters to stay home", "told the council not to wait", "asked Ms. Gil to step down": after a
-  // directive verb, a short object (a pronoun, a name, a determiner and its noun) and an infinitive. The
+  // directive verb, a short object (a pronoun, a name, a determiner and its noun, or none) and an
+  // infinitive. The
   // object is whom the order is for and belongs to the content with it; "said to Radio Kestrel" is not
   // an infinitive (a name, determiner or pronoun follows "to").
   bool ObjectThenInfinitive(uint32_t r) const {
@@ -671,7 +689,7 @@ class SentenceMatcher {
         return false;
       ++e;
     }
-    if (e == r) return false;
+    // With no object the subject asks for itself: "Judicial Watch asked to question the minister".
     if (LowerIs(e, "not") || LowerIs(e, "never")) ++e;
     if (!LowerIs(e, "to") || !IsWord(e + 1)) return false;
     uint32_t verb = e + 1;
@@ -1164,6 +1182,33 @@ class SentenceMatcher {
                            role == WordRole::kPronounGroup || LowerIs(k + 2, "that") || LowerIs(k + 2, "it");
         if (!new_subject) return k;
       }
+    }
+    return end;
+  }
+
+  // "But when Ames asked the board to sell, it refused": the sentence opens with a subordinate clause
+  // (after a conjunction at most) that holds the attribution at `anchor`.
+  bool OpensWithSubordinator(uint32_t anchor) const {
+    uint32_t w = first_;
+    if (LowerIs(w, "but") || LowerIs(w, "and") || LowerIs(w, "yet") || LowerIs(w, "so")) ++w;
+    if (w >= anchor) return false;
+    for (std::string_view s : {"when", "after", "before", "because", "if", "since", "although", "though", "once",
+                               "until", "unless", "while", "whenever"})
+      if (LowerIs(w, s)) return true;
+    return false;
+  }
+
+  // The comma that closes such a subordinate clause: the main clause's subject follows it (a pronoun,
+  // a determiner or a capitalised word); a comma inside a list ("rents, taxes and fees") does not, nor
+  // one before an apposition ("Ada Lund, the founder") or a place's region ("Dover, Del.").
+  uint32_t SubordinateClauseEnd(uint32_t begin, uint32_t end) const {
+    for (uint32_t k = begin + 1; k + 1 < end; ++k) {
+      if (!IsPunct(k, ',') || !SpaceAfter(k) || !IsWord(k + 1)) continue;
+      WordRole role = Role(k + 1);
+      if (role == WordRole::kPronounPerson || role == WordRole::kPronounGroup || LowerIs(k + 1, "it")) return k;
+      bool apposition = role == WordRole::kDeterminer && IsWord(k - 1) && Upper(k - 1);
+      bool region = Upper(k + 1) && (k + 2 >= end || !IsWord(k + 2));
+      if ((role == WordRole::kDeterminer || Upper(k + 1)) && !apposition && !region) return k;
     }
     return end;
   }

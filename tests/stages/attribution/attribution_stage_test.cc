@@ -658,6 +658,30 @@ TEST(AttributionStageTest, ADirectiveVerbReportsItsObjectAndInfinitive) {
   EXPECT_EQ(asked->speaker().mention(), "Councillor Ida Rusk");
 }
 
+TEST(AttributionStageTest, APassiveAskedReportsTheQuestionPutByItsAgent) {
+  Outcome run = Attribute({"On Sunday, Mayor Lund was asked by a caller whether the pool would reopen.",
+                           "At a meeting in Kessby, the minister was asked about the ferry fares.",
+                           "He was asked to leave the hall."});
+  const v1::Quote* put = FindQuote(run.out, "whether the pool would reopen");
+  ASSERT_NE(put, nullptr);
+  EXPECT_EQ(put->speaker().mention(), "a caller");
+  EXPECT_NE(FindQuote(run.out, "the ferry fares"), nullptr);
+  // An order received is no report of the one who received it.
+  EXPECT_THAT(QuoteTexts(run), ::testing::Not(::testing::Contains(::testing::HasSubstr("leave the hall"))));
+}
+
+TEST(AttributionStageTest, AReportInsideAnOpeningSubordinateClauseEndsWithIt) {
+  Outcome run = Attribute({"But when the landlord asked the council to rezone the plot last year, it refused.",
+                           "After Ida Rusk told the board that rents, fees and taxes would rise, nobody spoke.",
+                           "When the mayor said the pier in Dover, Del., was unsafe, the governor closed it.",
+                           "Rights group Open Door asked to inspect the camp."});
+  EXPECT_THAT(QuoteTexts(run), ::testing::IsSupersetOf({"the council to rezone the plot last year",
+                                                         "the pier in Dover, Del., was unsafe",
+                                                         "to inspect the camp"}));
+  // A list inside the clause is not its end.
+  EXPECT_THAT(QuoteTexts(run), ::testing::Contains(::testing::HasSubstr("rents, fees and taxes would rise")));
+}
+
 TEST(AttributionStageTest, EachQuoteNamesThePatternThatFoundIt) {
   Outcome run = Attribute({"The council said the pier would close in May.", "The pier will close, the council said.",
                            "\"We will not reopen it,\" said Ida Voss.", "Voss: \"Not this year.\"",
