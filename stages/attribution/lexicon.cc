@@ -107,17 +107,21 @@ StatusOr<Lexicon> Lexicon::Parse(std::string_view verbs, std::string_view speake
     }
     lex.longest_news_ = std::max(lex.longest_news_, key.size());
   }
-  StringSet abbreviation_set;
+  StringMap<bool> abbreviation_set;  // word -> only before a number
   for (const text::TableLine& line : text::SplitTableLines(abbreviations)) {
-    if (line.fields.size() != 1) return bad_line("abbreviations.txt", line);
-    abbreviation_set.emplace(Lower(line.fields[0]));
+    const std::vector<std::string_view>& f = line.fields;
+    if (f.empty() || f.size() > 2 || (f.size() == 2 && f[1] != "number")) return bad_line("abbreviations.txt", line);
+    abbreviation_set.emplace(Lower(f[0]), f.size() == 2);
   }
   if (lex.cues_.empty()) return Status::Error("attribution", "reporting_verbs.tsv holds no verbs");
   StringMap<WordInfo> words;  // the union of the tables, copied into entries_ below
   for (const auto& [word, role] : roles) words[word].role = role;
   for (const auto& [word, entry] : lex.cues_) words[word].cue = &entry;
   for (const auto& [word, entry] : lex.phrase_cues_) words[word].phrase_cues.push_back(&entry);
-  for (const std::string& word : abbreviation_set) words[word].abbreviation = true;
+  for (const auto& [word, before_number] : abbreviation_set) {
+    words[word].abbreviation = true;
+    words[word].abbreviation_before_number = before_number;
+  }
   size_t size = 16;
   while (size < words.size() * 4) size *= 2;
   lex.slots_.assign(size, Slot{});

@@ -49,6 +49,8 @@ struct WordInfo {
   // Listed in abbreviations.txt (keyed without the period), so the tokenizer's one lookup per word also
   // answers whether a following period belongs to it.
   bool abbreviation = false;
+  // Only before a number: "No. 3", but "the candidate said no. But ..." ends a sentence.
+  bool abbreviation_before_number = false;
 };
 
 class Lexicon {

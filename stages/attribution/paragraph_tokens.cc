@@ -137,7 +137,10 @@ void Tokenize(std::string_view s, const std::vector<QuoteSpan>& quotes, const Le
       // period is looked up again, with the period.
       if (i < limit && s[i] == '.') {
         bool initial = word.size() == 1 && StartsUpper(word);
-        if (dotted || initial || (info != nullptr && info->abbreviation)) {
+        bool abbreviation = info != nullptr && info->abbreviation &&
+                            (!info->abbreviation_before_number ||
+                             (i + 2 < limit && s[i + 1] == ' ' && s[i + 2] >= '0' && s[i + 2] <= '9'));
+        if (dotted || initial || abbreviation) {
           ++i;
           info = lexicon.FindHashed(s.substr(start, i - start), WordHash::Step(hash, '.'));
         }

@@ -604,7 +604,9 @@ class SentenceMatcher {
       // agent stay inside the mention.
       bool agent_by = LowerIs(a - 1, "by") && words > 0 && a - 1 > first_ + 1 && IsWord(a - 2) && !Upper(a - 2) &&
                       IsWord(a - 3) && (Text(a - 2).ends_with("ed") || Text(a - 2).ends_with("en"));
-      if (role == WordRole::kClause && !LowerIs(a - 1, "of") && !role_preposition && !agent_by) break;
+      // "one in four said": a share's preposition stays inside the mention.
+      bool share = LowerIs(a - 1, "in") && a - 1 > first_ && IsNumberWord(a - 2) && IsNumberWord(a);
+      if (role == WordRole::kClause && !LowerIs(a - 1, "of") && !role_preposition && !agent_by && !share) break;
       // A relative "that" after a noun ends it too: "a clip that Judge Ames called distasteful".
       if (words > 0 && a - 1 > first_ && IsWord(a - 2) && LowerIs(a - 1, "that")) break;
       // A verb ends the mention: another cue ("he said officials told") or a past form ("released"),
@@ -1158,6 +1160,11 @@ class SentenceMatcher {
       if (IsPunct(k, ';')) return k;
       if (SpacedDashAt(k) && OpensTurnAfterDash(k)) return k;
       if (((IsPunct(k, ',') && SpaceAfter(k)) || SpacedDashAt(k)) && OpensReportingClause(k, end)) return k;
+      // "One in three said the party did not care and one in four said it was hostile": without a comma
+      // too, once the content has words of its own before the conjunction (not "he and his wife told").
+      if ((LowerIs(k, "and") || LowerIs(k, "while") || LowerIs(k, "whereas")) && k >= begin + 3 &&
+          OpensReportingClause(k, end))
+        return k;
       if (!IsPunct(k, ',') || !IsWord(k + 1)) continue;
       bool relative = LowerIs(k + 1, "which") || LowerIs(k + 1, "who") || LowerIs(k + 1, "whom") ||
                       LowerIs(k + 1, "whose");
@@ -1213,6 +1220,16 @@ class SentenceMatcher {
     return end;
   }
 
+  // A figure or a number word: "40", "one", "six", "half".
+  bool IsNumberWord(uint32_t w) const {
+    if (!IsWord(w)) return false;
+    char c = Text(w)[0];
+    if (c >= '0' && c <= '9') return true;
+    for (std::string_view n : {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "half"})
+      if (LowerIs(w, n)) return true;
+    return false;
+  }
+
   // Token k is followed by a space: a clause's comma, not the one grouping digits ("9,000").
   bool SpaceAfter(uint32_t k) const { return t_[k].end < p_.size() && p_[t_[k].end] == ' '; }
 
@@ -1242,7 +1259,9 @@ class SentenceMatcher {
     uint32_t w = k + 1;
     while (IsPunct(w, '-')) ++w;
     for (uint32_t j = w; j < end && j < w + 5 && IsWord(j); ++j) {
-      if (Role(j) == WordRole::kClause) return false;
+      // "one in four", "six of 10 voters": a share names its speakers with a preposition.
+      bool share = j > w && (LowerIs(j, "in") || LowerIs(j, "of")) && IsNumberWord(j - 1);
+      if (Role(j) == WordRole::kClause && !share) return false;
       const CueEntry* cue = CueAt(j);
       // "..., had been promised work": a passive verb of speech reports nothing of its subject's.
       bool passive = j > w && (LowerIs(j - 1, "been") || LowerIs(j - 1, "was") || LowerIs(j - 1, "were") ||

@@ -682,6 +682,23 @@ TEST(AttributionStageTest, AReportInsideAnOpeningSubordinateClauseEndsWithIt) {
   EXPECT_THAT(QuoteTexts(run), ::testing::Contains(::testing::HasSubstr("rents, fees and taxes would rise")));
 }
 
+TEST(AttributionStageTest, TwoReportsJoinedByAndAreTwoAttributions) {
+  Outcome run = Attribute({"One in three said the ferry ran late and one in four said it was too dear.",
+                           "Asked whether he would stand again, the mayor said no. Then he said he was tired.",
+                           "The No. 2 official said the plan was dead.",
+                           "The clerk said that he and his wife told police about the break-in."});
+  EXPECT_THAT(QuoteTexts(run), ::testing::IsSupersetOf({"the ferry ran late", "it was too dear", "no",
+                                                         "he was tired", "the plan was dead",
+                                                         "he and his wife told police about the break-in"}));
+  const v1::Quote* share = FindQuote(run.out, "it was too dear");
+  ASSERT_NE(share, nullptr);
+  EXPECT_EQ(share->speaker().mention(), "one in four");
+  // "No." before a number is an abbreviation: the mention runs through it.
+  const v1::Quote* dead = FindQuote(run.out, "the plan was dead");
+  ASSERT_NE(dead, nullptr);
+  EXPECT_EQ(dead->speaker().mention(), "The No. 2 official");
+}
+
 TEST(AttributionStageTest, EachQuoteNamesThePatternThatFoundIt) {
   Outcome run = Attribute({"The council said the pier would close in May.", "The pier will close, the council said.",
                            "\"We will not reopen it,\" said Ida Voss.", "Voss: \"Not this year.\"",
