@@ -267,12 +267,15 @@ class SentenceMatcher {
     // "Manager Colm Devlin stayed on, saying", "Mr. Rask spoke on Friday, noting": the subject's verb
     // after a name ends it: an -ed form or a common irregular past. (Any lower-case word would cut
     // "Republican presidential front-runner Donald Trump" at its adjective.)
-    static constexpr std::array<std::string_view, 20> kIrregularPasts = {
-        "spoke", "went", "began", "came", "took", "shot", "sent", "made", "gave", "got",
-        "ran", "met", "led", "left", "held", "stood", "wrote", "drew", "threw", "sought"};
+    static constexpr std::array<std::string_view, 22> kIrregularPasts = {
+        "spoke", "went", "began", "came", "took", "shot", "sent", "made", "gave", "got", "ran",
+        "met", "led", "left", "held", "stood", "wrote", "drew", "threw", "sought", "cut", "put"};
+    // After a determiner ("The mayor cut the ribbon, then said") the noun before the verb is lower-case
+    // too; an -ly adverb ("Kasich jokingly offered") stands before the verb.
+    const bool determined = role == WordRole::kDeterminer;
     for (uint32_t j = k + 1; j < e; ++j) {
-      if (Upper(j) || !Upper(j - 1)) continue;
-      bool past = Text(j).ends_with("ed");
+      if (Upper(j) || (!Upper(j - 1) && !(determined && j > k + 1))) continue;
+      bool past = Text(j).ends_with("ed") || (Text(j).size() > 4 && Text(j).ends_with("ly"));
       for (std::string_view v : kIrregularPasts) past = past || LowerIs(j, v);
       if (past) {
         e = j;
@@ -299,6 +302,18 @@ class SentenceMatcher {
     uint32_t m = close;
     while (m > first_ && close - m < 8 && !IsPunct(m, '(')) --m;
     return IsPunct(m, '(') && m > first_ && IsWord(m - 1) ? m : kNone;
+  }
+
+  // The "(" of a parenthesis of 8 to 40 tokens closing right before token `l`, opened right after a
+  // word, with no sentence end or quotation inside; else kNone.
+  uint32_t LongParenBefore(uint32_t l) const {
+    if (l < first_ + 4 || !IsPunct(l - 1, ')')) return kNone;
+    uint32_t m = l - 1;
+    while (m > first_ && l - m < 42 && !IsPunct(m, '(')) {
+      if (IsQuote(m) || IsEndPunct(m)) return kNone;
+      --m;
+    }
+    return IsPunct(m, '(') && l - m > 9 && m > first_ && IsWord(m - 1) ? m : kNone;
   }
 
   // The first dash of a parenthetical "- ... -" (or "-- ... --") closing right before token `l`, when a
@@ -939,11 +954,16 @@ class SentenceMatcher {
     // neither speaker nor content; the subject stands before it.
     if (paren_end == kNone) {
       if (uint32_t open = DashParentheticalBefore(l); open != kNone) l = open;
+      // "Sen. Jo Ames (a Dover Democrat so young he is taken for an aide) says": a long parenthesis is a
+      // description between the subject and its verb, like the dashes above.
+      else if (uint32_t paren = LongParenBefore(l); paren != kNone) l = paren;
     }
     bool participle = Text(k).ends_with("ing") && !quoted_as;
     bool say_like = frame == Frame::kSay || frame == Frame::kTell;
+    // "cut the ribbon, then said ...": a second verb of the sentence's subject, not "clause, said X".
+    const bool then_after_comma = l > first_ + 1 && l < k && LowerIs(l, "then") && IsPunct(l - 1, ',');
     // "Q," said X  /  clause, said X.
-    if (say_like && !participle && l > first_ && (IsPunct(l - 1, ',') || IsQuote(l - 1)) && IsWord(r) &&
+    if (say_like && !participle && !then_after_comma && l > first_ && (IsPunct(l - 1, ',') || IsQuote(l - 1)) && IsWord(r) &&
         !IsApposedSubject(l - 1)) {
       uint32_t e = SpeakerForwardFrom(r);
       // After a quotation the speaker may run into adjuncts ("said a statement about the talks"); after a
@@ -984,15 +1004,16 @@ class SentenceMatcher {
         return a;
       }
     }
-    // A second verb of the same subject ("... and said", "but added") inherits the speaker.
-    if (l > first_ && (LowerIs(l - 1, "and") || LowerIs(l - 1, "but"))) {
+    // A second verb of the same subject ("... and said", "but added", "offered him a job, then said")
+    // inherits the speaker.
+    if (l > first_ && (LowerIs(l - 1, "and") || LowerIs(l - 1, "but") || then_after_comma)) {
       a.inherit = true;
       a.anchor = l - 1;
       a.region_end = SkipAfterCue(r, frame, &a);
       a.valid = true;
       // "she shrugged and said": the subject stands before the first verb.
       uint32_t verb = l - 2;
-      if (l >= first_ + 3 && IsWord(verb) && !Upper(verb) && Role(verb) == WordRole::kNone) {
+      if (!then_after_comma && l >= first_ + 3 && IsWord(verb) && !Upper(verb) && Role(verb) == WordRole::kNone) {
         uint32_t subject = SpeakerBackFrom(verb - 1);
         if (subject != kNone && (subject == first_ || !IsWord(subject - 1))) {
           a.inherit = false;

@@ -699,6 +699,18 @@ TEST(AttributionStageTest, TwoReportsJoinedByAndAreTwoAttributions) {
   EXPECT_EQ(dead->speaker().mention(), "The No. 2 official");
 }
 
+TEST(AttributionStageTest, ASecondVerbAfterThenAndALongParenthesisKeepTheSubject) {
+  Outcome run = Attribute({"The mayor cut the ribbon, then said the bridge would carry 9,000 cars a day.",
+                           "Councillor Bo Strand jokingly offered him a seat, then says he will take advice from anyone.",
+                           "Sen. Ida Lund (a Dover Democrat so young she has been taken for an aide) says she felt adrift."});
+  ASSERT_EQ(run.out.quotes_size(), 3);
+  EXPECT_EQ(run.out.quotes(0).text(), "the bridge would carry 9,000 cars a day");
+  EXPECT_EQ(run.out.quotes(0).speaker().mention(), "The mayor");
+  EXPECT_EQ(run.out.quotes(1).speaker().mention(), "Councillor Bo Strand");
+  EXPECT_EQ(run.out.quotes(2).text(), "she felt adrift");
+  EXPECT_EQ(run.out.quotes(2).speaker().mention(), "Sen. Ida Lund");
+}
+
 TEST(AttributionStageTest, EachQuoteNamesThePatternThatFoundIt) {
   Outcome run = Attribute({"The council said the pier would close in May.", "The pier will close, the council said.",
                            "\"We will not reopen it,\" said Ida Voss.", "Voss: \"Not this year.\"",
