@@ -16,6 +16,7 @@ constexpr std::array<std::string_view, 10> kLeadingDeterminers = {"the", "a", "a
 constexpr std::array<std::string_view, 15> kGenericModifiers = {"central", "national", "federal", "state",
     "regional", "local", "main", "public", "city", "county", "municipal", "country's", "city's", "nation's",
     "state's"};
+constexpr uint32_t kNoToken = UINT32_MAX;
 constexpr std::array<std::string_view, 11> kDescriptionStops = {"of", "for", "at", "in", "from", "with", "since",
     "on", "who", "which", "that"};
 constexpr std::array<std::string_view, 7> kPlacePrepositions = {"in", "between", "near", "outside", "across",
@@ -262,6 +263,32 @@ void EntityTable::MakeOrganization(size_t entity) {
   by_name_.emplace(LowerCopy(name), entity);
 }
 
+std::string_view EntityTable::OrganizationAppositionHead(std::string_view paragraph, const ParagraphTokens& tokens,
+                                                         uint32_t k) const {
+  const std::vector<Token>& t = tokens.tokens;
+  const uint32_t n = static_cast<uint32_t>(t.size());
+  auto text = [&](uint32_t x) { return paragraph.substr(t[x].begin, t[x].end - t[x].begin); };
+  auto word = [&](uint32_t x) { return x < n && t[x].kind == TokenKind::kWord; };
+  auto punct = [&](uint32_t x, char c) { return x < n && t[x].kind == TokenKind::kPunct && t[x].punct == c; };
+  if (!punct(k, ',') || !word(k + 1) || !(IsLeadingDeterminer(text(k + 1)) || EndsWithPossessive(text(k + 1))))
+    return {};
+  // The description runs to the next comma or full stop; hyphenated words ("Oslo-based",
+  // "second-largest") are read through. Its head is the last word before a preposition.
+  uint32_t head = kNoToken;
+  bool stopped = false;
+  uint32_t e = k + 1;
+  for (; e < n && e - k < 16; ++e) {
+    if (punct(e, '-') && e > 0 && t[e].begin == t[e - 1].end && word(e + 1) && t[e + 1].begin == t[e].end) continue;
+    if (!word(e)) break;
+    for (std::string_view stop : kDescriptionStops) stopped = stopped || EqualsLowerAscii(text(e), stop);
+    if (!stopped && !(e > 0 && punct(e - 1, '-'))) head = e;
+  }
+  if (head == kNoToken || head == k + 1 || !(punct(e, ',') || punct(e, '.'))) return {};
+  std::string_view h = text(head);
+  if (t[head].upper || !words_.IsOrganizationType(LowerCopy(h))) return {};
+  return h;
+}
+
 void EntityTable::NoteApposition(std::string_view paragraph, const ParagraphTokens& tokens, Span run, Span name,
                                  size_t entity) {
   const std::vector<Token>& t = tokens.tokens;
@@ -317,7 +344,12 @@ void EntityTable::NoteApposition(std::string_view paragraph, const ParagraphToke
         if (!head.empty() && noted.kind == v1::Speaker::PERSON && noted.gender == 0 && noted.title.empty() &&
             noted.roles.empty() && (LowerInto(head, &scratch_), words_.IsOrganizationType(scratch_)))
           MakeOrganization(entity);
-        AddRole(entity, head);
+        // "Marlow & Finch, the department store chain,": an organisation's description gives its kinds
+        // too ("the retailer").
+        if (entities_[entity].kind == v1::Speaker::ORGANIZATION && !head.empty())
+          AddTypedRole(entity, LowerCopy(head));
+        else
+          AddRole(entity, head);
       }
     }
   }
@@ -414,6 +446,12 @@ void EntityTable::NoteParagraph(std::string_view paragraph, const ParagraphToken
           }
           continue;
         }
+        // "Marlow & Finch", "Crumb & Co": an ampersand joins the words of a firm's name.
+        if (j > i && j < n && t[j].kind == TokenKind::kPunct && text(j) == "&" && word(j + 1) && t[j + 1].upper) {
+          connector = true;
+          ++j;
+          continue;
+        }
         // "Ministry of Water Resources", "Institute for Household Budgets"
         if (org_seen && word(j) && (EqualsLowerAscii(text(j), "of") || EqualsLowerAscii(text(j), "for")) &&
             word(j + 1) && t[j + 1].upper) {
@@ -486,7 +524,18 @@ void EntityTable::NoteParagraph(std::string_view paragraph, const ParagraphToken
         NoteApposition(paragraph, tokens, Span{start, j}, Span{start, j}, e);
         continue;
       }
-      if (j - start < 2) continue;  // most capitalised words stand alone
+      // Most capitalised words stand alone; one described as a kind of organisation is one:
+      // "Quellwise, the payroll software firm,", "Brakka, a Dutch carmaker,".
+      if (j - start < 2) {
+        if (j - start == 1 && !IsAcronym(text(start)) && by_surname_.find(LowerCopy(StripPossessive(text(start)))) == by_surname_.end()) {
+          std::string_view head = OrganizationAppositionHead(paragraph, tokens, j);
+          if (!head.empty()) {
+            size_t e = NoteOrganization(std::string(StripPossessive(text(start))));
+            AddTypedRole(e, LowerCopy(head));
+          }
+        }
+        continue;
+      }
       // The name is the trailing capitalised words that are neither acronyms nor table words (as in
       // DescribeMention); the words before it are the title.
       uint32_t name_begin = j;

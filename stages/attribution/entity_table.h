@@ -92,6 +92,10 @@ class EntityTable {
   void AddTypedRole(size_t entity, std::string_view head);
   void MakeOrganization(size_t entity);
   void NoteApposition(std::string_view paragraph, const ParagraphTokens& tokens, Span run, Span name, size_t entity);
+  // The head of ", the Oslo-based payroll software firm," after token k when it names a kind of
+  // organisation ("firm"); else empty.
+  std::string_view OrganizationAppositionHead(std::string_view paragraph, const ParagraphTokens& tokens,
+                                              uint32_t k) const;
   int FindPersonByRole(std::string_view head) const;
   int FindOrganizationByType(std::string_view head) const;
   int FindByName(std::string_view name) const;

@@ -97,6 +97,16 @@ SpeakerFacts DescribeMention(std::string_view mention, const Lexicon& lexicon) {
     facts.name = Join(words, 0, words.size());
     return facts;
   }
+  // "Marlow & Finch", "Crumb & Co": an ampersand between capitalised words makes a firm's name.
+  for (size_t i = 1; i + 1 < words.size(); ++i) {
+    if (words[i] == "&" && StartsUpper(words[i - 1]) && StartsUpper(words[i + 1])) {
+      size_t first = 0;
+      while (first < i - 1 && roles[first] == WordRole::kDeterminer) ++first;
+      facts.kind = v1::Speaker::ORGANIZATION;
+      facts.name = Join(words, first, words.size());
+      return facts;
+    }
+  }
   size_t start = 0;
   // "Her ministry", "His office": a possessive pronoun opens the mention as a determiner does.
   while (start + 1 < words.size() &&

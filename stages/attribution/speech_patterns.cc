@@ -370,7 +370,8 @@ class SentenceMatcher {
     uint32_t subject_end = open;
     if (uint32_t m = ParenAfterWord(open - 1); m != kNone) subject_end = m;
     for (uint32_t k = first_; k < subject_end; ++k) {
-      if (!IsWord(k) || CueAt(k) != nullptr) return false;
+      bool ampersand = k > first_ && !IsWord(k) && Text(k) == "&" && Upper(k - 1) && IsWord(k + 1) && Upper(k + 1);
+      if ((!IsWord(k) && !ampersand) || CueAt(k) != nullptr) return false;
     }
     if (subject_end - first_ > 10 || subject_end == first_) return false;
     bool described = Role(c) == WordRole::kDeterminer || IsPossessive(c);
@@ -602,7 +603,15 @@ class SentenceMatcher {
     if (!IsWord(k)) return kNone;
     uint32_t a = k + 1;
     uint32_t words = 0;
-    while (a > first_ && IsWord(a - 1) && words < kMaxSpeakerWords) {
+    while (a > first_ && words < kMaxSpeakerWords) {
+      // "Marlow & Finch said": an ampersand between capitalised words is inside a firm's name.
+      if (!IsWord(a - 1)) {
+        if (a - 1 > first_ && words > 0 && Upper(a) && Text(a - 1) == "&" && IsWord(a - 2) && Upper(a - 2)) {
+          --a;
+          continue;
+        }
+        break;
+      }
       WordRole role = Role(a - 1);
       // "A spokeswoman for the rail authority", "officials at the ministry": after a role or group word
       // "for" and "at" stay inside the mention, as "of" does.

@@ -711,6 +711,28 @@ TEST(AttributionStageTest, ASecondVerbAfterThenAndALongParenthesisKeepTheSubject
   EXPECT_EQ(run.out.quotes(2).speaker().mention(), "Sen. Ida Lund");
 }
 
+TEST(AttributionStageTest, AOneWordFirmDescribedByAnAppositionAndAnAmpersandNameAreOrganisations) {
+  Outcome run = Attribute({"Brakvel, the Oslo-based payroll software firm, agreed on Monday to be sold.",
+                           "The firm said its board would back the offer.",
+                           "Tolley & Vance, the department store chain, warned that profit would halve.",
+                           "The retailer said it would shut nine stores.",
+                           "Harrowgate Energy, the country's second-largest power company, cut its forecast.",
+                           "The utility said gas plants would close by 2028."});
+  const v1::Quote* firm = FindQuote(run.out, "its board would back the offer");
+  ASSERT_NE(firm, nullptr);
+  EXPECT_EQ(firm->speaker().name(), "Brakvel");
+  EXPECT_EQ(firm->speaker().kind(), v1::Speaker::ORGANIZATION);
+  const v1::Quote* warned = FindQuote(run.out, "profit would halve");
+  ASSERT_NE(warned, nullptr);
+  EXPECT_EQ(warned->speaker().name(), "Tolley & Vance");
+  const v1::Quote* retailer = FindQuote(run.out, "it would shut nine stores");
+  ASSERT_NE(retailer, nullptr);
+  EXPECT_EQ(retailer->speaker().name(), "Tolley & Vance");
+  const v1::Quote* utility = FindQuote(run.out, "gas plants would close by 2028");
+  ASSERT_NE(utility, nullptr);
+  EXPECT_EQ(utility->speaker().name(), "Harrowgate Energy");
+}
+
 TEST(AttributionStageTest, EachQuoteNamesThePatternThatFoundIt) {
   Outcome run = Attribute({"The council said the pier would close in May.", "The pier will close, the council said.",
                            "\"We will not reopen it,\" said Ida Voss.", "Voss: \"Not this year.\"",
