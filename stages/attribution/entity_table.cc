@@ -446,6 +446,18 @@ void EntityTable::NoteParagraph(std::string_view paragraph, const ParagraphToken
           }
           continue;
         }
+        // "Competition and Markets Commission", "University and College Lecturers' Association": "and"
+        // between capitalised words joins them when an organisation word closes the name soon after.
+        if (j > i && word(j) && EqualsLowerAscii(text(j), "and") && word(j + 1) && t[j + 1].upper) {
+          bool org_ahead = false;
+          for (uint32_t k = j + 1; k < n && k < j + 4 && word(k) && t[k].upper && !org_ahead; ++k)
+            org_ahead = org_word(k);
+          if (org_ahead) {
+            connector = true;
+            ++j;
+            continue;
+          }
+        }
         // "Marlow & Finch", "Crumb & Co": an ampersand joins the words of a firm's name.
         if (j > i && j < n && t[j].kind == TokenKind::kPunct && text(j) == "&" && word(j + 1) && t[j + 1].upper) {
           connector = true;
@@ -911,6 +923,30 @@ void EntityTable::Resolve(SpeakerFacts* s) {
       return;
     }
   }
+  // "Ewa said", "Zhou added": a lone word that is no one's surname but the first word of exactly one
+  // person's full name is that person (tabloids call people by given name; some names put the family
+  // name first).
+  if (s->kind == v1::Speaker::PERSON && !s->name.empty() && s->name.find(' ') == std::string::npos &&
+      (LowerInto(StripPossessive(s->name), &scratch_), by_surname_.find(scratch_) == by_surname_.end())) {
+    int only = -1;
+    for (size_t i = 0; i < entities_.size() && only != -2; ++i) {
+      const Entity& e = entities_[i];
+      size_t space = e.name.find(' ');
+      if (e.kind != v1::Speaker::PERSON || space == std::string::npos ||
+          !EqualsLowerAscii(std::string_view(e.name).substr(0, space), scratch_))
+        continue;
+      only = only == -1 ? static_cast<int>(i) : -2;
+    }
+    if (only >= 0) {
+      Entity& e = entities_[static_cast<size_t>(only)];
+      Fill(s, e);
+      Touch(e);
+      last_person_ = *s;
+      last_person_gender_known_ = false;
+      has_last_person_ = true;
+      return;
+    }
+  }
   if (s->kind == v1::Speaker::PERSON) {
     if (!s->name.empty()) {
       std::vector<std::string_view> words = Words(s->name);
@@ -1000,7 +1036,12 @@ void EntityTable::Resolve(SpeakerFacts* s) {
       // Nordgrain"); its head ("operator") is then a role of the organisation, which a later "the
       // operator" or, through the type table, "the company" names.
       size_t proper_from = words.size();
-      while (proper_from > b && StartsUpper(words[proper_from - 1])) --proper_from;
+      // "University and College Lecturers' Association": a connector between capitalised words is inside.
+      auto connector = [&](size_t w) {
+        return w > b && StartsUpper(words[w - 1]) &&
+               (EqualsLowerAscii(words[w], "and") || EqualsLowerAscii(words[w], "of") || words[w] == "&");
+      };
+      while (proper_from > b && (StartsUpper(words[proper_from - 1]) || connector(proper_from - 1))) --proper_from;
       std::string descriptor_head;
       // A descriptor is a noun: "of", "for", "and" inside a name ("Ministry of Transport") are none.
       const bool described = proper_from > b && proper_from < words.size() && s->kind == v1::Speaker::ORGANIZATION &&

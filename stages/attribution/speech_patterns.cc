@@ -369,11 +369,18 @@ class SentenceMatcher {
     // "Sen. Jo Ames (D-Ore.), ...": a parenthesised party tag closing the subject is part of it.
     uint32_t subject_end = open;
     if (uint32_t m = ParenAfterWord(open - 1); m != kNone) subject_end = m;
-    for (uint32_t k = first_; k < subject_end; ++k) {
-      bool ampersand = k > first_ && !IsWord(k) && Text(k) == "&" && Upper(k - 1) && IsWord(k + 1) && Upper(k + 1);
+    // ""Q," Jo Ames, the institute's forecaster, told radio": after an opening quotation the subject
+    // starts past it.
+    uint32_t subject_begin = first_;
+    if (IsQuote(subject_begin)) {
+      ++subject_begin;
+      if (IsPunct(subject_begin, ',')) ++subject_begin;
+    }
+    for (uint32_t k = subject_begin; k < subject_end; ++k) {
+      bool ampersand = k > subject_begin && !IsWord(k) && Text(k) == "&" && Upper(k - 1) && IsWord(k + 1) && Upper(k + 1);
       if ((!IsWord(k) && !ampersand) || CueAt(k) != nullptr) return false;
     }
-    if (subject_end - first_ > 10 || subject_end == first_) return false;
+    if (subject_end <= subject_begin || subject_end - subject_begin > 10) return false;
     bool described = Role(c) == WordRole::kDeterminer || IsPossessive(c);
     // "Sen. Jo Ames, R-Texas, said ...", "Jo Ames, 45, said ...": a party tag or an age.
     bool tag = comma - c == 1 && ((Text(c).find('-') != std::string_view::npos && Upper(c)) ||
@@ -549,6 +556,15 @@ class SentenceMatcher {
                              prev_is("are") || prev_is("being")) &&
             !AskedAQuestion(k, static_cast<uint32_t>(n), entry))
           continue;
+        // "losses add up to 40 tonnes", "added another layer", "added 200 jobs", "scored twice and added a
+        // third": an amount after "add" is what was added, not what was said.
+        if (entry->lemma == "add" && IsWord(k + n) &&
+            (LowerIs(k + n, "up") || LowerIs(k + n, "another") || (Text(k + n)[0] >= '0' && Text(k + n)[0] <= '9') ||
+             ((LowerIs(k + n, "a") || LowerIs(k + n, "an")) && IsOrdinal(k + n + 1))))
+          continue;
+        // "by half a percentage point to 3 percent", "at one point to": the noun, not the verb.
+        if (entry->lemma == "point to" && k > first_ && (IsNumberWord(k - 1) || prev_is("percentage") || prev_is("basis")))
+          continue;
         // "will add a crossing", "to note a trend": after a modal or "to" the present of a verb that
         // also means an action reports nothing unless a clause or quotation follows.
         if ((entry->lemma == "add" || entry->lemma == "note") && !text.ends_with("ed") && !progressive &&
@@ -630,7 +646,11 @@ class SentenceMatcher {
                       IsWord(a - 3) && (Text(a - 2).ends_with("ed") || Text(a - 2).ends_with("en"));
       // "one in four said": a share's preposition stays inside the mention.
       bool share = LowerIs(a - 1, "in") && a - 1 > first_ && IsNumberWord(a - 2) && IsNumberWord(a);
-      if (role == WordRole::kClause && !LowerIs(a - 1, "of") && !role_preposition && !agent_by && !share) break;
+      // "The University and College Lecturers' Association": "and" inside an organisation's name.
+      bool name_and = LowerIs(a - 1, "and") && a - 1 > first_ && words > 0 && Upper(a) && IsWord(a - 2) &&
+                      Upper(a - 2) && Role(k) == WordRole::kOrg;
+      if (role == WordRole::kClause && !LowerIs(a - 1, "of") && !role_preposition && !agent_by && !share && !name_and)
+        break;
       // A relative "that" after a noun ends it too: "a clip that Judge Ames called distasteful".
       if (words > 0 && a - 1 > first_ && IsWord(a - 2) && LowerIs(a - 1, "that")) break;
       // A verb ends the mention: another cue ("he said officials told") or a past form ("released"),
@@ -1250,6 +1270,13 @@ class SentenceMatcher {
     return end;
   }
 
+  // "second", "third", ... "tenth": a goal, a place or a term counted.
+  bool IsOrdinal(uint32_t w) const {
+    for (std::string_view o : {"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"})
+      if (LowerIs(w, o)) return true;
+    return false;
+  }
+
   // A figure or a number word: "40", "one", "six", "half".
   bool IsNumberWord(uint32_t w) const {
     if (!IsWord(w)) return false;
@@ -1436,6 +1463,18 @@ class SentenceMatcher {
         if (IsPunct(x, '(')) {
           speaker_end = x;
           break;
+        }
+        // "Derek hit back:", "Moss fumed:": plain words after the opening name are its verb, not part
+        // of it (a title word or "of" goes on with it: "Harbour master Ove Lind:", "Friends of Kessby:").
+        if (x > first_ && IsWord(x) && !Upper(x) && Upper(x - 1) && Role(first_) != WordRole::kDeterminer &&
+            Role(x) != WordRole::kTitle && Role(x) != WordRole::kDeterminer && !LowerIs(x, "of") &&
+            !LowerIs(x, "for") && !LowerIs(x, "and")) {
+          bool plain_after = true;  // "Derek hit back:", not "Sales do not surprise Harbour Master Ines Ek:"
+          for (uint32_t y = x; y < k && plain_after; ++y) plain_after = IsWord(y) && !Upper(y);
+          if (plain_after) {
+            speaker_end = x;
+            break;
+          }
         }
       }
       // A clause before the name is not part of it ("The delay does not surprise Harbour Master Ines

@@ -733,6 +733,34 @@ TEST(AttributionStageTest, AOneWordFirmDescribedByAnAppositionAndAnAmpersandName
   EXPECT_EQ(utility->speaker().name(), "Harrowgate Energy");
 }
 
+TEST(AttributionStageTest, AGivenNameAloneAndAnApposedSpeakerAfterAQuoteResolve) {
+  Outcome run = Attribute({"Pensioner Ewa Kowalczyk has lived on Elm Row since 1981.",
+                           "Ewa said the hedge next door blocked her light.",
+                           "Derek hit back: \"I planted it for privacy.\"",
+                           "\"The ground is saturated,\" Lars Brenna, the institute's chief forecaster, told state radio.",
+                           "The Coastal Pilots and Skippers Association said it would appeal."});
+  const v1::Quote* ewa = FindQuote(run.out, "the hedge next door blocked her light");
+  ASSERT_NE(ewa, nullptr);
+  EXPECT_EQ(ewa->speaker().name(), "Ewa Kowalczyk");
+  const v1::Quote* derek = FindQuote(run.out, "I planted it for privacy.");
+  ASSERT_NE(derek, nullptr);
+  EXPECT_EQ(derek->speaker().mention(), "Derek");
+  const v1::Quote* forecaster = FindQuote(run.out, "The ground is saturated");
+  ASSERT_NE(forecaster, nullptr);
+  EXPECT_EQ(forecaster->speaker().mention(), "Lars Brenna");
+  const v1::Quote* association = FindQuote(run.out, "it would appeal");
+  ASSERT_NE(association, nullptr);
+  EXPECT_EQ(association->speaker().name(), "Coastal Pilots and Skippers Association");
+}
+
+TEST(AttributionStageTest, AmountsAfterAddAndPointsAsANounAreNoCues) {
+  Outcome run = Attribute({"Those losses add up to 40 cubic kilometres of ice.",
+                           "The striker scored twice before the break and added a third from the penalty spot.",
+                           "The fund cut its forecast by 0.3 percentage points to 2.7 percent.",
+                           "The mayor added that the pier would reopen."});
+  EXPECT_THAT(QuoteTexts(run), ::testing::ElementsAre("the pier would reopen"));
+}
+
 TEST(AttributionStageTest, EachQuoteNamesThePatternThatFoundIt) {
   Outcome run = Attribute({"The council said the pier would close in May.", "The pier will close, the council said.",
                            "\"We will not reopen it,\" said Ida Voss.", "Voss: \"Not this year.\"",
