@@ -162,6 +162,13 @@ bool IsTitleLike(const Features& f, const CreditLexicon& lexicon) {
          f.text.find(':') == std::string_view::npos && IsCapitalized(f.text) && f.text.back() != ',';
 }
 
+// A title line of at most this many words over a caption with a firm credit is its headline even when
+// it shares no word with it: wires head a picture with a few words of their own.
+constexpr size_t kMaxLooseHeadlineWords = 8;
+// ... when the caption is a sentence of its own: over a bare name ("Jo Ames"), a title line is the
+// story's headline or a gallery's chrome.
+constexpr size_t kMinLooseHeadlineCaptionWords = 6;
+
 // A title line over a caption is its photo headline when it names what the caption shows, or when it is
 // set as a headline (the wire's three-line block: headline, caption, credit line).
 bool IsPhotoHeadline(const Features& title, std::string_view caption, const CreditLexicon& lexicon) {
@@ -377,7 +384,12 @@ std::vector<CaptionBlock> DetectCaptions(const std::vector<std::string_view>& pa
     block.credit = TrimSpaces(p.substr(tail.begin, tail.end - tail.begin));
     block.rule = "glued_credit";
     f[i].used = true;
-    if (i >= 1 && IsPhotoHeadline(f[i - 1], block.text, lexicon)) {
+    // Over a caption signed by an agency or photographer, a short title line is the block's headline
+    // whether or not it shares a word with the caption ("Smoke over the ridge" over a fire picture).
+    const bool firm_credit = static_cast<int>(tail.strength) >= static_cast<int>(CreditStrength::kMedium);
+    if (i >= 1 && (IsPhotoHeadline(f[i - 1], block.text, lexicon) ||
+                   (firm_credit && caption_words >= kMinLooseHeadlineCaptionWords && IsTitleLike(f[i - 1], lexicon) &&
+                    f[i - 1].words <= kMaxLooseHeadlineWords))) {
       block.headline = f[i - 1].text;
       block.first = i - 1;
       f[i - 1].used = true;
