@@ -282,8 +282,11 @@ std::vector<CaptionBlock> DetectCaptions(const std::vector<std::string_view>& pa
       const bool byline_below =
           (i + 1 < n && (f[i + 1].byline || IsSignatureShaped(f[i + 1].text, lexicon))) ||
           std::binary_search(hints.byline_breaks.begin(), hints.byline_breaks.end(), static_cast<uint32_t>(i + 1));
+      // "CITY, Dec. 3 — ..." right under the credit line: the story starts there, so the picture is the
+      // header's and the paragraph above is its caption, as with a byline below.
+      const bool dateline_below = i + 1 < n && StartsWithDateline(f[i + 1].text);
       int prev = i > 0 ? CaptionScore(f[i - 1], {.before_credit = true, .strict = i - 1 == 0,
-                                                  .headline_above = headline_above, .above_byline = byline_below},
+                                                  .headline_above = headline_above, .above_byline = byline_below || dateline_below},
                                       lexicon)
                        : 0;
       // A credit line opening the body is followed by the lede, which must then be short to be a caption;

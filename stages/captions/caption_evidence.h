@@ -38,7 +38,7 @@ struct CaptionEvidence {
   int picture_date = 2;
   // For: a title line set above it, the wire's three-line block (headline, caption, credit).
   int headline_above = 2;
-  // For: the credit line stands right above the byline or signature, so the block is the lead picture's,
+  // For: the credit line stands right above the byline, signature or dateline, so the block is the lead picture's,
   // set in the header before the story starts: the paragraph above is its caption, not the lede, even
   // when it runs long as wire captions do. Enough to outweigh long prose and a quote, not long prose
   // with a verb of speech as well.
