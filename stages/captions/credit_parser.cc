@@ -232,6 +232,11 @@ Reading ParseOne(std::string_view s, const CreditLexicon& lexicon) {
     }
     unknown.push_back(part);
   }
+  // "Courtesy of the Lune Valley Museum": a lower-case article is the sentence's, not the owner's name
+  // ("The Selby Gazette" keeps its capital one).
+  auto owner = [](std::string_view name) {
+    return std::string(name.starts_with("the ") ? name.substr(4) : name);
+  };
   if (!known.empty()) {
     out.agency = *known[0];
     if (known.size() > 1 && *known[1] != *known[0]) out.distributor = *known[1];
@@ -242,12 +247,12 @@ Reading ParseOne(std::string_view s, const CreditLexicon& lexicon) {
     const bool owner_last = unknown.size() >= 2 && (HasOrgWord(unknown.back(), lexicon) ||
                                                     StartsWithFolded(unknown.back(), "the "));
     if (owner_last) {
-      out.agency = std::string(unknown.back());
+      out.agency = owner(unknown.back());
       unknown.pop_back();
     }
     for (std::string_view name : unknown) AddNames(name, &out.photographers);
   } else if (unknown.size() >= 2) {
-    out.agency = std::string(unknown.back());
+    out.agency = owner(unknown.back());
     for (size_t i = 0; i + 1 < unknown.size(); ++i) AddNames(unknown[i], &out.photographers);
   } else if (unknown.size() == 1) {
     std::string_view only = unknown[0];
@@ -257,7 +262,7 @@ Reading ParseOne(std::string_view s, const CreditLexicon& lexicon) {
     if (person) {
       AddNames(only, &out.photographers);
     } else {
-      out.agency = std::string(only);
+      out.agency = owner(only);
     }
   }
   if (!via.empty()) {

@@ -116,6 +116,8 @@ TEST(CreditParserTest, CourtesyOfOrganisation) {
   EXPECT_THAT(c.photographers, IsEmpty());
   EXPECT_EQ(c.agency, "Harbour Rowing Club");
   EXPECT_EQ(Parse("Courtesy Acme").agency, "Acme");
+  EXPECT_EQ(Parse("Courtesy of the Lune Valley Museum").agency, "Lune Valley Museum");
+  EXPECT_EQ(Parse("Photo courtesy of The Orrin Company").agency, "The Orrin Company");
 }
 
 TEST(CreditParserTest, HandoutAndPoolNameNobody) {
