@@ -32,6 +32,10 @@ bool IsSignatureShaped(std::string_view s, const CreditLexicon& lexicon) {
     sep = s.find(", ");
     skip = 2;
   }
+  if (sep == std::string_view::npos) {
+    sep = FindFolded(s, " for ");  // "Jane Roe for The Harbour Daily" under the headline
+    skip = 5;
+  }
   if (sep == std::string_view::npos) return false;
   std::string_view name = TrimSpaces(s.substr(0, sep));
   std::string_view org = TrimSpaces(s.substr(sep + skip));

@@ -77,16 +77,35 @@ bool IsCapsNameCommaOwner(std::string_view s, const CreditLexicon& lexicon) {
   return IsCapitalized(owner) && IsCreditText(owner, lexicon);
 }
 
-// "Jane Roe / Harbour Daily file photo", "Jane Roe/Harbour Daily/pool": a photographer over an owner and a
-// qualifier that names nobody ("file photo", "pool", "handout"). Only after a slash: "Jane Roe Submitted
+// "Jane Roe / Harbour Daily file photo", "Jane Roe/Harbour Daily/pool", "Handout/Ministry of Ports": an owner
+// and a qualifier that names nobody ("file photo", "pool", "handout"). Only after a slash: "Jane Roe Submitted
 // photo" is a portrait's caption (the name) glued to a credit that names nobody.
 bool OwnerWithQualifier(std::string_view s, const CreditLexicon& lexicon) {
+  // "Handout/Ministry of Ports": the qualifier may come first, as wires set handouts.
+  const size_t leading = lexicon.MatchPrefix(s, WordKind::kQualifier);
+  if (leading > 0 && leading < s.size() && (s[leading] == '/' || s[leading] == '|')) {
+    const std::string_view owner = TrimSpaces(s.substr(leading + 1));
+    if (!owner.empty() && IsCapitalized(owner)) return true;
+  }
   const size_t qualifier = lexicon.MatchSuffix(s, WordKind::kQualifier);
   if (qualifier == 0 || qualifier >= s.size()) return false;
   std::string_view owner = TrimSpaces(s.substr(0, s.size() - qualifier));
   while (!owner.empty() && (owner.back() == '/' || owner.back() == ',' || owner.back() == '|')) owner.remove_suffix(1);
   owner = TrimSpaces(owner);
   return !owner.empty() && IsCapitalized(owner);
+}
+
+// "Jane Roe for The Harbour Daily": a photographer and the paper the picture was taken for, the way
+// papers sign commissioned pictures. Set under the headline the same shape is a byline, which the
+// detector tells apart by position (IsSignatureShaped).
+bool IsNameForOwner(std::string_view s) {
+  const size_t sep = FindFolded(s, " for ");
+  if (sep == std::string_view::npos) return false;
+  const std::string_view name = s.substr(0, sep);
+  const std::string_view owner = TrimSpaces(s.substr(sep + 5));
+  const size_t name_words = CountWords(name);
+  return name_words >= 2 && name_words <= 4 && LooksLikeName(name) && IsCapitalized(owner) &&
+         CountWords(owner) <= 5;
 }
 
 // The longest owner a photo label may name in words of any case ("Image source, Harlow family").
@@ -144,6 +163,7 @@ CreditStrength RateSingle(std::string_view s, const CreditLexicon& lexicon) {
       wrapped.find(',') != std::string_view::npos) {
     return CreditStrength::kMedium;  // "Jane Roe, file"
   }
+  if (IsNameForOwner(wrapped)) return CreditStrength::kMedium;
   if (CountWords(wrapped) <= 4) return CreditStrength::kWeak;
   return CreditStrength::kNone;
 }

@@ -38,6 +38,17 @@ TEST(RateCreditTest, AnOwnerWithAPhotoQualifierOrACutShortBracketIsACredit) {
   EXPECT_EQ(RateCredit("(left, Harbour Gazette", Lexicon()), CreditStrength::kNone);
 }
 
+TEST(RateCreditTest, APhotographerForAPaperAndALeadingHandoutAreCredits) {
+  EXPECT_EQ(RateCredit("Lia Brandt for The Harbour Gazette", Lexicon()), CreditStrength::kMedium);
+  EXPECT_EQ(Trailing("Divers check the hull of the ferry on Monday. Lia Brandt for The Harbour Gazette"),
+            "Lia Brandt for The Harbour Gazette");
+  EXPECT_EQ(RateCredit("Handout/Ministry of Ports", Lexicon()), CreditStrength::kMedium);
+  // One capitalised word before "for" is a heading, not a photographer.
+  EXPECT_EQ(RateCredit("Tickets for The Spring Fair", Lexicon()), CreditStrength::kNone);
+  EXPECT_LT(static_cast<int>(RateCredit("Handout/picture of the week", Lexicon())),
+            static_cast<int>(CreditStrength::kMedium));
+}
+
 TEST(RateCreditTest, ProseIsNotACredit) {
   EXPECT_EQ(RateCredit("The agency said the photos were taken by Reuters.", Lexicon()), CreditStrength::kNone);
   EXPECT_EQ(RateCredit("he told Reuters", Lexicon()), CreditStrength::kNone);
