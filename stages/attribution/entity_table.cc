@@ -740,6 +740,17 @@ void EntityTable::Fill(SpeakerFacts* s, const Entity& e) const {
   }
 }
 
+void EntityTable::RememberPerson(const SpeakerFacts& s) {
+  last_person_ = s;
+  last_person_gender_known_ = false;  // worked out when a pronoun asks
+  has_last_person_ = true;
+  int i = FindByName(s.name);
+  if (i >= 0 && i != last_speaker_) {
+    other_speaker_ = last_speaker_;
+    last_speaker_ = i;
+  }
+}
+
 char EntityTable::GenderOfFacts(const SpeakerFacts& s) const {
   int i = FindByName(s.name);
   if (i >= 0 && entities_[static_cast<size_t>(i)].gender != 0) return entities_[static_cast<size_t>(i)].gender;
@@ -764,19 +775,17 @@ void EntityTable::Resolve(SpeakerFacts* s) {
         last_person_gender_ = GenderOfFacts(last_person_);
         last_person_gender_known_ = true;
       }
-      // The latest person whose gender the article shows to match: preferred to a previous subject
-      // whose gender is unknown ("Obi (her office ...) ... Hartigan said ... She said").
+      // The other side of an exchange, the person who spoke before the previous subject, when the
+      // article shows their gender to match and the previous subject's is unknown ("Obi replied ...
+      // Hartigan said ... She said"); unless that subject is named in the pronoun's own paragraph
+      // ("Layla Nasser said ... 'Q,' she said"), where the pronoun goes on about the person just named.
       int known_match = -1;
-      if (g != 0 && has_last_person_ && last_person_gender_ == 0) {
-        uint32_t best_seen = 0;
-        for (size_t i = 0; i < entities_.size(); ++i) {
-          const Entity& e = entities_[i];
-          uint32_t seen = SeenBy(e, s->at);
-          if (e.kind == v1::Speaker::PERSON && e.gender == g && seen > best_seen) {
-            known_match = static_cast<int>(i);
-            best_seen = seen;
-          }
-        }
+      const int last_index = has_last_person_ ? FindByName(last_person_.name) : -1;
+      const bool last_in_paragraph = last_index >= 0 && entities_[static_cast<size_t>(last_index)].paragraph == paragraph_ &&
+                                     entities_[static_cast<size_t>(last_index)].first_offset < s->at;
+      if (g != 0 && has_last_person_ && last_person_gender_ == 0 && !last_in_paragraph && other_speaker_ >= 0 &&
+          entities_[static_cast<size_t>(other_speaker_)].gender == g) {
+        known_match = other_speaker_;
       }
       // The subject of the previous attributed sentence, unless the pronoun's gender rules it out.
       if (has_last_person_ && known_match < 0 && (g == 0 || last_person_gender_ == 0 || last_person_gender_ == g)) {
@@ -807,10 +816,9 @@ void EntityTable::Resolve(SpeakerFacts* s) {
         Entity& e = entities_[static_cast<size_t>(best)];
         Fill(s, e);
         if (e.gender == 0) e.gender = g;
-        last_person_ = *s;
+        RememberPerson(*s);
         last_person_gender_ = e.gender;
         last_person_gender_known_ = true;
-        has_last_person_ = true;
       } else if (has_last_person_ && (g == 0 || last_person_gender_ == 0 || last_person_gender_ == g)) {
         std::string mention = std::move(s->mention);
         *s = last_person_;
@@ -860,9 +868,7 @@ void EntityTable::Resolve(SpeakerFacts* s) {
     }
     if (best >= 0) {
       Fill(s, entities_[static_cast<size_t>(best)]);
-      last_person_ = *s;
-      last_person_gender_known_ = false;
-      has_last_person_ = true;
+      RememberPerson(*s);
       return;
     }
   }
@@ -941,9 +947,7 @@ void EntityTable::Resolve(SpeakerFacts* s) {
       Entity& e = entities_[static_cast<size_t>(only)];
       Fill(s, e);
       Touch(e);
-      last_person_ = *s;
-      last_person_gender_known_ = false;
-      has_last_person_ = true;
+      RememberPerson(*s);
       return;
     }
   }
@@ -1015,9 +1019,7 @@ void EntityTable::Resolve(SpeakerFacts* s) {
         s->name = spokes && !s->organization.empty() ? s->organization : s->title;
       }
     }
-    last_person_ = *s;
-    last_person_gender_known_ = false;  // worked out when a pronoun asks
-    has_last_person_ = true;
+    RememberPerson(*s);
     return;
   }
   if (s->kind == v1::Speaker::ORGANIZATION || s->kind == v1::Speaker::UNKNOWN) {
@@ -1084,9 +1086,7 @@ void EntityTable::Resolve(SpeakerFacts* s) {
         if (holder >= 0) {
           Fill(s, entities_[static_cast<size_t>(holder)]);
           Touch(entities_[static_cast<size_t>(holder)]);
-          last_person_ = *s;
-          last_person_gender_known_ = false;
-          has_last_person_ = true;
+          RememberPerson(*s);
           return;
         }
       }

@@ -100,6 +100,8 @@ class EntityTable {
   int FindOrganizationByType(std::string_view head) const;
   int FindByName(std::string_view name) const;
   void Fill(SpeakerFacts* s, const Entity& e) const;
+  // The person just attributed: the previous subject a pronoun looks to first; marks the entity a speaker.
+  void RememberPerson(const SpeakerFacts& s);
   char GenderOfFacts(const SpeakerFacts& s) const;
   void ReadGivenName(SpeakerFacts* s) const;
 
@@ -115,6 +117,8 @@ class EntityTable {
   uint32_t note_offset_ = 0;   // byte offset of the run NoteParagraph is reading; 0 outside it
   bool namesakes_ = false;  // two people of the article share a surname
   int pending_subject_ = -1;  // the person opening the latest sentence, for a pronoun opening the next
+  int last_speaker_ = -1;   // the entity of last_person_
+  int other_speaker_ = -1;  // the person who spoke before it: the other side of an exchange
   SpeakerFacts last_person_;
   char last_person_gender_ = 0;
   bool last_person_gender_known_ = false;
