@@ -117,6 +117,9 @@ void Tokenize(std::string_view s, const std::vector<QuoteSpan>& quotes, const Le
           size_t joiner = 0;
           if (s[i] == '\'' || s[i] == '-' || s[i] == '.' || s[i] == '&') joiner = 1;
           else if (IsRightSingleMark(s, i)) joiner = 3;
+          // A thousands separator ("1,400 members") is part of the number, not a clause break.
+          else if (s[i] == ',' && i > start && s[i - 1] >= '0' && s[i - 1] <= '9' && i + 1 < limit &&
+                   s[i + 1] >= '0' && s[i + 1] <= '9') joiner = 1;
           // A plural possessive's apostrophe ends the word it belongs to ("the Pilots' Guild", "the
           // farmers' union"): an apostrophe after an s and before a space, outside any quotation.
           bool plural_possessive = joiner != 0 && s[i] != '-' && s[i] != '.' && s[i] != '&' && i > start &&

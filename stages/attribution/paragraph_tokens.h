@@ -2,6 +2,7 @@
 //
 // Contract
 // - Words (letters, digits, inner apostrophes, hyphens and periods: "don’t", "Secretary-General", "U.S.";
+//   a number's thousands separators: "1,400";
 //   a plural possessive keeps its apostrophe: "Pilots'"),
 //   single punctuation marks, and whole quote spans as single tokens: the patterns treat a quotation as one
 //   unit and never look for cues inside it.

@@ -399,7 +399,10 @@ class SentenceMatcher {
     bool role_led = Role(c) == WordRole::kTitle || (LowerIs(c, "one") && LowerIs(c + 1, "of")) || LowerIs(c, "who") ||
                     (!Upper(c) && Text(c).size() > 4 && Text(c).ends_with("ing")) || companion;
     // A relative clause needs no name before it: "The mayor, who ..., said" has its subject all the same.
-    return (named_subject || LowerIs(c, "who")) && role_led && comma - c <= 14;
+    // "The union, which has 900 members, said ...": so does "which" after a short subject or one ending
+    // in a capitalised name ("The plan was dropped, which angered many, said Jo Ames" has a clause before it, not a subject).
+    const bool which_clause = LowerIs(c, "which") && (Upper(subject_end - 1) || subject_end - subject_begin <= 3);
+    return ((named_subject || LowerIs(c, "who")) && role_led && comma - c <= 14) || (which_clause && comma - c <= 14);
   }
 
   // A clause without "that" starts at word k: a subject pronoun ("I think we should"; not the objects

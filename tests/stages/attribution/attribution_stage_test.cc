@@ -761,6 +761,23 @@ TEST(AttributionStageTest, AmountsAfterAddAndPointsAsANounAreNoCues) {
   EXPECT_THAT(QuoteTexts(run), ::testing::ElementsAre("the pier would reopen"));
 }
 
+TEST(AttributionStageTest, ARelativeClauseWithWhichOrAThousandsSeparatorDoesNotEndTheSubject) {
+  Outcome run = Attribute({"The Carvel Growers' Cooperative, which represents 1,250 farms, said prices would rise.",
+                           "The union, which has many members, said drivers would strike.",
+                           "The route was dropped, which angered many, said Jo Ames."});
+  const v1::Quote* q = FindQuote(run.out, "prices would rise");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker().name(), "Carvel Growers' Cooperative");
+  EXPECT_EQ(q->speaker().kind(), v1::Speaker::ORGANIZATION);
+  const v1::Quote* union_quote = FindQuote(run.out, "drivers would strike");
+  ASSERT_NE(union_quote, nullptr);
+  EXPECT_EQ(union_quote->speaker().mention(), "The union");
+  // A clause before "which" is content, and the name after the cue speaks.
+  const v1::Quote* ames = FindQuote(run.out, "The route was dropped, which angered many");
+  ASSERT_NE(ames, nullptr);
+  EXPECT_EQ(ames->speaker().name(), "Jo Ames");
+}
+
 TEST(AttributionStageTest, EachQuoteNamesThePatternThatFoundIt) {
   Outcome run = Attribute({"The council said the pier would close in May.", "The pier will close, the council said.",
                            "\"We will not reopen it,\" said Ida Voss.", "Voss: \"Not this year.\"",
