@@ -196,7 +196,7 @@ size_t EntityTable::NotePerson(std::string name, std::string title) {
       if (e.gender == 0) e.gender = words_.GenderOf(w);
       last_title_word = w;
     });
-    AddRole(index, StripPossessive(last_title_word));
+    AddPersonRole(index, StripPossessive(last_title_word));
     if (e.title.empty()) e.title = std::move(title);
   }
   Touch(e);
@@ -238,6 +238,13 @@ void EntityTable::AddTypedRole(size_t entity, std::string_view head) {
   AddRole(entity, head);
   if (const std::vector<std::string>* types = words_.TypesOf(head)) {
     for (const std::string& t : *types) AddRole(entity, t);
+  }
+}
+
+void EntityTable::AddPersonRole(size_t entity, std::string_view head) {
+  AddRole(entity, head);
+  if (const std::vector<std::string>* roles = words_.RolesOf(head)) {
+    for (const std::string& r : *roles) AddRole(entity, r);
   }
 }
 
@@ -603,14 +610,14 @@ void EntityTable::NoteParagraph(std::string_view paragraph, const ParagraphToken
       if (start >= 2 && start == run_begin && word(start - 1) && !t[start - 1].upper && word(start - 2) &&
           (EqualsLowerAscii(text(start - 2), "his") || EqualsLowerAscii(text(start - 2), "her") ||
            EqualsLowerAscii(text(start - 2), "their"))) {
-        AddRole(e, text(start - 1));
+        AddPersonRole(e, text(start - 1));
         if (entities_[e].gender == 0) entities_[e].gender = words_.GenderOf(text(start - 1));
       }
       // Lower-case role words before the name: "chief executive Tove Brekke", "prosecutor Tomas Reyes".
       for (uint32_t k = start; k > 0 && start - k < 3 && word(k - 1) && !t[k - 1].upper &&
                                role(k - 1) == WordRole::kTitle;
            --k) {
-        AddRole(e, text(k - 1));
+        AddPersonRole(e, text(k - 1));
         if (entities_[e].gender == 0) entities_[e].gender = words_.GenderOf(text(k - 1));
       }
       NoteApposition(paragraph, tokens, Span{start, j}, Span{name_begin, j}, e);

@@ -90,6 +90,8 @@ class EntityTable {
   void AddRole(size_t entity, std::string_view head);
   // AddRole, and the kinds of organisation the head word names (organization_types.tsv).
   void AddTypedRole(size_t entity, std::string_view head);
+  // AddRole, and the other roles a person's title word names (person_roles.tsv: "justice" -> judge).
+  void AddPersonRole(size_t entity, std::string_view head);
   void MakeOrganization(size_t entity);
   void NoteApposition(std::string_view paragraph, const ParagraphTokens& tokens, Span run, Span name, size_t entity);
   // The head of ", the Oslo-based payroll software firm," after token k when it names a kind of

@@ -119,6 +119,16 @@ TEST(EntityTableTest, RoleDescriptionResolvesToThePersonIntroducedWithIt) {
   EXPECT_EQ(s.kind, v1::Speaker::PERSON);
 }
 
+TEST(EntityTableTest, ATitleGivesTheOtherWordsForThePost) {
+  EntityTable table(TheLexicon(), TheWords());
+  Note(&table, "Justice Ama Boateng dismissed the appeal on Friday.");
+  Note(&table, "Senior coroner Piet Maas opened the inquest.");
+  Note(&table, "Chief executive Tove Brekke announced the results.");
+  EXPECT_EQ(Resolved(&table, "the judge").name, "Ama Boateng");
+  EXPECT_EQ(Resolved(&table, "The coroner").name, "Piet Maas");
+  EXPECT_EQ(Resolved(&table, "The CEO").name, "Tove Brekke");
+}
+
 TEST(EntityTableTest, DefiniteDescriptionResolvesToTheOrganizationOfThatType) {
   EntityTable table(TheLexicon(), TheWords());
   Note(&table, "Fjordline Airways grounded six aircraft on Sunday.");
