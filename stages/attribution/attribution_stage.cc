@@ -99,13 +99,20 @@ class AttributionStage final : public Stage {
     int last_paragraph = -2;
     attribution::ParagraphTokens tokens;  // reused for every paragraph
 
+    // "CITY: ..." opening the story is its dateline, unless a second "NAME: ..." follows: a transcript's
+    // turns come one after another, a dateline comes once.
+    const bool transcript = n > 1 && attribution::CapitalsColonDatelineEnd(out.paragraphs(1).text()) > 0;
     for (int i = 0; i < n; ++i) {
       const std::string& text = out.paragraphs(i).text();
       const std::vector<QuoteSpan>& spans = quotes[static_cast<size_t>(i)];
       attribution::Tokenize(text, spans, lexicon_, &tokens);
       entities.NoteParagraph(text, tokens);
+      const bool opens_article = i == 0 && !transcript;
+      if (size_t end = opens_article ? attribution::CapitalsColonDatelineEnd(text) : 0; end > 0) {
+        entities.NotePlace(std::string_view(text).substr(0, end - 1));
+      }
       std::vector<FoundAttribution> found =
-          attribution::FindAttributions(text, spans, tokens, settings_.max_per_sentence);
+          attribution::FindAttributions(text, spans, tokens, settings_.max_per_sentence, opens_article);
       for (FoundAttribution& f : found) {
         if (continued[static_cast<size_t>(i)] && f.inherit_speaker && !spans.empty() &&
             f.content.front().begin < spans.front().end) {

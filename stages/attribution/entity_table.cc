@@ -680,6 +680,8 @@ bool EntityTable::ResolveLate(SpeakerFacts* s) const {
   return true;
 }
 
+void EntityTable::NotePlace(std::string_view place) { places_.insert(LowerCopy(place)); }
+
 bool EntityTable::IsKnownSurname(std::string_view word) const {
   if (word.empty() || word.find(' ') != std::string_view::npos) return false;
   return by_surname_.find(LowerCopy(word)) != by_surname_.end();

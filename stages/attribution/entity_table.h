@@ -53,6 +53,8 @@ class EntityTable {
   // secretary general said" before "Secretary General Pieter de Waal" is introduced) is resolved to
   // the holder the article gave later. True when it changed the speaker.
   bool ResolveLate(SpeakerFacts* speaker) const;
+  // A place the article names in a way NoteParagraph cannot see alone (the stage's "CITY:" dateline).
+  void NotePlace(std::string_view place);
   // True when `word` (one word, any case) is the surname of a person the article has named in full:
   // after "Ruth Bloomberg", a bare "Bloomberg" is her, not a news organisation.
   bool IsKnownSurname(std::string_view word) const;

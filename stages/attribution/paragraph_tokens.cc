@@ -241,4 +241,20 @@ void Tokenize(std::string_view s, const std::vector<QuoteSpan>& quotes, const Le
   }
 }
 
+size_t CapitalsColonDatelineEnd(std::string_view p) {
+  size_t i = 0;
+  for (int words = 0; words < 3; ++words) {
+    const size_t start = i;
+    while (i < p.size() && ((p[i] >= 'A' && p[i] <= 'Z') || p[i] == '.' || p[i] == '-' || p[i] == '\'')) ++i;
+    if (i == start || p[start] < 'A' || p[start] > 'Z') return 0;
+    if (i < p.size() && p[i] == ':') {
+      if (i + 2 >= p.size() || p[i + 1] != ' ' || p[i + 2] < 'A' || p[i + 2] > 'Z') return 0;
+      return i + 1;
+    }
+    if (i >= p.size() || p[i] != ' ') return 0;
+    ++i;
+  }
+  return 0;
+}
+
 }  // namespace copydesk::stages::attribution

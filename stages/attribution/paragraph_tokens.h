@@ -60,6 +60,12 @@ ParagraphTokens Tokenize(std::string_view paragraph, const std::vector<QuoteSpan
 void Tokenize(std::string_view paragraph, const std::vector<QuoteSpan>& quotes, const Lexicon& lexicon,
               ParagraphTokens* out);
 
+// "RAMGARH: The state government ...": the byte offset just past the colon of a dateline in capitals,
+// the way Indian and some other papers open a story (one to three words in capitals, a colon, a space,
+// then a capital letter); 0 when the paragraph does not open so. Set like a transcript speaker
+// ("KATE JONES: ..."), it is a dateline only where the story starts, which the caller knows.
+size_t CapitalsColonDatelineEnd(std::string_view paragraph);
+
 // True when a word token starts with an ASCII capital letter or a non-ASCII letter byte.
 // Inline: called for most tokens by every pass.
 inline bool StartsUpper(std::string_view w) {

@@ -1586,9 +1586,15 @@ class SentenceMatcher {
 }  // namespace
 
 std::vector<FoundAttribution> FindAttributions(std::string_view paragraph, const std::vector<QuoteSpan>& quotes,
-                                               const ParagraphTokens& tokens, size_t max_per_sentence) {
+                                               const ParagraphTokens& tokens, size_t max_per_sentence,
+                                               bool opens_article) {
   std::vector<FoundAttribution> out;
-  for (const Sentence& sentence : tokens.sentences) {
+  // The story starts after "CITY:": the first sentence's tokens begin past the colon.
+  const size_t dateline_end = opens_article ? CapitalsColonDatelineEnd(paragraph) : 0;
+  uint32_t dateline = 0;
+  while (dateline_end > 0 && dateline < tokens.tokens.size() && tokens.tokens[dateline].begin < dateline_end) ++dateline;
+  for (Sentence sentence : tokens.sentences) {
+    if (sentence.first < dateline) sentence.first = dateline;
     SentenceMatcher(paragraph, quotes, tokens, sentence).Run(max_per_sentence, &out);
   }
   return out;

@@ -72,7 +72,9 @@ struct FoundAttribution {
 };
 
 // The lexicon's word roles and cues come with the tokens (Token lookups made by Tokenize).
+// `opens_article`: the paragraph is the story's first, where "CITY: ..." is a dateline, not a speaker.
 std::vector<FoundAttribution> FindAttributions(std::string_view paragraph, const std::vector<QuoteSpan>& quotes,
-                                               const ParagraphTokens& tokens, size_t max_per_sentence);
+                                               const ParagraphTokens& tokens, size_t max_per_sentence,
+                                               bool opens_article);
 
 }  // namespace copydesk::stages::attribution

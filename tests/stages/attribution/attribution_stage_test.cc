@@ -349,10 +349,20 @@ TEST(AttributionStageTest, TranscriptTurnsAreAttributed) {
 }
 
 TEST(AttributionStageTest, TranscriptTurnHoldsItsOwnVerbs) {
-  Outcome run = Attribute({"HADDAD: Well, the mayor said the channel is deep enough."});
-  ASSERT_EQ(run.out.quotes_size(), 1);
+  Outcome run = Attribute({"HADDAD: Well, the mayor said the channel is deep enough.", "ORTIZ: It is not."});
+  ASSERT_EQ(run.out.quotes_size(), 2);
   EXPECT_EQ(run.out.quotes(0).speaker().mention(), "HADDAD");
   EXPECT_EQ(run.out.quotes(0).text(), "Well, the mayor said the channel is deep enough.");
+}
+
+TEST(AttributionStageTest, ACapitalsColonDatelineOpeningTheStoryIsNoSpeaker) {
+  Outcome run = Attribute({"KESARGARH: The state will extend the seed subsidy by a year, the farm minister's office said.",
+                           "Kesargarh said nothing more."});
+  const v1::Quote* q = FindQuote(run.out, "The state will extend the seed subsidy by a year");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker().name(), "farm minister's office");
+  // The dateline names a place, and a place does not speak.
+  for (const v1::Quote& other : run.out.quotes()) EXPECT_NE(other.speaker().name(), "Kesargarh");
 }
 
 TEST(AttributionStageTest, FormsOfBeBetweenSpeakerAndCueAreNotTheSpeaker) {
