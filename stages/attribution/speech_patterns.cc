@@ -1059,10 +1059,18 @@ class SentenceMatcher {
     uint32_t apposed_name = kNone;
     if (l > first_ && IsPunct(l - 1, ',')) {
       if (participle) {
-        a.inherit = true;
         a.anchor = l - 1;
         a.region_end = SkipAfterCue(r, frame, &a);
         a.valid = true;
+        // "Rohan Bhatia, the club's captain, backed the opener, saying ...": a named subject opening the
+        // sentence says it; else the previous speaker goes on.
+        const uint32_t e = SpeakerForwardFrom(first_);
+        if (e != kNone && e < l - 1 && IsProperName(first_, e) && (IsPunct(e, ',') || (IsWord(e) && !Upper(e)))) {
+          a.speaker_a = first_;
+          a.speaker_b = e;
+        } else {
+          a.inherit = true;
+        }
         return a;
       }
       // Appositive: "Smith, the party's chairman, said".

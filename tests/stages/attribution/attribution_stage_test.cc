@@ -788,6 +788,15 @@ TEST(AttributionStageTest, ARelativeClauseWithWhichOrAThousandsSeparatorDoesNotE
   EXPECT_EQ(ames->speaker().name(), "Jo Ames");
 }
 
+TEST(AttributionStageTest, AParticipleAfterACommaIsSaidByTheNamedSubjectOfItsSentence) {
+  Outcome run = Attribute({"Coach Imke Sorensen said the squad was fit.",
+                           "Tomas Reyes, the club's captain, on Friday backed his goalkeeper, saying the young man would start.",
+                           "The board met twice, saying nothing new."});
+  const v1::Quote* reyes = FindQuote(run.out, "the young man would start");
+  ASSERT_NE(reyes, nullptr);
+  EXPECT_EQ(reyes->speaker().name(), "Tomas Reyes");
+}
+
 TEST(AttributionStageTest, EachQuoteNamesThePatternThatFoundIt) {
   Outcome run = Attribute({"The council said the pier would close in May.", "The pier will close, the council said.",
                            "\"We will not reopen it,\" said Ida Voss.", "Voss: \"Not this year.\"",
