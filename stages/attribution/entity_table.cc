@@ -139,6 +139,16 @@ bool IsAgeDescription(std::string_view mention) {
   return last.size() > 10 && last[0] >= '0' && last[0] <= '9' && last.ends_with("-year-old");
 }
 
+// "The father-of-two", "the mum-of-three": local papers and tabloids name the person a story is about by
+// family; the kin word ("father", "mum") before "-of-" when the mention ends so, else empty.
+std::string_view KinOfDescription(std::string_view mention) {
+  size_t space = mention.rfind(' ');
+  std::string_view last = space == std::string_view::npos ? mention : mention.substr(space + 1);
+  const size_t of = last.find("-of-");
+  if (of == std::string_view::npos || of == 0 || of + 4 >= last.size()) return {};
+  return last.substr(0, of);
+}
+
 bool IsGenericModifier(std::string_view w) {
   for (std::string_view m : kGenericModifiers) {
     if (EqualsLowerAscii(w, m)) return true;
@@ -868,12 +878,31 @@ void EntityTable::Resolve(SpeakerFacts* s) {
     return;
   }
   // "The 67-year-old said": the person the article has just been about.
-  if (IsAgeDescription(s->mention)) {
+  // "The father-of-two said": the same, when the gender the kin word gives does not rule them out.
+  const std::string_view kin = KinOfDescription(s->mention);
+  const char kin_gender = kin.empty() ? 0 : words_.GenderOf(kin);
+  if (IsAgeDescription(s->mention) || kin_gender != 0) {
+    // The previous speaker first: the description follows the person's own words ("'Q,' said Ana
+    // Ruiz ... 'Q2,' the mum-of-two told us"), where a capitalised place between ("at Flinton Lock")
+    // could pass for a newer person.
+    if (kin_gender != 0 && last_speaker_ >= 0) {
+      Entity& e = entities_[static_cast<size_t>(last_speaker_)];
+      if (e.kind == v1::Speaker::PERSON && (e.gender == 0 || e.gender == kin_gender)) {
+        if (e.gender == 0) e.gender = kin_gender;
+        Fill(s, e);
+        RememberPerson(*s);
+        return;
+      }
+    }
     int best = -1;
     for (size_t i = 0; i < entities_.size(); ++i) {
-      if (entities_[i].kind == v1::Speaker::PERSON &&
-          (best < 0 || entities_[i].seen > entities_[static_cast<size_t>(best)].seen))
+      const Entity& e = entities_[i];
+      if (e.kind == v1::Speaker::PERSON && (kin_gender == 0 || e.gender == 0 || e.gender == kin_gender) &&
+          (best < 0 || e.seen > entities_[static_cast<size_t>(best)].seen))
         best = static_cast<int>(i);
+    }
+    if (best >= 0 && kin_gender != 0 && entities_[static_cast<size_t>(best)].gender == 0) {
+      entities_[static_cast<size_t>(best)].gender = kin_gender;
     }
     if (best >= 0) {
       Fill(s, entities_[static_cast<size_t>(best)]);

@@ -129,6 +129,17 @@ TEST(EntityTableTest, ATitleGivesTheOtherWordsForThePost) {
   EXPECT_EQ(Resolved(&table, "The CEO").name, "Tove Brekke");
 }
 
+TEST(EntityTableTest, AFamilyDescriptionIsThePreviousSpeakerOfThatGender) {
+  EntityTable table(TheLexicon(), TheWords());
+  Note(&table, "Nurse Hana Lindqvist, 36, said she had run to the quay.");
+  SpeakerFacts hana = Resolved(&table, "Nurse Hana Lindqvist");
+  Note(&table, "Her son Emil had slipped at Vester Lock on the way home.");
+  EXPECT_EQ(Resolved(&table, "the mum-of-two").name, "Hana Lindqvist");
+  // A father cannot be her: the latest man the article names is.
+  Note(&table, "Lock keeper Bo Strand, a father of three, pulled the boy out.");
+  EXPECT_EQ(Resolved(&table, "The father-of-three").name, "Bo Strand");
+}
+
 TEST(EntityTableTest, DefiniteDescriptionResolvesToTheOrganizationOfThatType) {
   EntityTable table(TheLexicon(), TheWords());
   Note(&table, "Fjordline Airways grounded six aircraft on Sunday.");
