@@ -140,6 +140,16 @@ TEST(EntityTableTest, AFamilyDescriptionIsThePreviousSpeakerOfThatGender) {
   EXPECT_EQ(Resolved(&table, "The father-of-three").name, "Bo Strand");
 }
 
+TEST(EntityTableTest, AFirmNamedByItsTradeIsACompany) {
+  EntityTable table(TheLexicon(), TheWords());
+  Note(&table, "Harrow Aggregates said the quarry would stay shut.");
+  Note(&table, "Linden Broadband said speeds would improve.");
+  SpeakerFacts firm = Resolved(&table, "The company");
+  EXPECT_EQ(firm.name, "Linden Broadband");
+  EXPECT_EQ(firm.kind, v1::Speaker::ORGANIZATION);
+  EXPECT_EQ(Resolved(&table, "the provider").name, "Linden Broadband");
+}
+
 TEST(EntityTableTest, DefiniteDescriptionResolvesToTheOrganizationOfThatType) {
   EntityTable table(TheLexicon(), TheWords());
   Note(&table, "Fjordline Airways grounded six aircraft on Sunday.");
