@@ -349,7 +349,7 @@ void EntityTable::NoteApposition(std::string_view paragraph, const ParagraphToke
   if (punct(run.end, ',') && word(run.end + 1)) {
     uint32_t a = run.end + 1;
     if (EqualsLowerAscii(text(a), "who") && word(a + 1)) {
-      AddRole(entity, RoleOfVerb(text(a + 1)));
+      AddPersonRole(entity, RoleOfVerb(text(a + 1)));
     } else if (opens_description(a) || bare_role(a)) {
       uint32_t e = a;
       while (e < n && e - a < 14 && word(e)) ++e;
@@ -366,7 +366,7 @@ void EntityTable::NoteApposition(std::string_view paragraph, const ParagraphToke
         if (entities_[entity].kind == v1::Speaker::ORGANIZATION && !head.empty())
           AddTypedRole(entity, LowerCopy(head));
         else
-          AddRole(entity, head);
+          AddPersonRole(entity, head);
       }
     }
   }

@@ -127,6 +127,12 @@ TEST(EntityTableTest, ATitleGivesTheOtherWordsForThePost) {
   EXPECT_EQ(Resolved(&table, "the judge").name, "Ama Boateng");
   EXPECT_EQ(Resolved(&table, "The coroner").name, "Piet Maas");
   EXPECT_EQ(Resolved(&table, "The CEO").name, "Tove Brekke");
+  // An apposition's role has its other words too, and Australian councillors are "Cr".
+  Note(&table, "Rohan Batra, the Kessel captain, kept his place.");
+  EXPECT_EQ(Resolved(&table, "the skipper").name, "Rohan Batra");
+  Note(&table, "Cr Nola Birch opened the meeting.");
+  EXPECT_EQ(Resolved(&table, "Cr Birch").name, "Nola Birch");
+  EXPECT_EQ(Resolved(&table, "The councillor").name, "Nola Birch");
 }
 
 TEST(EntityTableTest, AFamilyDescriptionIsThePreviousSpeakerOfThatGender) {
