@@ -310,6 +310,14 @@ std::vector<CaptionBlock> DetectCaptions(const std::vector<std::string_view>& pa
         const int loose = CaptionScore(f[0], {.before_credit = true, .headline_above = headline_above}, lexicon);
         if (loose >= needed) prev = std::max(loose, next);
       }
+      // A credit that names a photo or its photographer credits a picture; when neither neighbour passes,
+      // a first paragraph above it that tells no story (no past tense, no report: "Volunteers carry a
+      // board across the dunes at dawn.") is the lead picture's caption, not the lede.
+      if (i == 1 && prev < needed && next < needed && firm && NamesAPhoto(p, lexicon) &&
+          DescribesAPicture(f[0].text) && !HasReportingVerb(f[0].text)) {
+        const int loose = CaptionScore(f[0], {.before_credit = true, .headline_above = headline_above}, lexicon);
+        if (loose >= needed) prev = loose;
+      }
       CaptionBlock block;
       block.first = block.last = i;
       block.credit = p;
