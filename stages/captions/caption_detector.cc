@@ -343,9 +343,9 @@ std::vector<CaptionBlock> DetectCaptions(const std::vector<std::string_view>& pa
       ++fired[0];
       blocks.push_back(block);
       // "Photos: Jane Roe/PA" under a gallery credits every caption of it: the caption-shaped paragraphs
-      // right above the bound caption are captions of their own (the credit is kept once, on the caption
-      // next to it). Past the first, a sibling must also be short or describe a picture, so that the walk
-      // stops at the body paragraph that introduces the gallery.
+      // right above the bound caption are captions of their own, each with the credit (a reader of one
+      // caption must see whose picture it is). Past the first, a sibling must also be short or describe a
+      // picture, so that the walk stops at the body paragraph that introduces the gallery.
       if (block.headline.empty() && block.first + 1 == i && CreditsSeveralPhotos(p)) {
         size_t siblings = 0;
         for (size_t k = block.first; k >= 1 && siblings < limits.max_blocks_per_rule; --k, ++siblings) {
@@ -357,6 +357,8 @@ std::vector<CaptionBlock> DetectCaptions(const std::vector<std::string_view>& pa
           CaptionBlock sibling;
           sibling.first = sibling.last = k - 1;
           sibling.text = StripCaptionLabel(above.text, lexicon);
+          sibling.credit = p;
+          sibling.credit_shared = true;
           sibling.rule = "credit_line";
           f[k - 1].used = true;
           blocks.push_back(sibling);

@@ -53,6 +53,7 @@ struct CaptionBlock {
   std::string_view headline;
   std::string_view text;
   std::string_view credit;
+  bool credit_shared = false;  // the credit line stands under a later caption of the gallery
   std::string_view rule;  // which rule found it, for tests and audits
 };
 

@@ -96,6 +96,7 @@ class CaptionsStage final : public Stage {
       p.caption.set_headline(std::string(b.headline));
       p.caption.set_text(std::string(b.text));
       if (!b.credit.empty()) FillCredit(b.credit, *lexicon_, p.caption.mutable_credit());
+      p.caption.set_credit_shared(b.credit_shared);
       pending.push_back(std::move(p));
     }
     for (const CaptionCandidate& c : candidates) {

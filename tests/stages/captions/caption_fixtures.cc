@@ -85,7 +85,10 @@ WordBag Words(const std::string& s) {
 WordBag OutputWords(const v1::EnrichedArticle& out) {
   std::string all = out.title() + "\n";
   for (const v1::Paragraph& p : out.paragraphs()) all += p.text() + "\n";
-  for (const v1::Caption& c : out.captions()) all += c.headline() + "\n" + c.text() + "\n" + c.credit().raw() + "\n";
+  // A gallery's shared credit was one line of the input, counted on the caption it stood under.
+  for (const v1::Caption& c : out.captions()) {
+    all += c.headline() + "\n" + c.text() + "\n" + (c.credit_shared() ? std::string() : c.credit().raw()) + "\n";
+  }
   for (const v1::RemovedSpan& r : out.cleaning().removed()) all += r.text() + "\n";
   return Words(all);
 }

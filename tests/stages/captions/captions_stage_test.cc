@@ -120,6 +120,17 @@ TEST(CaptionsStageTest, HtmlCandidatesAreTakenAndTheirCreditsParsed) {
   EXPECT_EQ(run.out.captions(1).position(), 1u);
 }
 
+TEST(CaptionsStageTest, AGalleryCreditIsEachCaptionsAndMarkedSharedAboveItsLine) {
+  Outcome run = RunStage({kLede, "Volunteers hang a banner over the entrance of the new terminal.",
+                          "The restored waiting hall with its original tiled floor.", "Photos: Kira Adair/PA", kThird});
+  ASSERT_EQ(run.out.captions_size(), 2);
+  EXPECT_EQ(run.out.captions(0).credit().agency(), "PA");
+  EXPECT_EQ(run.out.captions(1).credit().agency(), "PA");
+  // The line stood once, under the second caption.
+  EXPECT_TRUE(run.out.captions(0).credit_shared());
+  EXPECT_FALSE(run.out.captions(1).credit_shared());
+}
+
 TEST(CaptionsStageTest, CandidatePositionsFollowTextRemoval) {
   CaptionCandidate c;
   c.text = "The old terminal";
