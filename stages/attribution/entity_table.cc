@@ -764,6 +764,7 @@ void EntityTable::RememberPerson(const SpeakerFacts& s) {
   last_person_gender_known_ = false;  // worked out when a pronoun asks
   has_last_person_ = true;
   int i = FindByName(s.name);
+  if (i >= 0) entities_[static_cast<size_t>(i)].spoke_at = ++speeches_;
   if (i >= 0 && i != last_speaker_) {
     other_speaker_ = last_speaker_;
     last_speaker_ = i;
@@ -895,11 +896,19 @@ void EntityTable::Resolve(SpeakerFacts* s) {
       }
     }
     int best = -1;
+    uint32_t best_seen = 0;
     for (size_t i = 0; i < entities_.size(); ++i) {
       const Entity& e = entities_[i];
-      if (e.kind == v1::Speaker::PERSON && (kin_gender == 0 || e.gender == 0 || e.gender == kin_gender) &&
-          (best < 0 || e.seen > entities_[static_cast<size_t>(best)].seen))
+      // As the mention sees them: "the 34-year-old told the Daily Beacon" is not about the paper. For a
+      // family description, a person who has spoken comes first: the story is about them ("Lee Marsh
+      // ... his wife said ... The father-of-two insisted").
+      const uint32_t seen = SeenBy(e, s->at);
+      const uint32_t rank = kin_gender != 0 && e.spoke_at > 0 ? UINT32_MAX / 2 + e.spoke_at : seen;
+      if (e.kind == v1::Speaker::PERSON && seen > 0 && (kin_gender == 0 || e.gender == 0 || e.gender == kin_gender) &&
+          (best < 0 || rank > best_seen)) {
         best = static_cast<int>(i);
+        best_seen = rank;
+      }
     }
     if (best >= 0 && kin_gender != 0 && entities_[static_cast<size_t>(best)].gender == 0) {
       entities_[static_cast<size_t>(best)].gender = kin_gender;

@@ -71,6 +71,7 @@ class EntityTable {
     // People: lower-case role head words ("leader", "mayor"); organisations: types ("airline", "club").
     std::vector<std::string> roles;
     char gender = 0;     // 'f', 'm' or unknown
+    uint32_t spoke_at = 0;  // the count of speeches when it last spoke (speeches_); 0 if never
     uint32_t seen = 0;   // the clock at its latest mention
     // Where the current paragraph first mentions it, and its clock before that paragraph: a pronoun
     // refers back, so a name the paragraph brings only after the pronoun ("He told Radio Kestrel") is
@@ -117,6 +118,7 @@ class EntityTable {
   StringMap<size_t> by_first_word_;  // organisations: lower-cased first word of a proper name -> index
   StringSet places_;              // lower-cased
   uint32_t clock_ = 0;
+  uint32_t speeches_ = 0;  // attributions remembered so far: the order of Entity::spoke_at
   int paragraph_ = -1;         // NoteParagraph calls so far, less one
   uint32_t note_offset_ = 0;   // byte offset of the run NoteParagraph is reading; 0 outside it
   bool namesakes_ = false;  // two people of the article share a surname

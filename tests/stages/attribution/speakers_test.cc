@@ -156,6 +156,14 @@ TEST(EntityTableTest, AFirmNamedByItsTradeIsACompany) {
   EXPECT_EQ(Resolved(&table, "the provider").name, "Linden Broadband");
 }
 
+TEST(EntityTableTest, ANewspaperIsAnOrganisationAndThePaper) {
+  EntityTable table(TheLexicon(), TheWords());
+  Note(&table, "The Harwick Echo first reported the sale.");
+  SpeakerFacts paper = Resolved(&table, "The paper");
+  EXPECT_EQ(paper.name, "Harwick Echo");
+  EXPECT_EQ(paper.kind, v1::Speaker::ORGANIZATION);
+}
+
 TEST(EntityTableTest, DefiniteDescriptionResolvesToTheOrganizationOfThatType) {
   EntityTable table(TheLexicon(), TheWords());
   Note(&table, "Fjordline Airways grounded six aircraft on Sunday.");
