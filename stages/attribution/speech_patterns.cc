@@ -1080,6 +1080,23 @@ class SentenceMatcher {
         --p;
         ++steps;
       }
+      // "Jo Ames, the member for Dover, who led the revolt, said": a relative clause after an apposition
+      // (a description, not the name: "In May, Mr. Ames, who ..., said" has none); the name stands before both.
+      if ((LowerIs(p, "who") || LowerIs(p, "which")) && p > first_ + 3 && IsPunct(p - 1, ',')) {
+        uint32_t q = p - 1;
+        uint32_t back = 0;
+        while (q > first_ && back < kMaxAppositiveTokens && !IsPunct(q - 1, ',') && !IsQuote(q - 1)) {
+          --q;
+          ++back;
+        }
+        // "..., the Kessel Rowing Trust, which owns it, said" names the speaker with its article.
+        bool named = Role(q) == WordRole::kDeterminer && q + 1 < p - 1;
+        for (uint32_t w = q + 1; named && w < p - 1; ++w) named = IsWord(w) && (Upper(w) || LowerIs(w, "of"));
+        if (q > first_ + 1 && IsPunct(q - 1, ',') && IsWord(q - 2) && !named &&
+            (Role(q) == WordRole::kDeterminer || IsPossessive(q) || (Role(q) == WordRole::kTitle && !Upper(q)))) {
+          p = q;
+        }
+      }
       // "Jo Ames, 45, a nurse from Dover, said", "Jo Ames, 62, of Dover, said": an age (or "of" a place)
       // between commas before the appositive is one more apposition of the same name.
       for (int chained = 0; chained < 2 && p > first_ + 3 && IsPunct(p - 1, ','); ++chained) {

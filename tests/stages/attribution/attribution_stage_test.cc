@@ -797,6 +797,23 @@ TEST(AttributionStageTest, AParticipleAfterACommaIsSaidByTheNamedSubjectOfItsSen
   EXPECT_EQ(reyes->speaker().name(), "Tomas Reyes");
 }
 
+TEST(AttributionStageTest, ARelativeClauseAfterAnAppositionLeavesTheNameAsSpeaker) {
+  Outcome run = Attribute({"Ruth Caddell, the member for Skerry and the Holms, who led the revolt, said she was relieved.",
+                           "In March, Mr. Oduya, who ran the port for a decade, told investors the fees were fair."});
+  const v1::Quote* caddell = FindQuote(run.out, "she was relieved");
+  ASSERT_NE(caddell, nullptr);
+  EXPECT_EQ(caddell->speaker().name(), "Ruth Caddell");
+  // A name before the relative clause is the speaker itself, whatever stands before it.
+  const v1::Quote* oduya = FindQuote(run.out, "the fees were fair");
+  ASSERT_NE(oduya, nullptr);
+  EXPECT_EQ(oduya->speaker().mention(), "Mr. Oduya");
+  // So is an organisation's name with its article.
+  Outcome trust = Attribute({"The fair will return in May, the Kessel Rowing Trust, which runs it, said."});
+  const v1::Quote* fair = FindQuote(trust.out, "The fair will return in May");
+  ASSERT_NE(fair, nullptr);
+  EXPECT_EQ(fair->speaker().name(), "Kessel Rowing Trust");
+}
+
 TEST(AttributionStageTest, EachQuoteNamesThePatternThatFoundIt) {
   Outcome run = Attribute({"The council said the pier would close in May.", "The pier will close, the council said.",
                            "\"We will not reopen it,\" said Ida Voss.", "Voss: \"Not this year.\"",
