@@ -777,6 +777,37 @@ class SentenceMatcher {
         if (OpensSecondPhrase(t)) break;
       }
     }
+    // "said in an interview on Monday that", "said on Radio Kestrel's 'Morning Tide' on Sunday that": after a
+    // verb of saying, a setting of prepositional phrases (a show's title in quotation marks among them)
+    // that runs into "that" within a dozen tokens belongs to the cue; the reported clause starts there.
+    // The "that" must open a clause ("that the port ...", "that Mr. Ames ..."): "a centre that works" and
+    // "through that contest" hold a relative pronoun and a determiner. "to" mostly opens an infinitive.
+    auto opens_clause = [&](uint32_t x) {
+      return x < last_ && (IsQuote(x) || (IsWord(x) && (Upper(x) || OpensBareClause(x) ||
+                                                        (Text(x)[0] >= '0' && Text(x)[0] <= '9'))));
+    };
+    if (frame == Frame::kSay && IsWord(r) && IsPreposition(r) && !LowerIs(r, "of") && !LowerIs(r, "by") &&
+        !LowerIs(r, "to")) {
+      for (uint32_t t = r + 1; t < r + kMaxToldThatWords && t < last_; ++t) {
+        if (IsWord(t) && LowerIs(t, "that")) {
+          if (!opens_clause(t + 1)) break;
+          for (uint32_t x = r; x < t; ++x) {
+            if (LowerIs(x, "with") && x + 1 < t) {  // "in an interview with Radio Kestrel": the listener
+              a->listener_a = x + 1;
+              a->listener_b = t;
+              break;
+            }
+          }
+          return t;
+        }
+        // A short title in quotation marks ("Meet the Press") and possessives stand in a setting; other
+        // punctuation, pronouns, cues and clause words (but prepositions) end it.
+        if (IsQuote(t) && t > r + 1 && (IsPossessive(t - 1) || IsPreposition(t - 1) || Upper(t - 1))) continue;
+        if (!IsWord(t) || Role(t) == WordRole::kPronounPerson || Role(t) == WordRole::kPronounGroup ||
+            CueAt(t) != nullptr || (Role(t) == WordRole::kClause && !IsPreposition(t)) || OpensSecondPhrase(t))
+          break;
+      }
+    }
     for (int round = 0; round < 3; ++round) {
       if (!IsWord(r)) return r;
       WordRole role = Role(r);
@@ -837,8 +868,9 @@ class SentenceMatcher {
         if (e < b && IsWord(e) && Role(e) != WordRole::kClause && Role(e) != WordRole::kTime) b = e;
       }
       // A setting is skipped only when the content plainly starts after it.
-      bool ends_well = b >= last_ || IsPunct(b, ',') || IsPunct(b, ':') || IsQuote(b) || LowerIs(b, "that") ||
-                       IsEndPunct(b) || (frame == Frame::kTell && !w_is("in") && !w_is("on") && !w_is("at"));
+      bool ends_well = b >= last_ || IsPunct(b, ',') || IsPunct(b, ':') || IsQuote(b) ||
+                       (LowerIs(b, "that") && opens_clause(b + 1)) || IsEndPunct(b) ||
+                       (frame == Frame::kTell && !w_is("in") && !w_is("on") && !w_is("at"));
       if (!ends_well || b == start) return r;
       if (w_is("to") || frame == Frame::kTell || w_is("with")) {
         a->listener_a = start;

@@ -814,6 +814,18 @@ TEST(AttributionStageTest, ARelativeClauseAfterAnAppositionLeavesTheNameAsSpeake
   EXPECT_EQ(fair->speaker().name(), "Kessel Rowing Trust");
 }
 
+TEST(AttributionStageTest, ASettingBetweenSaidAndThatBelongsToTheCue) {
+  Outcome run = Attribute({"Ms. Ortiz said in an interview on Monday that the port would reopen.",
+                           "Mr. Vell said on Radio Kestrel's ''Morning Tide'' on Sunday that fares would rise.",
+                           "Ms. Ortiz said at a centre that works with young pilots.",
+                           "Mr. Vell said at the start of that contest."});
+  EXPECT_NE(FindQuote(run.out, "the port would reopen"), nullptr);
+  EXPECT_NE(FindQuote(run.out, "fares would rise"), nullptr);
+  // A relative "that" and a determiner "that" open no clause: nothing after them is content on its own.
+  EXPECT_EQ(FindQuote(run.out, "works with young pilots"), nullptr);
+  EXPECT_EQ(FindQuote(run.out, "contest"), nullptr);
+}
+
 TEST(AttributionStageTest, EachQuoteNamesThePatternThatFoundIt) {
   Outcome run = Attribute({"The council said the pier would close in May.", "The pier will close, the council said.",
                            "\"We will not reopen it,\" said Ida Voss.", "Voss: \"Not this year.\"",
