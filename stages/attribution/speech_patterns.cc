@@ -1112,30 +1112,43 @@ class SentenceMatcher {
         --p;
         ++steps;
       }
-      // "Jo Ames, the member for Dover, who led the revolt, said": a relative clause after an apposition
-      // (a description, not the name: "In May, Mr. Ames, who ..., said" has none); the name stands before both.
-      if ((LowerIs(p, "who") || LowerIs(p, "which")) && p > first_ + 3 && IsPunct(p - 1, ',')) {
-        uint32_t q = p - 1;
+      // The segments set off by commas between a name and its cue, walked back from the cue: a relative
+      // clause after an apposition ("Jo Ames, the member for Dover, who led the revolt, said"), a state
+      // after a town ("Jo Ames, a driver from Ava, Mo., said"), an age ("Jo Ames, 45, a nurse, said"). The
+      // name stands before them all.
+      auto segment_start = [&](uint32_t comma) {  // first token of the segment that ends at `comma`
+        uint32_t q = comma;
         uint32_t back = 0;
         while (q > first_ && back < kMaxAppositiveTokens && !IsPunct(q - 1, ',') && !IsQuote(q - 1)) {
           --q;
           ++back;
         }
-        // "..., the Kessel Rowing Trust, which owns it, said" names the speaker with its article.
-        bool named = Role(q) == WordRole::kDeterminer && q + 1 < p - 1;
-        for (uint32_t w = q + 1; named && w < p - 1; ++w) named = IsWord(w) && (Upper(w) || LowerIs(w, "of"));
-        if (q > first_ + 1 && IsPunct(q - 1, ',') && IsWord(q - 2) && !named &&
-            (Role(q) == WordRole::kDeterminer || IsPossessive(q) || (Role(q) == WordRole::kTitle && !Upper(q)))) {
-          p = q;
-        }
-      }
-      // "Jo Ames, 45, a nurse from Dover, said", "Jo Ames, 62, of Dover, said": an age (or "of" a place)
-      // between commas before the appositive is one more apposition of the same name.
-      for (int chained = 0; chained < 2 && p > first_ + 3 && IsPunct(p - 1, ','); ++chained) {
-        uint32_t q = p - 1;
-        bool age = IsWord(q - 1) && Text(q - 1)[0] >= '0' && Text(q - 1)[0] <= '9' && IsPunct(q - 2, ',');
-        if (!age) break;
-        p = q - 1;
+        return q;
+      };
+      // "Mo.", "N.Y.", "Calif.": an abbreviated state [from, end) after a town and a comma (a name such as
+      // "Mr. Ames" ends in no period).
+      auto place_tag = [&](uint32_t from, uint32_t end) {
+        return end > from && end - from <= 2 && from >= first_ + 2 && IsPunct(from - 1, ',') && IsWord(from - 2) &&
+               Upper(from - 2) && IsWord(from) && Upper(from) && IsWord(end - 1) && Text(end - 1).size() <= 6 &&
+               Text(end - 1).ends_with(".");
+      };
+      // A description, not the name: "In May, Mr. Ames, who ..., said" and "..., the Kessel Rowing Trust,
+      // which owns it, said" name the speaker in that segment.
+      auto description = [&](uint32_t q, uint32_t comma) {
+        bool named = Role(q) == WordRole::kDeterminer && q + 1 < comma;
+        for (uint32_t w = q + 1; named && w < comma; ++w) named = IsWord(w) && (Upper(w) || LowerIs(w, "of"));
+        return !named && (Role(q) == WordRole::kDeterminer || IsPossessive(q) || (Role(q) == WordRole::kTitle && !Upper(q)));
+      };
+      uint32_t segment_end = l - 1;  // the comma closing the segment that starts at p
+      for (int chained = 0; chained < 3 && p > first_ + 3 && IsPunct(p - 1, ','); ++chained) {
+        const uint32_t comma = p - 1;
+        const uint32_t q = segment_start(comma);
+        if (q <= first_ + 1 || !IsPunct(q - 1, ',') || !IsWord(q - 2)) break;
+        const bool relative = LowerIs(p, "who") || LowerIs(p, "which");
+        const bool age = comma - q == 1 && IsWord(q) && Text(q)[0] >= '0' && Text(q)[0] <= '9';
+        if (!age && !place_tag(p, segment_end) && !(relative && (description(q, comma) || place_tag(q, comma)))) break;
+        p = q;
+        segment_end = comma;
       }
       // "Sen. Jo Ames (D-Ore.), the panel's chair, said": the speaker's parenthesis stays with it.
       uint32_t before_comma = p > first_ + 1 ? p - 2 : first_;

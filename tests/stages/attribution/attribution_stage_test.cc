@@ -807,6 +807,12 @@ TEST(AttributionStageTest, ARelativeClauseAfterAnAppositionLeavesTheNameAsSpeake
   const v1::Quote* oduya = FindQuote(run.out, "the fees were fair");
   ASSERT_NE(oduya, nullptr);
   EXPECT_EQ(oduya->speaker().mention(), "Mr. Oduya");
+  // A town and an abbreviated state inside the apposition, and a relative clause after it.
+  Outcome driver = Attribute({"Lem Abbott, a bus driver from Vell, Mo., who has driven the route for years, said "
+                              "he would retire."});
+  const v1::Quote* abbott = FindQuote(driver.out, "he would retire");
+  ASSERT_NE(abbott, nullptr);
+  EXPECT_EQ(abbott->speaker().name(), "Lem Abbott");
   // So is an organisation's name with its article.
   Outcome trust = Attribute({"The fair will return in May, the Kessel Rowing Trust, which runs it, said."});
   const v1::Quote* fair = FindQuote(trust.out, "The fair will return in May");
