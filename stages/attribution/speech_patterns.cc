@@ -1375,6 +1375,11 @@ class SentenceMatcher {
         "even", "as", "while", "when", "although", "though", "because", "but", "and", "just", "only", "a", "an"};
     uint32_t w = k + 1;
     while (IsPunct(w, '-')) ++w;
+    // "those old - and previously unreported - postings": a second dash a few words on closes an aside
+    // inside the clause, which goes on after it.
+    for (uint32_t x = w + 1; x < last_ && x < w + 8 && (IsWord(x) || IsPunct(x, '-')); ++x) {
+      if (SpacedDashAt(x)) return false;
+    }
     for (std::string_view turn : kTurns) {
       if (LowerIs(w, turn)) return true;
     }

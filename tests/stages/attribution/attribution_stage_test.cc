@@ -579,7 +579,8 @@ TEST(AttributionStageTest, ContentStopsAtADashTurnAndBeforeASecondReport) {
        "Mr. Brandt, who said in an interview that he never signed the lease, recalled that the landlord called "
        "him twice.",
        "Harbour staff say the pier is safe for now -- its deck was replaced in 2019 -- but engineers want a "
-       "survey."});
+       "survey.",
+       "Inspectors said they found old - and until now unreported - cracks in the deck."});
   const std::vector<std::string> texts = QuoteTexts(run);
   EXPECT_THAT(texts, ::testing::Contains("she would take the plan to a public vote"));
   EXPECT_THAT(texts, ::testing::Contains("they back the levy"));
@@ -587,6 +588,8 @@ TEST(AttributionStageTest, ContentStopsAtADashTurnAndBeforeASecondReport) {
   EXPECT_THAT(texts, ::testing::Contains("the landlord called him twice"));
   // A parenthetical dash pair inside the clause is no turn: the content runs on past it.
   EXPECT_THAT(texts, ::testing::Contains(::testing::StartsWith("the pier is safe for now -- its deck")));
+  // Nor is a pair whose aside opens with "and".
+  EXPECT_THAT(texts, ::testing::Contains("they found old - and until now unreported - cracks in the deck"));
 }
 
 TEST(AttributionStageTest, AOneWordQuotationClosedByACommaIsSpeechAndAOneWordAnswerIsTheContent) {
